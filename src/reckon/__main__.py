@@ -1,0 +1,3 @@
+from reckon.cli import main
+
+main()

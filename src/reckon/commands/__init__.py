@@ -1,0 +1,1 @@
+"""Click commands: thin layers over the library functions of each pipeline stage."""
