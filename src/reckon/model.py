@@ -293,7 +293,10 @@ class Extraction:
     incidents: list[Mention] = field(default_factory=list)
     tolls: list[Toll] = field(default_factory=list)
     reactions: list[Reaction] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # e.g. "no publication date: relative dates unresolved"
+    places: list[Location] = field(default_factory=list)  # every toponym mention in the report
+    notes: list[str] = field(
+        default_factory=list
+    )  # e.g. "no publication date: relative dates unresolved"
 
     def as_dict(self) -> dict[str, Any]:
         r = self.report
@@ -309,6 +312,14 @@ class Extraction:
             "incidents": [m.as_dict() for m in self.incidents],
             "tolls": [t.as_dict() for t in self.tolls],
             "reactions": [x.as_dict() for x in self.reactions],
+            "places": [
+                {
+                    **p.as_dict(),
+                    "start": p.span.start if p.span else None,
+                    "end": p.span.end if p.span else None,
+                }
+                for p in self.places
+            ],
             "notes": list(self.notes),
         }
 
