@@ -1,0 +1,1 @@
+"""Alembic migration scripts for the reckon store (run programmatically by ``open_store``)."""
