@@ -1,0 +1,500 @@
+"""Resolve toponyms against the gazetteer, using what the report says around them.
+
+Candidate lookup: the phonetic key of the name (see :mod:`reckon.geo.normalize`), then, when
+nothing matches, a fuzzy pass (rapidfuzz ratio >= ``FUZZY_MIN`` on the keys) over the names that
+share the query's consonant skeleton.
+
+Scoring (highest wins): population (log scale), feature importance (country names, capitals),
+the report's countries (named in the text, by demonym, or implied by its other toponyms;
+candidates outside them are penalised), admin1 units named in context ("in Latakia province"),
+nearness to the report's other places, spelling closeness and import priority (an imported or
+local place beats a default one whose names tie: analysts import places to be found).
+
+Precision (ACLED geo_precision): 1 = the town itself, 2 = near / outskirts / countryside of a
+town (or an unresolved place placed at the town it is said to be near), 3 = admin1 or larger.
+:func:`ucdp_where_prec` maps a location to UCDP's where_prec (1..7).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from reckon.geo.names import DEMONYMS
+from reckon.geo.normalize import fold, light_key, name_key, same_admin1, skeleton
+from reckon.geo.store import Gazetteer, GazetteerError, Hit, Place, default_path
+from reckon.model import Location
+
+FUZZY_MIN = 84.0
+
+_lock = threading.Lock()
+_default: Gazetteer | None = None
+
+
+def ensure_index(path: Path | None = None, *, progress: bool = False) -> Path:
+    """Return the index path, building the default index first when it does not exist.
+
+    The build runs in a child process so that its peak memory (~650 MB while reading the
+    packaged JSON) is returned to the system before extraction goes on.
+    """
+    path = Path(path) if path else default_path()
+    if path.exists():
+        return path
+    if os.environ.get("RECKON_GAZETTEER") and path == default_path():
+        # an explicit path that does not exist yet: build it there
+        pass
+    cmd = [sys.executable, "-m", "reckon.geo.build", str(path)]
+    if progress:
+        cmd.append("-v")
+    res = subprocess.run(cmd, capture_output=not progress, text=True, check=False)
+    if res.returncode != 0 or not path.exists():
+        err = (res.stderr or "").strip().splitlines()[-1:] if not progress else []
+        raise GazetteerError(f"could not build the gazetteer at {path}: {' '.join(err)}")
+    return path
+
+
+def get_gazetteer(path: Path | str | None = None) -> Gazetteer:
+    """The process-wide gazetteer (opened once; built on first use)."""
+    global _default
+    if path is not None:
+        return Gazetteer(ensure_index(Path(path)))
+    with _lock:
+        if _default is None or not _default.path.exists():
+            _default = Gazetteer(ensure_index())
+        return _default
+
+
+def set_gazetteer(gaz: Gazetteer | None) -> None:
+    """Use this gazetteer for the process (tests, imports); None forgets it."""
+    global _default
+    with _lock:
+        _default = gaz
+    _resolver_cache.clear()
+
+
+# ---------------------------------------------------------------------------------------
+# toponym phrases
+
+_SUFFIX_ADMIN = re.compile(
+    r"\s+(province|provinces|governorate|governorates|region|state|oblast|prefecture|"
+    r"department|county)$",
+    re.IGNORECASE,
+)
+_PREFIX_ADMIN = re.compile(
+    r"^(the\s+)?(province|governorate|region|state|oblast|county)\s+of\s+", re.IGNORECASE
+)
+_SUFFIX_NEAR = re.compile(
+    r"\s+(countryside|outskirts|suburbs|area|district|countryside area|environs|vicinity)$",
+    re.IGNORECASE,
+)
+_SUFFIX_TOWN = re.compile(
+    r"\s+(city|town|village|camp|refugee camp|neighbourhood|neighborhood|municipality)$",
+    re.IGNORECASE,
+)
+_PREFIX_TOWN = re.compile(r"^(the\s+)?(city|town|village)\s+of\s+", re.IGNORECASE)
+_PREFIX_NEAR = re.compile(
+    r"^(near|outside|outskirts of|the outskirts of|countryside of|the countryside of|"
+    r"vicinity of|the vicinity of|(north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)(ern)?\s+(of\s+)?)\s*",
+    re.IGNORECASE,
+)
+_PREFIX_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    core: str  # the place name itself
+    feature: str | None  # "admin1" when the phrase names a province, "city" for a town
+    precision: int | None  # 2 when the phrase says near / outskirts / countryside
+
+
+def parse_toponym(text: str) -> Toponym:
+    """Split "Latakia province", "outskirts of Jableh", "the town of Safita" into name + hints."""
+    s = " ".join(text.split()).strip(" ,.;:")
+    feature: str | None = None
+    precision: int | None = None
+    m = _PREFIX_NEAR.match(s)
+    if m and len(s) > m.end():
+        s, precision = s[m.end() :], 2
+    for pat, feat in ((_SUFFIX_ADMIN, "admin1"), (_PREFIX_ADMIN, "admin1")):
+        new = pat.sub("", s)
+        if new != s and new:
+            s, feature = new, feat
+    new = _SUFFIX_NEAR.sub("", s)
+    if new != s and new:
+        s, precision = new, 2
+    for pat in (_SUFFIX_TOWN, _PREFIX_TOWN):
+        new = pat.sub("", s)
+        if new != s and new:
+            s, feature = new, feature or "city"
+    s = _PREFIX_THE.sub("", s)
+    return Toponym(s, feature, precision)
+
+
+# ---------------------------------------------------------------------------------------
+# context
+
+
+@dataclass(slots=True)
+class Context:
+    """What the report says that helps place a toponym."""
+
+    countries: dict[str, float] = field(default_factory=dict)  # iso -> weight in (0, 1]
+    admin1s: list[tuple[str, str, int]] = field(default_factory=list)  # (iso, admin1, offset)
+    points: list[tuple[float, float]] = field(default_factory=list)
+    mentions: list[tuple[int, Location]] = field(default_factory=list)  # (offset, resolved)
+
+    def key(self) -> tuple:
+        return (
+            tuple(sorted(self.countries.items())),
+            tuple((a, b) for a, b, _ in self.admin1s),
+            tuple(self.points[:8]),
+        )
+
+    def top_country(self) -> str | None:
+        if not self.countries:
+            return None
+        return max(sorted(self.countries), key=lambda c: self.countries[c])
+
+
+_country_re_cache: dict[int, tuple[re.Pattern[str], dict[str, str]]] = {}
+
+
+def _country_pattern(gaz: Gazetteer) -> tuple[re.Pattern[str], dict[str, str]]:
+    got = _country_re_cache.get(id(gaz))
+    if got:
+        return got
+    from reckon.geo.names import COUNTRY_ALIASES
+
+    table: dict[str, str] = {}
+    for iso, name in gaz.countries():
+        table[name] = iso
+    for iso, aliases in COUNTRY_ALIASES.items():
+        for a in aliases:
+            if a not in ("America", "CAR"):
+                table[a] = iso
+    for dem, iso in DEMONYMS.items():
+        table[dem] = iso
+    alts = sorted(table, key=len, reverse=True)
+    pat = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+    _country_re_cache[id(gaz)] = (pat, table)
+    return pat, table
+
+
+def countries_in_text(gaz: Gazetteer, text: str) -> Counter:
+    """Countries named (or implied by a demonym) in a text, with counts."""
+    pat, table = _country_pattern(gaz)
+    return Counter(table[m.group(1)] for m in pat.finditer(text))
+
+
+_ADMIN_CUE = re.compile(
+    r"(?:(?:provinces?|governorates?|regions?|states?|oblasts?)\s+of\s+(?:the\s+)?"
+    r"(?P<pre>[A-Z][\w'’‘-]+(?:\s+[A-Z][\w'’‘-]+)?(?:\s*(?:,|and|or)\s+[A-Z][\w'’‘-]+"
+    r"(?:\s+[A-Z][\w'’‘-]+)?)*))"
+    r"|(?P<post>[A-Z][\w'’‘-]+(?:\s+[A-Z][\w'’‘-]+)?(?:\s*(?:,|and|or)\s+[A-Z][\w'’‘-]+"
+    r"(?:\s+[A-Z][\w'’‘-]+)?)*)\s+(?:provinces?|governorates?|regions?|states?|oblasts?|"
+    r"countryside)\b"
+)
+_SPLIT_LIST = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*")
+
+
+def admin1_cues(text: str) -> list[tuple[str, int]]:
+    """Names said to be provinces in the text: "in Latakia and Tartus provinces" -> both."""
+    out = []
+    for m in _ADMIN_CUE.finditer(text):
+        group = "pre" if m.group("pre") else "post"
+        chunk = m.group(group)
+        base = m.start(group)
+        for part in _SPLIT_LIST.split(chunk):
+            part = part.strip()
+            if part and part[0].isupper():
+                out.append((part, base + max(0, chunk.find(part))))
+    return out
+
+
+def build_context(
+    gaz: Gazetteer,
+    text: str = "",
+    names: list[tuple[str, int]] | None = None,
+    country_hint: str | None = None,
+) -> Context:
+    """Context from a report's text and its toponyms ((name, offset) pairs)."""
+    ctx = Context()
+    votes: Counter = countries_in_text(gaz, text) if text else Counter()
+    for iso in list(votes):
+        votes[iso] *= 2.0
+    names = names or []
+    # toponyms vote for the country of their best context-free reading
+    tops: list[tuple[int, Place]] = []
+    for name, off in names:
+        best = _best(gaz, parse_toponym(name), Context())
+        if best is not None:
+            place, score = best
+            tops.append((off, place))
+            if place.country and score > 2.5:
+                votes[place.country] += 1.0 if place.feature != "country" else 2.0
+    if country_hint:
+        iso = _country_iso(gaz, country_hint)
+        if iso:
+            votes[iso] += max(votes.values(), default=1.0) + 5.0
+    if votes:
+        top = max(votes.values())
+        ctx.countries = {c: v / top for c, v in votes.items() if v / top >= 0.2}
+    # admin1 units named as provinces in the text
+    for name, off in admin1_cues(text):
+        best = _best(gaz, Toponym(name, "admin1", None), ctx)
+        if best and best[0].feature == "admin1" and best[0].admin1:
+            ctx.admin1s.append((best[0].country or "", best[0].admin1, off))
+    # points of the report's places that fit its countries
+    for _off, place in tops:
+        if place.lat is not None and (not ctx.countries or place.country in ctx.countries):
+            if place.feature in ("city", "other"):
+                ctx.points.append((place.lat, place.lon))
+    return ctx
+
+
+def _country_iso(gaz: Gazetteer, hint: str) -> str | None:
+    hint = hint.strip()
+    if len(hint) == 2 and hint.isalpha():
+        return hint.upper()
+    for h in gaz.lookup(name_key(hint)):
+        if h.place.feature == "country":
+            return h.place.country
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# candidates and scoring
+
+
+def candidates(gaz: Gazetteer, name: str) -> list[Hit]:
+    """Places whose names match this name (by key, else fuzzily)."""
+    key = name_key(name)
+    if not key:
+        return []
+    hits = list(gaz.lookup(key))
+    if hits or len(key) < 4:
+        return hits
+    bucket = gaz.skeleton_names(skeleton(key))
+    if not bucket:
+        return []
+    keys = sorted({k for k, _l, _p, _m in bucket})
+    matches = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=5)
+    out: dict[int, Hit] = {}
+    for mkey, score, _i in matches:
+        for h in gaz.lookup(mkey):
+            if h.place.pid not in out:
+                out[h.place.pid] = Hit(h.place, h.matched, h.main, score / 100.0)
+    return list(out.values())
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def score(hit: Hit, top: Toponym, ctx: Context) -> float:
+    p = hit.place
+    pop = p.population if p.feature != "admin1" else 0
+    s = 0.45 * math.log10(pop + 1)
+    if p.feature == "country":
+        s += 4.0
+    elif p.feature == "admin1":
+        s += 5.0 if top.feature == "admin1" else 1.0
+        if top.feature == "city":
+            s -= 3.0
+    elif top.feature == "admin1":
+        s -= 1.5
+    if p.fcode == "PPLC":
+        s += 0.5
+    if ctx.countries:
+        w = ctx.countries.get(p.country or "")
+        s += 4.0 * w if w else -4.0
+    if ctx.admin1s and p.admin1 and p.feature != "country":
+        if any(c == p.country and same_admin1(a, p.admin1) for c, a, _ in ctx.admin1s):
+            s += 2.5
+    if ctx.points and p.lat is not None and p.feature in ("city", "other"):
+        d = min(haversine_km(p.lat, p.lon, a, b) for a, b in ctx.points)
+        if d < 1.0:
+            s += 0.5  # the same place mentioned again
+        elif d < 60:
+            s += 2.0
+        elif d < 200:
+            s += 1.0
+    if hit.matched == light_key(top.core):
+        s += 0.5
+    if hit.main:
+        s += 0.2
+    s -= (1.0 - hit.fuzzy) * 25.0
+    s += 0.8 * p.prio
+    return s
+
+
+def _best(gaz: Gazetteer, top: Toponym, ctx: Context) -> tuple[Place, float] | None:
+    hits = candidates(gaz, top.core)
+    if not hits:
+        return None
+    scored = sorted(
+        ((score(h, top, ctx), h.place.pid, h) for h in hits), key=lambda t: (-t[0], t[1])
+    )
+    s, _pid, h = scored[0]
+    return h.place, s
+
+
+_resolver_cache: dict[tuple, Location] = {}
+
+
+def resolve(
+    gaz: Gazetteer,
+    name: str,
+    ctx: Context | None = None,
+    *,
+    precision_hint: int | None = None,
+    offset: int | None = None,
+) -> Location:
+    """Resolve one toponym in context. Unresolved names are kept (resolved=False) with the most
+    specific containing area the context gives."""
+    ctx = ctx or Context()
+    top = parse_toponym(name)
+    ck = (top, ctx.key(), precision_hint)
+    cached = _resolver_cache.get(ck) if offset is None else None
+    if cached is not None:
+        return _copy(cached, name)
+    best = _best(gaz, top, ctx)
+    loc = Location(name=name)
+    if best is not None and _acceptable(best[0], ctx):
+        place_to_location(gaz, best[0], loc)
+        loc.resolved = True
+        prec = loc.precision or 1
+        if top.precision == 2 or precision_hint == 2:
+            prec = max(prec, 2)
+        if precision_hint and precision_hint > prec:
+            prec = precision_hint
+        loc.precision = prec
+    else:
+        _fallback_area(gaz, loc, ctx, offset)
+    if offset is None:
+        if len(_resolver_cache) > 20_000:
+            _resolver_cache.clear()
+        _resolver_cache[ck] = _copy(loc, name)
+    return loc
+
+
+def _acceptable(place: Place, ctx: Context) -> bool:
+    """A candidate outside every country the report is about is not taken."""
+    if not ctx.countries or place.feature == "country":
+        return True
+    return (place.country or "") in ctx.countries
+
+
+def _copy(loc: Location, name: str) -> Location:
+    return Location(
+        name=name,
+        span=None,
+        country=loc.country,
+        iso=loc.iso,
+        admin1=loc.admin1,
+        admin2=loc.admin2,
+        lat=loc.lat,
+        lon=loc.lon,
+        precision=loc.precision,
+        geonameid=loc.geonameid,
+        resolved=loc.resolved,
+        feature=loc.feature,
+    )
+
+
+def place_to_location(gaz: Gazetteer, p: Place, loc: Location) -> Location:
+    loc.iso = p.country
+    loc.country = gaz.country_name(p.country)
+    loc.lat = round(p.lat, 5) if p.lat is not None else None
+    loc.lon = round(p.lon, 5) if p.lon is not None else None
+    loc.geonameid = p.geonameid
+    if p.feature == "country":
+        loc.admin1 = loc.admin2 = None
+        loc.precision, loc.feature = 3, "country"
+    elif p.feature == "admin1":
+        loc.admin1, loc.admin2 = p.admin1, None
+        loc.precision, loc.feature = 3, "admin1"
+    else:
+        loc.admin1, loc.admin2 = p.admin1, p.admin2
+        loc.precision = 1 if p.feature != "admin2" else 2
+        loc.feature = p.feature if p.feature != "city" else "town"
+    return loc
+
+
+def _fallback_area(gaz: Gazetteer, loc: Location, ctx: Context, offset: int | None) -> None:
+    """Keep an unresolved toponym inside the most specific area the context gives."""
+    loc.resolved = False
+    loc.feature = "unresolved"
+    # a resolved town mentioned close by in the text: the toponym is placed near it
+    if offset is not None and ctx.mentions:
+        near = [
+            (abs(o - offset), m)
+            for o, m in ctx.mentions
+            if m.resolved and m.feature == "town" and 0 < abs(o - offset) <= 80
+        ]
+        if near:
+            m = min(near, key=lambda t: t[0])[1]
+            loc.country, loc.iso, loc.admin1, loc.admin2 = m.country, m.iso, m.admin1, m.admin2
+            loc.lat, loc.lon, loc.precision = m.lat, m.lon, 2
+            return
+    if ctx.admin1s:
+        if offset is not None:
+            iso, a1, _ = min(ctx.admin1s, key=lambda t: (abs(t[2] - offset), t[2]))
+        else:
+            iso, a1, _ = ctx.admin1s[0]
+        unit = gaz.admin1_place(iso, a1)
+        if unit is not None:
+            place_to_location(gaz, unit, loc)
+            loc.feature, loc.geonameid = "unresolved", None
+            return
+    iso = ctx.top_country()
+    if iso:
+        unit = gaz.country_place(iso)
+        loc.iso, loc.country = iso, gaz.country_name(iso)
+        if unit is not None:
+            loc.lat, loc.lon = unit.lat, unit.lon
+        loc.precision = 3
+
+
+def ucdp_where_prec(location: Location) -> int:
+    """UCDP GED where_prec for a location.
+
+    1 exact location, 2 within ~25 km of a known point, 3 admin2, 4 admin1, 5 a region larger
+    than admin1, 6 country, 7 international waters or airspace.
+    """
+    name = fold(location.name or "")
+    if re.search(r"\b(sea|gulf|ocean|strait|airspace|international waters)\b", name):
+        if not location.admin1:
+            return 7
+    if location.feature == "country" or (location.iso and not location.admin1 and not location.lat):
+        return 6
+    if location.feature == "country":
+        return 6
+    if location.feature in ("admin1",) or (location.precision == 3 and location.admin1):
+        return 4
+    if location.precision == 3 and not location.admin1:
+        return 6 if location.iso else 5
+    if location.feature == "admin2":
+        return 3
+    if location.precision == 2:
+        return 2
+    if location.precision == 1 and location.resolved:
+        return 1
+    if location.admin2:
+        return 3
+    if location.admin1:
+        return 4
+    return 6 if location.iso else 5

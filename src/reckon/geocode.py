@@ -1,0 +1,219 @@
+"""The geocoding stage: place every toponym of an extraction, offline.
+
+``geocode(extraction)`` fills, in place, each incident's ``Location`` and each entry of
+``Extraction.places`` (country, iso, admin1, admin2, lat, lon, precision, geonameid, resolved,
+feature) from the default gazetteer (:mod:`reckon.geo`). ``geocode_name(name, ...)`` places one
+name. Toponyms that cannot be resolved are kept with ``resolved=False`` and the most specific
+area the report gives (a town named next to them, an admin1 named as a province, the report's
+country).
+
+Precision follows ACLED: 1 the town itself; 2 "near / outskirts of / countryside of X" (or a
+precision hint of 2 from extraction); 3 only a province, region or country is known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reckon.geo.resolver import (
+    Context,
+    admin1_cues,
+    build_context,
+    get_gazetteer,
+    resolve,
+)
+from reckon.geo.store import Gazetteer
+from reckon.model import Extraction, Location
+
+__all__ = ["geocode", "geocode_name", "scan_toponyms"]
+
+_NEAR_BEFORE = re.compile(
+    r"(?:\bnear|\boutside|\boutskirts\s+of|\bedge\s+of|\bcountryside\s+of|\bvicinity\s+of|"
+    r"\bsuburbs?\s+of|\baround|\bclose\s+to|\bkm\s+(?:from|of)|\bkilometres?\s+(?:from|of)|"
+    r"\bkilometers?\s+(?:from|of)|\bmiles?\s+(?:from|of)|"
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+    r"\s+(?:of|outskirts\s+of|countryside\s+of))"
+    r"\s+(?:the\s+)?(?:(?:town|city|village|district)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR_AFTER = re.compile(r"^['’]?s?\s+(?:countryside|outskirts|suburbs|environs)\b", re.IGNORECASE)
+_ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|region|state|oblast)s?\b", re.IGNORECASE)
+_ADMIN_BEFORE = re.compile(
+    r"\b(?:province|governorate|region|state|oblast)s?\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _phrase_hints(
+    text: str, start: int, end: int, admin_offsets: set[int]
+) -> tuple[str, int | None]:
+    """Suffix to add to the name ("province") and precision hint from the words around it."""
+    before = text[max(0, start - 60) : start]
+    after = text[end : end + 30]
+    suffix = ""
+    prec = None
+    if start in admin_offsets or _ADMIN_AFTER.match(after) or _ADMIN_BEFORE.search(before):
+        suffix = " province"
+    if _NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after):
+        prec = 2
+    return suffix, prec
+
+
+def _locations(extraction: Extraction) -> list[Location]:
+    locs: list[Location] = []
+    seen: set[int] = set()
+    for m in extraction.incidents:
+        if m.location is not None and id(m.location) not in seen:
+            seen.add(id(m.location))
+            locs.append(m.location)
+    for p in extraction.places:
+        if id(p) not in seen:
+            seen.add(id(p))
+            locs.append(p)
+    return locs
+
+
+def _fill(target: Location, got: Location) -> None:
+    for f in ("country", "iso", "admin1", "admin2", "lat", "lon", "precision", "geonameid"):
+        setattr(target, f, getattr(got, f))
+    target.resolved = got.resolved
+    target.feature = got.feature
+
+
+def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Fill every Location of the extraction in place; returns the same extraction."""
+    gaz = gazetteer or get_gazetteer()
+    report = extraction.report
+    text = report.text or ""
+    head = f"{report.title}\n" if report.title else ""
+    locs = _locations(extraction)
+    if not locs:
+        return extraction
+    names = [(loc.name, loc.span.start if loc.span else -1) for loc in locs if loc.name]
+    ctx = build_context(gaz, text=head + text, names=names)
+    # admin1 cue offsets are relative to head + text
+    admin_offsets = {off - len(head) for _n, off in admin1_cues(head + text)}
+    ctx.admin1s = [(c, a, off - len(head)) for c, a, off in ctx.admin1s]
+    pending: list[tuple[Location, str, int | None, int | None]] = []
+    for loc in locs:
+        if not loc.name:
+            continue
+        start = loc.span.start if loc.span else None
+        suffix, prec = "", None
+        if loc.span is not None:
+            suffix, prec = _phrase_hints(text, loc.span.start, loc.span.end, admin_offsets)
+        hint = loc.precision if loc.precision in (1, 2, 3) else None
+        if prec == 2 and (hint is None or hint < 2):
+            hint = 2
+        pending.append((loc, loc.name + suffix, hint, start))
+    done: list[tuple[Location, str, int | None, int | None]] = []
+    for loc, query, hint, start in pending:
+        got = resolve(gaz, query, ctx, precision_hint=hint)
+        if got.resolved:
+            _fill(loc, got)
+            if start is not None:
+                ctx.mentions.append((start, got))
+        else:
+            done.append((loc, query, hint, start))
+    for loc, query, hint, start in done:
+        got = resolve(
+            gaz, query, ctx, precision_hint=hint, offset=start if start is not None else 0
+        )
+        _fill(loc, got)
+    return extraction
+
+
+_CAP_SEQ = re.compile(
+    r"\b(?:(?:[Aa]l|[Ee]l|[Aa][dsnrtz]|[Ee][dsnz]|[Aa]sh)[-\s])?[A-Z][\w'’‘ʿ-]+"
+    r"(?:\s+(?:(?:al|el|ad|as|ar|az|ash|an|ez|es|ed|de|del|la|du)[-\s]+)?[A-Z][\w'’‘ʿ-]+){0,2}"
+)
+_STOP = frozenset(
+    """the a an in on at of and or but as he she it they we his her their its this that these those
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december police army security government president
+    minister ministry forces force state islamic news reuters afp ap un united nations red
+    cross crescent council office human rights watch amnesty health several many some after
+    before during since while when where who what local officials official sources source
+    witnesses residents medical said says according""".split()
+)
+
+
+def scan_toponyms(
+    gaz: Gazetteer, text: str, *, min_population: int = 1000
+) -> list[tuple[str, int]]:
+    """Capitalised name sequences of a text that the gazetteer knows (a light tagger used when
+    no extractor has listed the report's places)."""
+    from reckon.geo.normalize import name_key
+
+    out: list[tuple[str, int]] = []
+    for m in _CAP_SEQ.finditer(text):
+        phrase = m.group(0)
+        words = phrase.split()
+        # try the longest sub-sequence first
+        found = False
+        for n in range(len(words), 0, -1):
+            for i in range(0, len(words) - n + 1):
+                cand = " ".join(words[i : i + n])
+                if cand.lower() in _STOP or len(cand) < 3:
+                    continue
+                hits = gaz.lookup(name_key(cand))
+                if any(
+                    h.place.feature in ("country", "admin1")
+                    or h.place.population >= min_population
+                    or h.place.prio > 0
+                    for h in hits
+                ):
+                    out.append((cand, m.start() + phrase.find(cand)))
+                    found = True
+                    break
+            if found:
+                break
+    return out
+
+
+def geocode_name(
+    name: str,
+    *,
+    country_hint: str | None = None,
+    context: list[str] | None = None,
+    precision_hint: int | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Location:
+    """Place one name. ``context`` holds other toponyms of the report and/or its text (strings
+    of more than a few words are read as text: countries, provinces and places named in it)."""
+    gaz = gazetteer or get_gazetteer()
+    context = context or []
+    texts = [c for c in context if len(c) > 60 or c.count(" ") >= 6]
+    short = [c for c in context if c not in texts]
+    text = "\n".join(texts)
+    names: list[tuple[str, int]] = [(n, -1) for n in short]
+    if text:
+        names += scan_toponyms(gaz, text)
+    ctx: Context = build_context(gaz, text=text, names=names, country_hint=country_hint)
+    offset = None
+    if text:
+        pos = text.find(name)
+        if pos >= 0:
+            offset = pos
+            suffix, prec = _phrase_hints(
+                text, pos, pos + len(name), {o for _n, o in admin1_cues(text)}
+            )
+            if prec == 2 and (precision_hint is None or precision_hint < 2):
+                precision_hint = 2
+            if suffix and not re.search(r"(province|governorate|region)s?$", name, re.I):
+                name_q = name + suffix
+            else:
+                name_q = name
+        else:
+            name_q = name
+    else:
+        name_q = name
+    loc = resolve(gaz, name_q, ctx, precision_hint=precision_hint)
+    if not loc.resolved and text:
+        for n, off in names:
+            if off >= 0:
+                got = resolve(gaz, n, ctx)
+                if got.resolved:
+                    ctx.mentions.append((off, got))
+        loc = resolve(gaz, name_q, ctx, precision_hint=precision_hint, offset=offset or 0)
+    loc.name = name
+    return loc
