@@ -1,0 +1,134 @@
+"""ACLED-style CSV: ACLED's column names, order and codes, one row per dated incident.
+
+Codes: ``inter1`` / ``inter2`` are ACLED actor-type codes 1-8 (``reckon.model.ACTOR_TYPES``);
+``inter2`` is left empty when there is no second actor. ``interaction`` is ACLED's two-digit code
+(smaller inter code first: 17 = State forces vs Civilians; 10 x inter1 when there is one actor).
+An unnamed perpetrator is "Unidentified Armed Group (Country)" with inter code 3, as ACLED codes
+it. ``fatalities`` is the reconciled best estimate (0 when not reported); the low / high range is
+kept in ``tags``. ``timestamp`` is midnight UTC of the latest report's publication date, so the
+same store always exports the same bytes. Incidents with neither a date nor a dated report are
+left out (ACLED requires an event date).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from reckon.export.common import (
+    acled_region,
+    actor_name,
+    country_info,
+    event_dates,
+    notes,
+    sides,
+    sources,
+    timestamp,
+)
+from reckon.model import ACTOR_TYPES, Incident
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+)  # fmt: skip
+
+
+def disorder_type(event_type: str, sub_event_type: str) -> str:
+    if event_type == "Strategic developments":
+        return "Strategic developments"
+    if event_type == "Protests":
+        if sub_event_type == "Excessive force against protesters":
+            return "Political violence; Demonstrations"
+        return "Demonstrations"
+    if event_type == "Riots":
+        return "Political violence" if sub_event_type == "Mob violence" else "Demonstrations"
+    return "Political violence"
+
+
+def _inter(actor_type: str | None, default: int) -> int:
+    return ACTOR_TYPES.get(actor_type or "", default)
+
+
+def acled_row(inc: Incident) -> dict[str, Any] | None:
+    """One incident as an ACLED row, or None when it has no date at all."""
+    ev = event_dates(inc)
+    if ev is None:
+        return None
+    start, end, from_text = ev
+    width = (end - start).days
+    time_precision = 1 if from_text and width == 0 else (2 if from_text and width <= 7 else 3)
+    loc = inc.location
+    c = country_info(loc.country if loc else None, loc.iso if loc else None)
+    country = c["name"] or ""
+    side1, side2 = sides(inc)
+    a1 = side1[0] if side1 else None
+    a2 = side2[0] if side2 else None
+    default1 = {"Protests": 6, "Riots": 5}.get(inc.event_type, 3)
+    inter1 = _inter(a1.type if a1 else None, default1)
+    inter2 = _inter(a2.type, 3) if a2 is not None else None
+    interaction = 10 * min(inter1, inter2) + max(inter1, inter2) if inter2 else 10 * inter1
+    civ = inc.event_type == "Violence against civilians" or any(
+        a.type == "Civilians" and a.role == "target" for a in inc.actors
+    )
+    f = inc.fatalities
+    best = f.best if f is not None and f.best is not None else 0
+    low = f.low if f is not None else None
+    high = f.high if f is not None else None
+    digest = int(hashlib.sha256(inc.id.encode()).hexdigest()[:8], 16) % 10**7
+    lat = loc.lat if loc else None
+    lon = loc.lon if loc else None
+    return {
+        "event_id_cnty": f"{c['iso3'] or 'XXX'}{digest}",
+        "event_date": start.isoformat(),
+        "year": start.year,
+        "time_precision": time_precision,
+        "disorder_type": disorder_type(inc.event_type, inc.sub_event_type),
+        "event_type": inc.event_type,
+        "sub_event_type": inc.sub_event_type,
+        "actor1": actor_name(a1, country, inc.event_type),
+        "assoc_actor_1": "; ".join(actor_name(a, country, inc.event_type) for a in side1[1:]),
+        "inter1": inter1,
+        "actor2": actor_name(a2, country, inc.event_type) if a2 is not None else "",
+        "assoc_actor_2": "; ".join(actor_name(a, country, inc.event_type) for a in side2[1:]),
+        "inter2": inter2 if inter2 is not None else "",
+        "interaction": interaction,
+        "civilian_targeting": "Civilian targeting" if civ else "",
+        "iso": c["isonumeric"] if c["isonumeric"] is not None else "",
+        "region": acled_region(c["iso2"], c["continent"]),
+        "country": country,
+        "admin1": (loc.admin1 if loc else None) or "",
+        "admin2": (loc.admin2 if loc else None) or "",
+        "admin3": "",
+        "location": loc.name if loc else "",
+        "latitude": f"{lat:.4f}" if lat is not None else "",
+        "longitude": f"{lon:.4f}" if lon is not None else "",
+        "geo_precision": loc.precision if loc and loc.precision in (1, 2, 3) else 3,
+        "source": "; ".join(sources(inc)),
+        "source_scale": "Other",
+        "notes": notes(inc),
+        "fatalities": best,
+        "tags": (
+            f"fatalities low={'' if low is None else low}; "
+            f"high={'unbounded' if high is None else high}; "
+            f"sources={inc.sources}; independent_sources={inc.independent_sources}; "
+            f"reckon_id={inc.id}"
+        ),
+        "timestamp": timestamp(inc),
+    }
+
+
+def write_acled(incidents: Sequence[Incident], out: TextIO) -> int:
+    w = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    n = 0
+    for inc in incidents:
+        row = acled_row(inc)
+        if row is not None:
+            w.writerow(row)
+            n += 1
+    return n

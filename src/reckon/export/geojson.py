@@ -1,0 +1,62 @@
+"""GeoJSON (RFC 7946) FeatureCollection: one Point feature per geocoded incident.
+
+Coordinates are [longitude, latitude] in WGS 84, rounded to 6 decimals; properties are flat
+scalars (lists joined with "; ") so that GIS tools read them as plain columns.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from reckon.export.common import event_dates, sources
+from reckon.link import report_ids
+from reckon.model import Incident
+
+
+def feature(inc: Incident) -> dict[str, Any] | None:
+    loc = inc.location
+    if loc is None or loc.lat is None or loc.lon is None:
+        return None
+    if not (-90 <= loc.lat <= 90 and -180 <= loc.lon <= 180):
+        return None
+    ev = event_dates(inc)
+    f = inc.fatalities
+    return {
+        "type": "Feature",
+        "id": inc.id,
+        "geometry": {"type": "Point", "coordinates": [round(loc.lon, 6), round(loc.lat, 6)]},
+        "properties": {
+            "id": inc.id,
+            "event_type": inc.event_type,
+            "sub_event_type": inc.sub_event_type,
+            "date_start": ev[0].isoformat() if ev and ev[2] else None,
+            "date_end": ev[1].isoformat() if ev and ev[2] else None,
+            "location": loc.name,
+            "admin1": loc.admin1,
+            "admin2": loc.admin2,
+            "country": loc.country,
+            "geo_precision": loc.precision,
+            "fatalities_low": f.low if f else None,
+            "fatalities_best": f.best if f else None,
+            "fatalities_high": f.high if f else None,
+            "sources": inc.sources,
+            "independent_sources": inc.independent_sources,
+            "reports": "; ".join(report_ids(inc)),
+            "outlets": "; ".join(sources(inc)),
+            "rule": inc.provenance.get("rule"),
+        },
+    }
+
+
+def feature_collection(incidents: Sequence[Incident]) -> dict[str, Any]:
+    feats = [f for f in (feature(i) for i in incidents) if f is not None]
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def write_geojson(incidents: Sequence[Incident], out: TextIO) -> int:
+    fc = feature_collection(incidents)
+    out.write(json.dumps(fc, ensure_ascii=False, indent=1))
+    out.write("\n")
+    return len(fc["features"])
