@@ -123,9 +123,15 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
 
 
 _CAP_SEQ = re.compile(
-    r"\b(?:(?:[Aa]l|[Ee]l|[Aa][dsnrtz]|[Ee][dsnz]|[Aa]sh)[-\s])?[A-Z][\w'’‘ʿ-]+"
+    r"\b(?:(?:[Aa]l|[Ee]l)[-\s]|(?:[Aa][dsnrtz]|[Ee][dsnz]|[Aa]sh)-)?[A-Z][\w'’‘ʿ-]+"
     r"(?:\s+(?:(?:al|el|ad|as|ar|az|ash|an|ez|es|ed|de|del|la|du)[-\s]+)?[A-Z][\w'’‘ʿ-]+){0,2}"
 )
+_ORG_WORD = re.compile(
+    r"\b(Forces|Force|Army|Front|Party|Council|Ministry|Movement|Brigades?|Units?|Group|Agency|"
+    r"Committee|Organi[sz]ation|Union|Coalition|Authority|News|Times|Post|Network|Observatory|"
+    r"Crescent|Cross|Command|Guard|Police|Office|Commission|Company|Corps|Division|Battalion)\b"
+)
+_POSSESSIVE = re.compile(r"['’]s$")
 _STOP = frozenset(
     """the a an in on at of and or but as he she it they we his her their its this that these those
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -133,7 +139,9 @@ _STOP = frozenset(
     minister ministry forces force state islamic news reuters afp ap un united nations red
     cross crescent council office human rights watch amnesty health several many some after
     before during since while when where who what local officials official sources source
-    witnesses residents medical said says according""".split()
+    witnesses residents medical said says according one two three four five six seven eight nine
+    ten dozens hundreds at least air north south east west central eastern western northern
+    southern""".split()
 )
 
 
@@ -145,14 +153,23 @@ def scan_toponyms(
     from reckon.geo.normalize import name_key
 
     out: list[tuple[str, int]] = []
+    lower_words = set(re.findall(r"\b[a-z]+\b", text))
     for m in _CAP_SEQ.finditer(text):
         phrase = m.group(0)
-        words = phrase.split()
+        if _ORG_WORD.search(phrase):
+            continue  # "Rapid Support Forces", "Syrian Observatory": an organisation, not a place
+        words = [_POSSESSIVE.sub("", w) for w in phrase.split()]
+        while words and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        if len(words) == 1 and (words[0].lower() in lower_words or words[0].lower() in _STOP):
+            continue  # "Car bomb ...", "Falling debris ...": ordinary words at a sentence start
         # try the longest sub-sequence first
         found = False
         for n in range(len(words), 0, -1):
             for i in range(0, len(words) - n + 1):
                 cand = " ".join(words[i : i + n])
+                if cand not in phrase:
+                    continue
                 if cand.lower() in _STOP or len(cand) < 3:
                     continue
                 hits = gaz.lookup(name_key(cand))

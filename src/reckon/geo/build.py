@@ -230,9 +230,10 @@ def _build(out: Path, *, progress: bool) -> None:
             (pid, c.get("geonameid"), c["name"], iso, None, None, None, None, lat, lon,
              int(c.get("population") or 0), "country", "PCLI", "default", 0)
         )  # fmt: skip
-        variants = [c["name"], *curated.COUNTRY_ALIASES.get(iso, ())]
+        display = curated.COUNTRY_DISPLAY.get(iso, c["name"])
+        variants = [display, c["name"], *curated.COUNTRY_ALIASES.get(iso, ())]
         all_names.extend(name_rows(pid, variants))
-        c_rows.append((iso, c.get("iso3"), c["name"], pid))
+        c_rows.append((iso, c.get("iso3"), display, pid))
 
     conn.executemany(f"INSERT INTO place VALUES ({','.join('?' * 15)})", place_rows)
     n_names = len(all_names)

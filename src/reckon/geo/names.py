@@ -151,7 +151,6 @@ ADMIN1_EXTRA_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "CD": (
         "DR Congo",
-        "DRC",
         "Democratic Republic of the Congo",
         "Democratic Republic of Congo",
         "Congo-Kinshasa",
@@ -166,15 +165,15 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
         "State of Palestine",
     ),
     "SY": ("Syria", "Syrian Arab Republic"),
-    "US": ("United States", "USA", "U.S.", "United States of America", "America"),
-    "GB": ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain"),
+    "US": ("United States", "United States of America"),
+    "GB": ("United Kingdom", "Britain", "Great Britain"),
     "RU": ("Russia", "Russian Federation"),
     "IR": ("Iran", "Islamic Republic of Iran"),
-    "KP": ("North Korea", "DPRK"),
+    "KP": ("North Korea",),
     "KR": ("South Korea",),
     "MM": ("Myanmar", "Burma"),
     "CI": ("Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"),
-    "CF": ("Central African Republic", "CAR"),
+    "CF": ("Central African Republic",),
     "SS": ("South Sudan",),
     "TR": ("Turkey", "Türkiye", "Turkiye"),
     "CZ": ("Czech Republic", "Czechia"),
@@ -233,4 +232,24 @@ DEMONYMS: dict[str, str] = {
     "Mozambican": "MZ",
     "Haitian": "HT",
     "Sahrawi": "EH",
+}
+
+# Abbreviations used only when scanning text for the report's countries (never as place names).
+COUNTRY_ABBREVIATIONS: dict[str, str] = {
+    "U.S.": "US",
+    "USA": "US",
+    "UK": "GB",
+    "U.K.": "GB",
+    "DPRK": "KP",
+    "DRC": "CD",
+}
+
+# Short English display names where GeoNames' country name is long or dated.
+COUNTRY_DISPLAY: dict[str, str] = {
+    "CD": "DR Congo",
+    "PS": "Palestine",
+    "CG": "Republic of the Congo",
+    "KR": "South Korea",
+    "KP": "North Korea",
+    "MK": "North Macedonia",
 }

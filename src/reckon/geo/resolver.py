@@ -35,6 +35,7 @@ from reckon.geo.store import Gazetteer, GazetteerError, Hit, Place, default_path
 from reckon.model import Location
 
 FUZZY_MIN = 84.0
+MIN_SCORE = 0.0  # below this, a candidate is too doubtful to take
 
 _lock = threading.Lock()
 _default: Gazetteer | None = None
@@ -104,7 +105,7 @@ _PREFIX_TOWN = re.compile(r"^(the\s+)?(city|town|village)\s+of\s+", re.IGNORECAS
 _PREFIX_NEAR = re.compile(
     r"^(near|outside|outskirts of|the outskirts of|countryside of|the countryside of|"
     r"vicinity of|the vicinity of|(north|south|east|west|north-?east|north-?west|south-?east|"
-    r"south-?west)(ern)?\s+(of\s+)?)\s*",
+    r"south-?west)\s+of\s+)\s*",
     re.IGNORECASE,
 )
 _PREFIX_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -148,22 +149,48 @@ def parse_toponym(text: str) -> Toponym:
 class Context:
     """What the report says that helps place a toponym."""
 
-    countries: dict[str, float] = field(default_factory=dict)  # iso -> weight in (0, 1]
+    votes: list[tuple[str, str, float]] = field(default_factory=list)  # (source key, iso, weight)
     admin1s: list[tuple[str, str, int]] = field(default_factory=list)  # (iso, admin1, offset)
     points: list[tuple[float, float]] = field(default_factory=list)
     mentions: list[tuple[int, Location]] = field(default_factory=list)  # (offset, resolved)
+    _weights: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    @property
+    def countries(self) -> dict[str, float]:
+        """The report's countries, iso -> weight in (0, 1] (1 = the most supported)."""
+        return self.countries_for("")
+
+    def countries_for(self, source: str) -> dict[str, float]:
+        """Country weights as seen when placing the toponym ``source`` (all votes count; the
+        hook exists so that a toponym's own vote can be discounted)."""
+        got = self._weights.get(source)
+        if got is None:
+            tally: Counter = Counter()
+            for src, iso, w in self.votes:
+                tally[iso] += w
+            got = {}
+            if tally:
+                top = max(tally.values())
+                got = {c: v / top for c, v in sorted(tally.items()) if v / top >= 0.2}
+            self._weights[source] = got
+        return got
+
+    def add_vote(self, source: str, iso: str, weight: float) -> None:
+        self.votes.append((source, iso, weight))
+        self._weights.clear()
 
     def key(self) -> tuple:
         return (
-            tuple(sorted(self.countries.items())),
+            tuple(sorted(self.votes)),
             tuple((a, b) for a, b, _ in self.admin1s),
             tuple(self.points[:8]),
         )
 
     def top_country(self) -> str | None:
-        if not self.countries:
+        c = self.countries
+        if not c:
             return None
-        return max(sorted(self.countries), key=lambda c: self.countries[c])
+        return max(sorted(c), key=lambda k: c[k])
 
 
 _country_re_cache: dict[int, tuple[re.Pattern[str], dict[str, str]]] = {}
@@ -173,15 +200,16 @@ def _country_pattern(gaz: Gazetteer) -> tuple[re.Pattern[str], dict[str, str]]:
     got = _country_re_cache.get(id(gaz))
     if got:
         return got
-    from reckon.geo.names import COUNTRY_ALIASES
+    from reckon.geo.names import COUNTRY_ABBREVIATIONS, COUNTRY_ALIASES
 
     table: dict[str, str] = {}
     for iso, name in gaz.countries():
         table[name] = iso
     for iso, aliases in COUNTRY_ALIASES.items():
         for a in aliases:
-            if a not in ("America", "CAR"):
-                table[a] = iso
+            table[a] = iso
+    for a, iso in COUNTRY_ABBREVIATIONS.items():
+        table[a] = iso
     for dem, iso in DEMONYMS.items():
         table[dem] = iso
     alts = sorted(table, key=len, reverse=True)
@@ -191,9 +219,20 @@ def _country_pattern(gaz: Gazetteer) -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def countries_in_text(gaz: Gazetteer, text: str) -> Counter:
-    """Countries named (or implied by a demonym) in a text, with counts."""
+    """Countries named in a text (2 per mention, at most 6) or implied by a demonym (1 per
+    mention, at most 2: "Russian drones" says less about where than "in Russia")."""
     pat, table = _country_pattern(gaz)
-    return Counter(table[m.group(1)] for m in pat.finditer(text))
+    named: Counter = Counter()
+    demonym: Counter = Counter()
+    for m in pat.finditer(text):
+        word = m.group(1)
+        (demonym if word in DEMONYMS else named)[table[word]] += 1
+    out: Counter = Counter()
+    for iso, n in named.items():
+        out[iso] += min(2.0 * n, 6.0)
+    for iso, n in demonym.items():
+        out[iso] += min(1.0 * n, 2.0)
+    return out
 
 
 _ADMIN_CUE = re.compile(
@@ -229,34 +268,45 @@ def build_context(
 ) -> Context:
     """Context from a report's text and its toponyms ((name, offset) pairs)."""
     ctx = Context()
-    votes: Counter = countries_in_text(gaz, text) if text else Counter()
-    for iso in list(votes):
-        votes[iso] *= 2.0
+    if text:
+        for iso, w in sorted(countries_in_text(gaz, text).items()):
+            ctx.add_vote("", iso, w)
     names = names or []
     # toponyms vote for the country of their best context-free reading
     tops: list[tuple[int, Place]] = []
+    per_name: Counter = Counter()
     for name, off in names:
-        best = _best(gaz, parse_toponym(name), Context())
-        if best is not None:
-            place, score = best
-            tops.append((off, place))
-            if place.country and score > 2.5:
-                votes[place.country] += 1.0 if place.feature != "country" else 2.0
+        top = parse_toponym(name)
+        best = _best(gaz, top, Context(), fuzzy=False)
+        if best is None:
+            continue
+        place, sc, hit = best
+        tops.append((off, place))
+        src = light_key(top.core)
+        if not place.country or sc <= 2.0 or per_name[src] >= 2:
+            continue
+        per_name[src] += 1
+        exact = hit.matched == src
+        if place.feature in ("country", "admin1") and exact:
+            ctx.add_vote(src, place.country, 2.0)
+            if place.feature == "admin1" and place.admin1:
+                ctx.admin1s.append((place.country, place.admin1, off))
+        else:
+            ctx.add_vote(src, place.country, 1.0 if exact else 0.5)
     if country_hint:
         iso = _country_iso(gaz, country_hint)
         if iso:
-            votes[iso] += max(votes.values(), default=1.0) + 5.0
-    if votes:
-        top = max(votes.values())
-        ctx.countries = {c: v / top for c, v in votes.items() if v / top >= 0.2}
+            ctx.add_vote("", iso, 10.0 + sum(w for _s, _i, w in ctx.votes))
     # admin1 units named as provinces in the text
     for name, off in admin1_cues(text):
         best = _best(gaz, Toponym(name, "admin1", None), ctx)
         if best and best[0].feature == "admin1" and best[0].admin1:
-            ctx.admin1s.append((best[0].country or "", best[0].admin1, off))
+            if (best[0].country or "", best[0].admin1, off) not in ctx.admin1s:
+                ctx.admin1s.append((best[0].country or "", best[0].admin1, off))
     # points of the report's places that fit its countries
+    countries = ctx.countries
     for _off, place in tops:
-        if place.lat is not None and (not ctx.countries or place.country in ctx.countries):
+        if place.lat is not None and (not countries or place.country in countries):
             if place.feature in ("city", "other"):
                 ctx.points.append((place.lat, place.lon))
     return ctx
@@ -306,24 +356,28 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def score(hit: Hit, top: Toponym, ctx: Context) -> float:
     p = hit.place
-    pop = p.population if p.feature != "admin1" else 0
-    s = 0.45 * math.log10(pop + 1)
-    if p.feature == "country":
-        s += 4.0
-    elif p.feature == "admin1":
-        s += 5.0 if top.feature == "admin1" else 1.0
-        if top.feature == "city":
-            s -= 3.0
-    elif top.feature == "admin1":
-        s -= 1.5
-    if p.fcode == "PPLC":
-        s += 0.5
-    if ctx.countries:
-        w = ctx.countries.get(p.country or "")
-        s += 4.0 * w if w else -4.0
+    if p.feature == "admin1":
+        s = (
+            2.0
+            + (6.0 if top.feature == "admin1" else 0.0)
+            - (3.0 if top.feature == "city" else 0.0)
+        )
+    elif p.feature == "country":
+        s = 7.0
+    else:
+        s = 0.6 * math.log10(max(p.population, 500))
+        if top.feature == "admin1":
+            s -= 1.5
+        if p.fcode == "PPLC":
+            s += 0.5
+    ql = light_key(top.core)
+    countries = ctx.countries_for(ql)
+    if countries:
+        w = countries.get(p.country or "")
+        s += 3.0 * w if w else -3.0
     if ctx.admin1s and p.admin1 and p.feature != "country":
         if any(c == p.country and same_admin1(a, p.admin1) for c, a, _ in ctx.admin1s):
-            s += 2.5
+            s += 2.0
     if ctx.points and p.lat is not None and p.feature in ("city", "other"):
         d = min(haversine_km(p.lat, p.lon, a, b) for a, b in ctx.points)
         if d < 1.0:
@@ -332,8 +386,10 @@ def score(hit: Hit, top: Toponym, ctx: Context) -> float:
             s += 2.0
         elif d < 200:
             s += 1.0
-    if hit.matched == light_key(top.core):
+    if hit.matched == ql:
         s += 0.5
+    else:
+        s -= 1.5 * (1.0 - fuzz.ratio(ql, hit.matched) / 100.0)
     if hit.main:
         s += 0.2
     s -= (1.0 - hit.fuzzy) * 25.0
@@ -341,15 +397,20 @@ def score(hit: Hit, top: Toponym, ctx: Context) -> float:
     return s
 
 
-def _best(gaz: Gazetteer, top: Toponym, ctx: Context) -> tuple[Place, float] | None:
-    hits = candidates(gaz, top.core)
+def _best(
+    gaz: Gazetteer, top: Toponym, ctx: Context, *, fuzzy: bool = True, min_sim: float = 0.0
+) -> tuple[Place, float, Hit] | None:
+    hits = candidates(gaz, top.core) if fuzzy else list(gaz.lookup(name_key(top.core)))
+    if min_sim:
+        ql = light_key(top.core)
+        hits = [h for h in hits if fuzz.ratio(ql, h.matched) >= 100 * min_sim]
     if not hits:
         return None
     scored = sorted(
         ((score(h, top, ctx), h.place.pid, h) for h in hits), key=lambda t: (-t[0], t[1])
     )
     s, _pid, h = scored[0]
-    return h.place, s
+    return h.place, s, h
 
 
 _resolver_cache: dict[tuple, Location] = {}
@@ -373,7 +434,7 @@ def resolve(
         return _copy(cached, name)
     best = _best(gaz, top, ctx)
     loc = Location(name=name)
-    if best is not None and _acceptable(best[0], ctx):
+    if best is not None and _acceptable(best[0], best[1], best[2], top, ctx):
         place_to_location(gaz, best[0], loc)
         loc.resolved = True
         prec = loc.precision or 1
@@ -391,11 +452,21 @@ def resolve(
     return loc
 
 
-def _acceptable(place: Place, ctx: Context) -> bool:
-    """A candidate outside every country the report is about is not taken."""
-    if not ctx.countries or place.feature == "country":
+def _acceptable(place: Place, s: float, hit: Hit, top: Toponym, ctx: Context) -> bool:
+    """Whether the best candidate is good enough to take.
+
+    Outside the report's countries a place is taken only when matched by its own spelling and
+    well known enough to outweigh the context (so a Syrian village is never put abroad because a
+    foreign place has a similar name)."""
+    if place.feature == "country":
         return True
-    return (place.country or "") in ctx.countries
+    if s < MIN_SCORE:
+        return False
+    ql = light_key(top.core)
+    countries = ctx.countries_for(ql)
+    if not countries or countries.get(place.country or "", 0.0) >= 0.5:
+        return True
+    return hit.matched == ql and hit.fuzzy == 1.0 and s >= 0.5
 
 
 def _copy(loc: Location, name: str) -> Location:
