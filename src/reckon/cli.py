@@ -12,7 +12,7 @@ import click
 
 from reckon import __version__
 
-COMMAND_MODULES: tuple[str, ...] = ("reckon.commands.link",)
+COMMAND_MODULES: tuple[str, ...] = ("reckon.commands.link", "reckon.commands.geo")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -33,20 +33,24 @@ _ADMIN_SUFFIX = re.compile(
 )
 
 
+def good_alternate(alt: str) -> bool:
+    """Whether an alternate name is worth indexing: Latin script, not a code like 'DEZ'."""
+    if len(alt) < 2 or len(alt) > 80:
+        return False
+    if _CODE_LIKE.match(alt) or "/" in alt or "http" in alt:
+        return False
+    return is_latin(alt)
+
+
 def usable_names(main: str, alternates: Iterable[str]) -> list[str]:
-    """Latin-script names of a place worth indexing (codes like 'DEZ' dropped)."""
+    """The main name and the alternate names of a place worth indexing."""
     out = [main]
     seen = {main}
     for alt in alternates:
         alt = alt.strip()
-        if not alt or alt in seen or len(alt) < 2 or len(alt) > 80:
-            continue
-        if _CODE_LIKE.match(alt) or "/" in alt or "http" in alt:
-            continue
-        if not is_latin(alt):
-            continue
-        seen.add(alt)
-        out.append(alt)
+        if alt and alt not in seen and good_alternate(alt):
+            seen.add(alt)
+            out.append(alt)
     return out
 
 

@@ -166,7 +166,7 @@ class Context:
         got = self._weights.get(source)
         if got is None:
             tally: Counter = Counter()
-            for src, iso, w in self.votes:
+            for _src, iso, w in self.votes:
                 tally[iso] += w
             got = {}
             if tally:
