@@ -12,7 +12,11 @@ import click
 
 from reckon import __version__
 
-COMMAND_MODULES: tuple[str, ...] = ("reckon.commands.link", "reckon.commands.geo")
+COMMAND_MODULES: tuple[str, ...] = (
+    "reckon.commands.link",
+    "reckon.commands.geo",
+    "reckon.commands.eval",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
