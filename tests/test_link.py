@@ -440,3 +440,19 @@ def test_analyse_and_store_hook(store):
         incs = list_incidents(conn)
         assert len(incs) == 1 and incs[0].sources == 4
         assert [t.count.best for t in list_tolls(conn)] == [1400]
+
+
+def test_copy_detection_large_store_uses_lsh_and_finds_the_copy():
+    import random
+
+    from reckon.link import ReportMeta
+
+    rnd = random.Random(7)
+    words = [f"w{i}" for i in range(400)]
+    reps = [
+        (ReportMeta(f"r{i:03d}", "2025-01-01"), signature(" ".join(rnd.choices(words, k=60))))
+        for i in range(230)
+    ]
+    reps.append((ReportMeta("later", "2025-01-02"), reps[17][1]))
+    found = detect_copies(reps)
+    assert set(found) == {"later"} and found["later"].copy_of == "r017"

@@ -241,7 +241,7 @@ def signature(text: str) -> list[int]:
     """A deterministic MinHash signature of a text (character 5-gram shingles of its words)."""
     from datasketch import MinHash
 
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
     for sh in sorted(shingles(text)):
         mh.update(sh.encode("utf-8"))
     return [int(x) for x in mh.hashvalues]
@@ -260,9 +260,11 @@ def detect_copies(
     items = sorted(reports, key=lambda x: sort_key(x[0]))
     roots: dict[str, str] = {}
     copies: dict[str, Copy] = {}
+    candidates = _lsh_candidates(items, threshold) if len(items) > 200 else None
     for i, (meta, sig) in enumerate(items):
         best: tuple[float, int] | None = None
-        for j in range(i):
+        earlier = range(i) if candidates is None else sorted(j for j in candidates[i] if j < i)
+        for j in earlier:
             sim = similarity(items[j][1], sig)
             if sim >= threshold and (best is None or sim > best[0]):
                 best = (sim, j)
@@ -273,6 +275,27 @@ def detect_copies(
             roots[meta.id] = root
             copies[meta.id] = Copy(meta.id, root, round(best[0], 4))
     return copies
+
+
+def _lsh_candidates(
+    items: Sequence[tuple[ReportMeta, Sequence[int]]], threshold: float
+) -> list[set[int]]:
+    """Near-duplicate candidates by MinHash LSH (large stores), verified by the caller."""
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=max(0.1, threshold - 0.1), num_perm=NUM_PERM)
+    hashes = []
+    for i, (_, sig) in enumerate(items):
+        if len(sig) != NUM_PERM:
+            hashes.append(None)
+            continue
+        mh = MinHash(
+            num_perm=NUM_PERM, seed=1, hashvalues=np.array(sig, dtype=np.uint64), scheme="affine32"
+        )
+        hashes.append(mh)
+        lsh.insert(str(i), mh)
+    return [set() if mh is None else {int(k) for k in lsh.query(mh)} for mh in hashes]
 
 
 def independent_groups(metas: Iterable[ReportMeta], copies: dict[str, Copy]) -> int:
