@@ -456,3 +456,16 @@ def test_copy_detection_large_store_uses_lsh_and_finds_the_copy():
     reps.append((ReportMeta("later", "2025-01-02"), reps[17][1]))
     found = detect_copies(reps)
     assert set(found) == {"later"} and found["later"].copy_of == "r017"
+
+
+def test_reconcile_counts_a_copy_and_its_original_as_one_voice():
+    from reckon.link import Copy
+
+    claims = [
+        _claim("a#0", "A", "2025-01-02", 5, 5, 5),
+        _claim("b#0", "B", "2025-01-02", 5, 5, 5),
+        _claim("c#0", "C", "2025-01-02", 8, 8, 8),
+        _claim("d#0", "D", "2025-01-02", 8, 8, 8),
+    ]
+    assert reconcile(claims)["best"] == 5  # two voices each: the lower figure
+    assert reconcile(claims, {"b": Copy("b", "a", 0.95)})["best"] == 8

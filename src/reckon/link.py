@@ -784,6 +784,29 @@ def _best_of(c: Claim) -> int:
     return 0
 
 
+def _voices(claims: Sequence[Claim], copies: dict[str, Copy]) -> dict[str, str]:
+    """Claim -> independent voice: claims of one outlet, or of a report and its copies, are one."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for c in claims:
+        root = copies[c.report_id].copy_of if c.report_id in copies else c.report_id
+        union("m:" + c.mention, "r:" + root)
+        union("m:" + c.mention, "v:" + c.voice())
+    return {c.mention: find("m:" + c.mention) for c in claims}
+
+
 def reconcile(
     claims: Sequence[Claim], copies: dict[str, Copy] | None = None
 ) -> dict[str, Any] | None:
@@ -830,10 +853,10 @@ def reconcile(
     if not retained:
         retained = kept
     # d. best = most voices, ties -> lower; voices count copies once
+    voice_of = _voices(retained, copies)
     support: dict[int, set[str]] = defaultdict(set)
     for c in retained:
-        root = copies[c.report_id].copy_of if c.report_id in copies else c.report_id
-        support[_best_of(c)].add(c.voice() if c.source else f"report:{root}")
+        support[_best_of(c)].add(voice_of[c.mention])
     best = min(support, key=lambda v: (-len(support[v]), v))
     lows = [c.low for c in retained if c.low is not None]
     low = min(lows) if lows else best
