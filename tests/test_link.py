@@ -469,3 +469,36 @@ def test_reconcile_counts_a_copy_and_its_original_as_one_voice():
     ]
     assert reconcile(claims)["best"] == 5  # two voices each: the lower figure
     assert reconcile(claims, {"b": Copy("b", "a", 0.95)})["best"] == 8
+
+
+def _pipeline():
+    try:
+        from reckon.extract import extract
+        from reckon.geocode import geocode
+        from reckon.ingest import report_from_text
+    except ImportError as e:
+        pytest.skip(f"pipeline stage not available yet: {e}")
+    return extract, geocode, report_from_text
+
+
+@pytest.mark.slow
+def test_pipeline_seed_and_two_own_reports_of_the_jableh_ambush():
+    """Acceptance 3: the seed plus our report and its near-verbatim copy -> one ambush incident."""
+    from linkfixtures import AMBUSH_A, AMBUSH_B
+
+    seed = SHARED / "seed" / "000_53e2a45ead0ef75f.txt"
+    if not seed.exists():
+        pytest.skip(f"seed article not found at {seed}")
+    extract, geocode, report_from_text = _pipeline()
+    reports = [
+        report_from_text(seed.read_text(encoding="utf-8"), published="2025-03-10"),
+        report_from_text(AMBUSH_A, id="own-a", published="2025-03-07", source="Harbour Post"),
+        report_from_text(AMBUSH_B, id="own-b", published="2025-03-07", source="Valley Courier"),
+    ]
+    incs = link_extractions([geocode(extract(r)) for r in reports])
+    ambush = [i for i in incs if {"own-a", "own-b"} <= set(report_ids(i))]
+    assert len(ambush) == 1
+    inc = ambush[0]
+    assert inc.event_type == "Battles"
+    assert reports[0].id in report_ids(inc)
+    assert (inc.sources, inc.independent_sources) == (3, 2)
