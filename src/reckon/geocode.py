@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from reckon.geo.normalize import light_key
 from reckon.geo.resolver import (
     Context,
     admin1_cues,
@@ -91,7 +92,10 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
     names = [(loc.name, loc.span.start if loc.span else -1) for loc in locs if loc.name]
     ctx = build_context(gaz, text=head + text, names=names)
     # admin1 cue offsets are relative to head + text
-    admin_offsets = {off - len(head) for _n, off in admin1_cues(head + text)}
+    cues = admin1_cues(head + text)
+    admin_offsets = {off - len(head) for _n, off in cues}
+    # a name the report has called a province is that province wherever it recurs
+    admin_keys = {light_key(n) for n, _off in cues}
     ctx.admin1s = [(c, a, off - len(head)) for c, a, off in ctx.admin1s]
     pending: list[tuple[Location, str, int | None, int | None]] = []
     for loc in locs:
@@ -102,6 +106,8 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
         if loc.span is not None:
             suffix, prec = _phrase_hints(text, loc.span.start, loc.span.end, admin_offsets)
         hint = loc.precision if loc.precision in (1, 2, 3) else None
+        if not suffix and (hint == 3 or light_key(loc.name) in admin_keys):
+            suffix = " province"
         if prec == 2 and (hint is None or hint < 2):
             hint = 2
         pending.append((loc, loc.name + suffix, hint, start))

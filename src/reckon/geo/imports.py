@@ -28,6 +28,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from reckon.geo.build import admin1_variants, good_alternate, name_rows, usable_names
@@ -111,6 +112,29 @@ def detect_kind(path: Path) -> str:
     )
 
 
+@lru_cache(maxsize=1)
+def _packaged_country_keys() -> dict[str, str]:
+    """Country name keys from the packaged countries file and the curated aliases."""
+    import json
+
+    from reckon.geo import sources
+    from reckon.geo.names import COUNTRY_ALIASES, COUNTRY_DISPLAY
+
+    out: dict[str, str] = {}
+    try:
+        data = json.loads(sources.countries_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError, GazetteerError):
+        data = {}
+    for iso, c in data.items():
+        out[name_key(c.get("name", ""))] = iso
+    for table in (COUNTRY_ALIASES, {k: (v,) for k, v in COUNTRY_DISPLAY.items()}):
+        for iso, names in table.items():
+            for n in names:
+                out[name_key(n)] = iso
+    out.pop("", None)
+    return out
+
+
 class Importer:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -152,7 +176,7 @@ class Importer:
             ).fetchone()
             if row:
                 return row[0]
-        return None
+        return _packaged_country_keys().get(key)
 
     # -- GeoNames main dump ---------------------------------------------------------------
     def geonames(self, path: Path, classes: frozenset[str] = DEFAULT_CLASSES) -> ImportResult:

@@ -126,10 +126,10 @@ def parse_toponym(text: str) -> Toponym:
     m = _PREFIX_NEAR.match(s)
     if m and len(s) > m.end():
         s, precision = s[m.end() :], 2
-    for pat, feat in ((_SUFFIX_ADMIN, "admin1"), (_PREFIX_ADMIN, "admin1")):
+    for pat in (_SUFFIX_ADMIN, _SUFFIX_ADMIN, _PREFIX_ADMIN):
         new = pat.sub("", s)
         if new != s and new:
-            s, feature = new, feat
+            s, feature = new, "admin1"
     new = _SUFFIX_NEAR.sub("", s)
     if new != s and new:
         s, precision = new, 2
