@@ -186,7 +186,7 @@ _STOP = {
     "is", "are", "be", "been", "being", "had", "has", "have", "said", "says", "say", "the",
     "a", "an", "this", "these", "those", "there", "their", "his", "her", "its", "our",
     "where", "than", "then", "so", "if", "also", "not", "no", "later", "earlier", "yesterday",
-    "today", "overnight", "inside", "through", "throughout", "via", "per", "amid", "amongst",
+    "today", "overnight", "through", "throughout", "via", "per", "amid", "amongst",
     "toward", "towards", "despite", "without", "within", "about", "according", "following",
     "could", "would", "will", "may", "might", "should", "must", "can", "did", "do", "does",
 }  # fmt: skip
@@ -197,9 +197,8 @@ _AUX = {
     "reportedly", "reported", "later", "since", "all", "both", "each", "then", "lightly",
     "slightly", "seriously", "critically", "badly", "severely", "fatally", "mortally",
     "allegedly", "initially", "subsequently", "apparently", "confirmed", "believed", "now",
-    "already", "who", "that", "said", "to", "thought", "known", "found", "left", "later",
-    "eventually", "instantly", "immediately", "either", "later", "got", "get", "just",
-    "feared", "likely", "presumed", "among", "the", "among",
+    "already", "who", "that", "said", "to", "thought", "known", "found", "left", "eventually", "instantly", "immediately", "either", "got", "get", "just",
+    "feared", "likely", "presumed", "among", "the",
 }  # fmt: skip
 _MODALS = {"could", "would", "might", "may", "will", "should", "must", "can", "shall"}
 _BE = {"were", "was", "is", "are", "been", "being", "be", "get", "got", "gets"}
@@ -682,6 +681,7 @@ def _scan_head(tk: _Toks, j: int, end: int, singular: bool) -> tuple[str, int, i
             e = h + 1
             if tk.word(e) == "-" and tk.word(e + 1) == "by":
                 e += 2
+                h = e - 1
             return "person", e, h
         last_mod = k
         mods += 1
@@ -810,7 +810,7 @@ def _skip_paren(tk: _Toks, k: int, end: int) -> int:
             m += 1
         return m + 1 if m < end else k
     if w == "," and tk.word(k + 1) in {"including", "among", "mostly", "most", "many", "some",
-                                        "all", "mainly", "half", "among", "both", "several"}:  # fmt: skip
+                                        "all", "mainly", "half", "both", "several"}:  # fmt: skip
         m = k + 1
         while m < end and tk.w[m] not in {",", ";", "."}:
             m += 1
@@ -1171,6 +1171,9 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
                     "about", "how", "whose", "what"} or prev2 in {"number", "figures", "word"}:  # fmt: skip
             continue
         if tk.word(t1) in {"of", "toll"} or (t0 > 0 and tk.w[t0 - 1][:1].isdigit()):
+            continue
+        if any(tk.word(x) in {"number", "figures", "figure", "tally", "count"}
+               for x in range(t0 - 4, t0)):  # fmt: skip
             continue
         c = Count(2, 2, None, "vague", tk.span(t0, t1))
         emit(kind, c, t0, t1, None, t0, t1, hedge_from=t0)
