@@ -1,0 +1,222 @@
+"""Actor noun phrases with ACLED actor types.
+
+Actors are found from a lexicon of head nouns ("gunmen", "troops", "protesters", "villagers")
+with their modifiers ("RSF fighters", "Syrian army units", "unknown men"), and from a list of
+named armed groups. Each phrase gets one of ACLED's eight actor types.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_F = re.IGNORECASE
+
+# Named groups and forces -> ACLED actor type.
+_NAMED: list[tuple[str, str]] = [
+    (r"Rapid Support Forces|RSF", "Rebel group"),
+    (r"Syrian Democratic Forces(?: \(SDF\))?|SDF", "Rebel group"),
+    (r"al-Shabaab|al-Shabab|Al-Shabaab|Shabaab", "Rebel group"),
+    (r"JNIM|ISWAP|Boko Haram|Ansaru", "Rebel group"),
+    (r"Islamic State(?: \(IS\))?|ISIS|ISIL|Daesh", "Rebel group"),
+    (r"Houthis?|Ansar Allah", "Rebel group"),
+    (r"Hezbollah|Hamas|Islamic Jihad|Hayat Tahrir al-Sham|HTS", "Rebel group"),
+    (r"M23|AFC/M23|ADF|Allied Democratic Forces", "Rebel group"),
+    (r"Pakistani Taliban(?: \(TTP\))?|TTP|Tehreek-e-Taliban Pakistan", "Rebel group"),
+    (
+        r"ELN|FARC(?: dissidents)?|Estado Mayor Central|Clan del Golfo|Comuneros del Sur",
+        "Rebel group",
+    ),
+    (r"Arakan Army|People's Defen[cs]e Forces?|PDF|Kachin Independence Army|KIA", "Rebel group"),
+    (r"Asayish|PKK|YPG|Joint Forces|SPLM-N|SPLA-IO|Polisario", "Rebel group"),
+    (r"Tigray Defense Forces|TPLF|OLA|Oromo Liberation Army", "Rebel group"),
+    (r"Fano|CODECO|Wazalendo|Mai-Mai|Mai Mai|Imbonerakure|Amhara militias?", "Political militia"),
+    (
+        r"SAF|Sudanese Armed Forces|SSPDF|FAMa|FARDC|SNA|Somali National Army|Tatmadaw",
+        "State forces",
+    ),
+    (
+        r"General Security|National Guard|Asayish police|Iraqi counter-terrorism forces",
+        "State forces",
+    ),
+    (r"Wagner|Africa Corps|AMISOM|ATMIS|AUSSOM|MONUSCO|UNIFIL|KFOR|NATO", "External/Other forces"),
+    (r"US Africa Command|AFRICOM|CENTCOM|US-led coalition|the coalition", "External/Other forces"),
+]
+_NAMED_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(_NAMED)) + r")(?![\w-])"
+)
+
+# Identity groups (communities) that make armed men an identity militia.
+_IDENTITY = (
+    r"tribal|tribe|tribesmen|clan|clans|Bedouin|Druze|Alawite|Sunni|Shia|Shiite|Christian|"
+    r"Muslim|Fulani|herders?|Dogon|Dozo|Lendu|Hema|Arab|Kurdish|ethnic|communal|vigilante|"
+    r"self-defen[cs]e|Fano|Nuer|Dinka|Murle|Misseriya|Hausa"
+)
+_FOREIGN = (
+    r"Israeli|Israel's|Russian|Russia's|US|U\.S\.|American|Turkish|Turkey's|Iranian|Ugandan|"
+    r"Rwandan|Burundian|Kenyan|French|British|Emirati|Saudi|Saudi-led|coalition|UN|"
+    r"African Union|AU|international|foreign|Wagner|Chadian|Eritrean"
+)
+_STATE_MOD = (
+    r"government|govt|state|army|military|junta|regime|national|federal|Syrian|Iraqi|"
+    r"Somali|Sudanese|Malian|Nigerian|Congolese|Ukrainian|Pakistani|Afghan|Lebanese|Yemeni|"
+    r"Burkinabe|Ethiopian|Libyan|Colombian|Mexican|Myanmar|Egyptian|Cameroonian|Nigerien|"
+    r"Mozambican|Indian|security|police|riot|interior ministry|counter-terrorism|"
+    r"Taliban|SAF|SSPDF|FAMa|FARDC"
+)
+
+# Head nouns -> default type.
+_HEADS: list[tuple[str, str]] = [
+    (
+        r"security forces|security personnel|security units|security officers|"
+        r"security guards|security agents|soldiers|soldier|troops|army units|army|military|"
+        r"police officers|policemen|policeman|police|officers|gendarmes|gendarmerie|"
+        r"forces|personnel|commandos|servicemen|units|paratroopers|marines|air defen[cs]es|"
+        r"air force|navy|jets?|warplanes?|aircraft|drones?|artillery|missiles?|"
+        r"recruits|crew members|conscripts|guards|patrol|convoy|checkpoint|authorities|"
+        r"junta troops|junta",
+        "State forces",
+    ),
+    (
+        r"rebels|rebel|insurgents|insurgent|militants|militant|jihadists|jihadist|"
+        r"guerrillas?|extremists|terrorists|fighters|fighter|combatants|cells?|"
+        r"factions|faction|armed movements|armed groups?|groups?",
+        "Rebel group",
+    ),
+    (
+        r"gunmen|gunman|armed men|masked men|unknown men|assailants|assailant|attackers|attacker|"
+        r"militiamen|militiaman|militias|militia|bandits|gangs?|gang members|kidnappers|"
+        r"men on motorcycles|hitmen|cartel|remnants of the former regime|loyalists",
+        "Political militia",
+    ),
+    (r"settlers", "Identity militia"),
+    (
+        r"protesters|protestors|demonstrators|marchers|depositors protesting|people protesting",
+        "Protesters",
+    ),
+    (r"mob|crowd|rioters|youths|supporters", "Rioters"),
+    (
+        r"civilians|civilian|villagers|residents|people|women|woman|children|child|men|man|"
+        r"workers|worker|traders|trader|farmers|farmer|passengers|passers-by|families|family|"
+        r"worshippers|mourners|students|journalists?|drivers?|shepherds|displaced people|"
+        r"displaced|members of one family|councillor|teachers|doctors|nurses?|patients|"
+        r"relatives|trader|pilgrims|fishermen|miners|boys|girls|elders|suspects|detainees|"
+        r"kidnappers|vendor|motorists|lawyers|colleague|official|officials",
+        "Civilians",
+    ),
+]
+_HEAD_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?P<h{i}>{p})" for i, (p, _) in enumerate(_HEADS))
+    + r")(?![\w-])",
+    _F,
+)
+
+_MOD_WORD = re.compile(
+    r"(?:[A-Z][\w'’.-]*|unknown|unidentified|armed|masked|suspected|local|rival|allied|"
+    r"government-aligned|pro-government|government|army|state|security|tribal|military|"
+    r"jihadist|junta|riot|morality|interior|counter-terrorism|internal|special|federal|"
+    r"national|plainclothes|displaced|angry|young|elderly|female|male|foreign|two|three|four|"
+    r"five|six|seven|eight|nine|ten|dozens|hundreds|several|\d+|of|from|the|forces|"
+    r"aligned|loyal|backed|led|opposition|resistance|anti-government|Islamist|rebel|"
+    r"clan|armed\s+forces|civil|council|port|farm|contract|ruling)$"
+)
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "of", "from", "two", "three"}
+_STOP_MOD = {"of", "from", "the", "said", "and"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    type: str
+    head: str
+
+
+def _type_of(phrase: str, head_type: str) -> str:
+    low = phrase.lower()
+    if re.search(r"\b(?:" + _FOREIGN + r")\b", phrase) and head_type in (
+        "State forces",
+        "Rebel group",
+        "Political militia",
+    ):
+        if not re.search(r"\bUN (?:human rights|humanitarian)\b", phrase):
+            return "External/Other forces"
+    if head_type in ("Political militia", "Rebel group", "State forces") and re.search(
+        r"\b(?:" + _IDENTITY + r")\b", phrase, _F
+    ):
+        if not re.search(r"\b(?:army|soldiers|troops|police|security)\b", low):
+            return "Identity militia"
+    if head_type == "Rebel group" and re.search(r"\b(?:" + _STATE_MOD + r")\b", phrase):
+        if not re.search(r"rebel|insurgent|militant|jihad|opposition|resistance", low):
+            return "State forces"
+    if head_type == "State forces" and re.search(
+        r"\b(?:rebel|insurgent|militant|jihadist|opposition|resistance|militia)\b", low
+    ):
+        return "Rebel group"
+    return head_type
+
+
+def _extend_left(text: str, start: int, floor: int) -> int:
+    """Extend an actor head to the left over modifiers ("suspected JNIM", "Syrian army")."""
+    pos = start
+    words = 0
+    while words < 5:
+        m = re.search(r"([\w'’.()-]+)\s+$", text[max(floor, pos - 40) : pos])
+        if not m:
+            break
+        word = m.group(1)
+        if word.lower() in {"and", "said", "on", "in", "at", "by", "with", "when", "as", "after"}:
+            break
+        if not _MOD_WORD.match(word) and not word[:1].isupper():
+            break
+        if word.lower() in _STOP_MOD:
+            break
+        if word[:1].isupper() and word in {"On", "In", "At", "By", "When", "As", "After", "But"}:
+            break
+        pos = pos - len(m.group(0))
+        words += 1
+    # do not start on a determiner-like lowercase word
+    seg = text[pos:start]
+    lead = re.match(r"(?:the|a|an|its|their)\s+", seg, _F)
+    if lead and lead.end() <= len(seg):
+        pass
+    return pos
+
+
+def find_actors(text: str, start: int, end: int) -> list[ActorMention]:
+    """Actor phrases inside ``text[start:end]`` (absolute offsets), sorted, non-overlapping."""
+    seg = text[start:end]
+    found: list[ActorMention] = []
+    for m in _NAMED_RE.finditer(seg):
+        i = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        a, b = start + m.start(), start + m.end()
+        # extend to a following head ("RSF fighters", "al-Shabaab militants")
+        h = _HEAD_RE.match(text, b + 1, min(end, b + 40)) if b < end and text[b] == " " else None
+        if h is not None:
+            b = h.end()
+        found.append(ActorMention(a, b, text[a:b], _NAMED[i][1], m.group(0)))
+    for m in _HEAD_RE.finditer(seg):
+        i = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        a, b = start + m.start(), start + m.end()
+        if any(f.start <= a < f.end for f in found):
+            continue
+        head_type = _HEADS[i][1]
+        a2 = _extend_left(text, a, start)
+        phrase = text[a2:b]
+        typ = _type_of(phrase, head_type)
+        # named group inside the modifiers decides ("RSF fighters" handled above)
+        found.append(ActorMention(a2, b, phrase, typ, m.group(0).lower()))
+    found.sort(key=lambda x: (x.start, -x.end))
+    out: list[ActorMention] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out
+
+
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", _F)
+BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?$", _F)

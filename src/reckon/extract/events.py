@@ -1,0 +1,347 @@
+"""Event triggers and ACLED event type / sub-type classification.
+
+A *trigger* is a word or phrase that signals a kind of happening ("airstrike", "ambushed",
+"abducted", "tear gas"). Triggers are found with precompiled regular expressions; a clause's
+triggers, together with the types of its actors, decide its ACLED event type and sub-type by
+the codebook's precedence rules (e.g. a strike from the air stays Explosions/Remote violence even
+when civilians die; an armed attack on state forces is a Battle; armed violence against civilians
+is Violence against civilians).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Trigger codes -------------------------------------------------------------------------------
+AIR = "air"
+SHELL = "shell"
+IED = "ied"
+SUICIDE = "suicide"
+GRENADE = "grenade"
+CHEM = "chem"
+CLASH = "clash"
+REGAIN = "regain"
+CAPTURE = "capture"
+KILL = "kill"
+MASSACRE = "massacre"
+ATTACK = "attack"
+ABDUCT = "abduct"
+SEXUAL = "sexual"
+PROTEST = "protest"
+DISPERSE = "disperse"
+FIRE_ON = "fire_on"
+RIOT = "riot"
+MOB = "mob"
+ARREST = "arrest"
+LOOT = "loot"
+AGREE = "agree"
+CHANGE = "change"
+DISRUPT = "disrupt"
+HQ = "hq"
+TRANSFER = "transfer"
+OTHER = "other"
+WOUND = "wound"
+
+_F = re.IGNORECASE
+
+_PATTERNS: dict[str, str] = {
+    AIR: r"air[ -]?strikes?|airstrikes?|air[ -]raids?|drone[ -](?:strikes?|attacks?)|"
+    r"war ?planes?|fighter jets?|(?:military |israeli |russian |us )?jets?\b(?= (?:also )?"
+    r"(?:struck|bombed|hit|dropped|fired|carried))|aircraft|helicopter gunships?|"
+    r"drones?\b(?= (?:also |had )?(?:struck|hit|dropped|attacked|targeted|fired|crashed|"
+    r"slammed|exploded))|(?:bombed|bombing raids?|barrel bombs?)|"
+    r"\bstrikes?\b(?! (?:action|by (?:workers|teachers)))",
+    SHELL: r"shell(?:ed|ing|s)\b|artillery|mortars?(?: rounds?| shells?| fire)?|rockets?\b|"
+    r"missiles?\b|katyushas?|howitzers?|barrages?|tank (?:shells?|fire)|grad rockets",
+    IED: r"roadside bombs?|road-side bombs?|\bIEDs?\b|improvised explosive(?: devices?)?|"
+    r"land ?mines?|anti-personnel mines?|\bmines?\b(?= (?:left|exploded|blast|went off))|"
+    r"(?:stepp(?:ed|ing) on (?:an? )?(?:\w+ )?mine)|car bomb(?:s|ing|ings)?|\bVBIEDs?\b|"
+    r"explosives?-laden (?:car|vehicle|truck)|bomb(?:s)? (?:exploded|went off|blast)|"
+    r"unexploded ordnance|explosive devices?|sticky bombs?|bombings?\b|\bbomb\b",
+    SUICIDE: r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|vests?|car bomb(?:er)?)|"
+    r"blew (?:himself|herself|themselves) up",
+    GRENADE: r"grenades?",
+    CHEM: r"chemical (?:weapons?|attacks?|agents?|munitions?)|chlorine|sarin|mustard gas|"
+    r"nerve agents?|toxic gas|poison(?:ous)? gas|irritant gas|chlorine-like gas|"
+    r"(?<!tear )\bgas\b(?= (?:over|on|attack))|released? (?:an? )?(?:\w+ )?gas",
+    CLASH: r"clash(?:es|ed|ing)?|firefights?|fire-fights?|gun ?battles?|gunfights?|"
+    r"exchanges? of fire|exchanged fire|exchange(?:d)? of gunfire|fighting\b|\bfought\b|"
+    r"\bbattles?\b|ambush(?:ed|es|ing)?|repell?(?:ed|led)|repulsed|offensive\b|"
+    r"skirmish(?:es)?|intelligence-based operation|counter-?offensive",
+    REGAIN: r"regain(?:ed|s)? control|recaptur(?:ed|es|e)|retook|retaken|re-?took|"
+    r"took back|retake[ns]?\b|recovered control|liberated",
+    CAPTURE: r"(?:seized|captured|overran|overrun|took control of|taken control of|"
+    r"took over|gained control of|fell to|seize[ds]? control of)",
+    KILL: r"kill(?:ed|ing|s)?\b(?! it\b)|shot dead|shooting dead|gunned down|shot and killed|"
+    r"executed|executions?|beheaded|hacked to death|murder(?:ed|s)?|slaughtered|"
+    r"killings?|assassinat(?:ed|ion)|stabbed|opened fire|fired on|shot at|died\b|dead\b",
+    MASSACRE: r"massacres?|summary executions?|revenge (?:attacks?|killings?)|"
+    r"retribution killings?|reprisal (?:attacks?|killings?)|acts of vengeance|"
+    r"sectarian killings?|extrajudicial killings?|bodies\b",
+    ATTACK: r"attack(?:ed|s|ing)?\b|assault(?:ed|s)?\b|raid(?:ed|s)?\b|storm(?:ed|ing)\b|"
+    r"targeted|stormed",
+    ABDUCT: r"abduct(?:ed|s|ing|ion|ions)?|kidnap(?:ped|ping|pings|s)?|taken hostage|"
+    r"held hostage|forced disappearances?|hostages?\b|seized (?=(?:an?|the|two|three|\d+) "
+    r"(?:\w+ )?(?:councillor|man|men|woman|women|child|children|official|journalist|"
+    r"activist|trader|farmer|worker|teacher|doctor|people|passengers|students))|"
+    r"picked up by",
+    SEXUAL: r"rap(?:ed|e|es|ing)\b|sexual(?:ly)? (?:assault(?:ed|s)?|violence|abused?)|"
+    r"gang-?rap(?:ed|e)",
+    PROTEST: r"protest(?:ed|ers?|s|ing)?\b|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)\b|"
+    r"march(?:ed|es)?\b|sit-ins?|vigils?|boycott(?:ed)?|picket(?:ed|s)?|"
+    r"took to the streets|gathered (?:to|in|outside)",
+    DISPERSE: r"dispers(?:e|ed|ing)|tear ?gas|water cannons?|batons?|broke up|break up|"
+    r"push(?:ed)? back|rubber bullets|fired (?:into the air|warning shots)|cracked down",
+    FIRE_ON: r"(?:opened fire|fired (?:live (?:rounds|ammunition|bullets) )?(?:on|at|into))|"
+    r"live (?:rounds|ammunition|fire)|gunfire",
+    RIOT: r"riot(?:ed|s|ing|ers)?\b(?! police)|hurled stones|pelted|threw stones|stone-throwing|"
+    r"burn(?:ed|t) tyres|set (?:\w+ ){0,3}(?:on fire|ablaze)|set fire|torched|vandali[sz]ed|"
+    r"stormed|ransacked",
+    MOB: r"\bmob\b|lynch(?:ed|ing)?|beat (?:\w+ ){0,4}to death|stoned (?:\w+ ){0,3}to death|"
+    r"vigilantes?|crowd (?:beat|attacked|stoned|lynched|set)|beat (?:two|three|a|an|the)",
+    ARREST: r"arrest(?:ed|s|ing)?\b|detain(?:ed|ing|s)?\b|detention\b(?! centre)|"
+    r"taken into custody|rounded up|apprehended",
+    LOOT: r"loot(?:ed|ing|ers)?|plunder(?:ed|ing)?|ransack(?:ed|ing)|torched|"
+    r"set fire to|set (?:\w+ ){1,4}(?:ablaze|on fire)|burn(?:ed|t|ing) (?:down )?(?:\w+ ){0,3}"
+    r"(?:homes|houses|shops|villages|cars|vehicles|granaries|buildings)|demolish(?:ed|ing)|"
+    r"property destruction|destroyed (?:\w+ ){0,3}(?:homes|houses|shops)",
+    AGREE: r"truce|cease-?fire|peace (?:deal|agreement|accord|talks)|"
+    r"(?:signed|reached|struck|brokered) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord)|"
+    r"agreement\b|exchanged \d+ (?:detainees|prisoners)|"
+    r"exchanged (?:\w+ )?(?:detainees|prisoners|bodies)|prisoner (?:swap|exchange)",
+    CHANGE: r"merg(?:ed|ing|er)\b|split (?:from|with)|breaking (?:away )?with|broke (?:away )?with|"
+    r"dissolv(?:ed|ing)|renamed|rebranded|new coalition|pledged allegiance|"
+    r"formed a new (?:group|coalition|alliance)|joined forces",
+    DISRUPT: r"defus(?:ed|ing)|dismantl(?:ed|ing)|intercept(?:ed|ing)|shot down|"
+    r"air defen[cs]es? (?:destroyed|downed|intercepted)|destroyed \d+ (?:drones|missiles)|"
+    r"foiled|thwarted|bomb disposal|seized (?:a|an) (?:weapons|arms|explosives) cache|"
+    r"(?:found|discovered) (?:a |an )?(?:weapons|arms) (?:cache|depot)",
+    HQ: r"(?:set up|established|establish|opened|built) (?:a |an )?(?:new )?"
+    r"(?:forward )?(?:operating )?(?:command post|base|headquarters|military post|"
+    r"outpost|garrison)",
+    TRANSFER: r"handed over|hand(?:ed)? over (?:control|their base|the base)|"
+    r"withdrew from (?:\w+ ){0,5}(?:under|as part of)|took over (?:their|the) positions|"
+    r"handover|without a shot|transfer(?:red)? (?:of )?(?:control|base)",
+    OTHER: r"deploy(?:ed|ment|s)|reinforcements|curfew|state of emergency|"
+    r"security operation|tasked with (?:securing|neutrali[sz]ing|restoring)|"
+    r"military presence|sent (?:\w+ )?troops|imposed (?:a |an )?(?:\w+ )?(?:curfew|lockdown|blockade)",
+    WOUND: r"wound(?:ed|ing|s)?\b|injur(?:ed|ing|ies|ed)|hurt\b",
+}
+
+PATTERNS: dict[str, re.Pattern[str]] = {
+    code: re.compile(r"(?<![\w-])(?:" + pat + r")", _F) for code, pat in _PATTERNS.items()
+}
+
+# Codes that by themselves can open an incident.
+STRONG = {
+    AIR,
+    SHELL,
+    IED,
+    SUICIDE,
+    GRENADE,
+    CHEM,
+    CLASH,
+    REGAIN,
+    CAPTURE,
+    MASSACRE,
+    ABDUCT,
+    SEXUAL,
+    PROTEST,
+    RIOT,
+    MOB,
+    ARREST,
+    LOOT,
+    AGREE,
+    CHANGE,
+    DISRUPT,
+    HQ,
+    TRANSFER,
+    OTHER,
+    KILL,
+    ATTACK,
+}
+
+# Contexts that cancel a trigger (figurative, non-violent or supporting uses).
+_CANCEL = {
+    AIR: re.compile(
+        r"(?:backed|supported|accompanied) by (?:\w+ )?(?:drones|aircraft)|"
+        r"hunger strike|general strike|strike action|went on strike|on strike|"
+        r"(?:drones|missiles) (?:and|or) (?:drones|missiles)|aircraft (?:carrier|maker)",
+        _F,
+    ),
+    GRENADE: re.compile(r"armed with (?:\w+,? ){0,4}(?:and )?(?:hand )?grenades", _F),
+    CLASH: re.compile(r"fighting (?:spirit|chance|corruption|poverty|for (?:their|his|her))", _F),
+    CAPTURE: re.compile(
+        r"(?:seized|captured|took over|took control of) (?:\w+ ){0,2}"
+        r"(?:vehicles|weapons|rifles|ammunition|drugs|goods|equipment|cash|phones|a cache|"
+        r"pickups|power|the capital\b(?= in (?:19|20)\d\d))",
+        _F,
+    ),
+    PROTEST: re.compile(
+        r"protest(?:ed)? (?:his|her|their) innocence|in protest at the (?:referee)", _F
+    ),
+}
+
+# Territory objects for CAPTURE / REGAIN.
+TERRITORY = re.compile(
+    r"\b(?:town|village|villages|city|base|outpost|post|camp|positions?|area|district|"
+    r"neighbou?rhood|hill|airport|airbase|crossing|checkpoint|barracks|territory|"
+    r"region|province|county|settlement|locality|dam|bridge|port|oilfield|junction)\b|"
+    r"(?:the town|control) of [A-Z]|\b(?:it|them)\b",
+)
+_CAPS_OBJECT = re.compile(r"^\s*(?:the )?(?:town |village |city )?(?:of )?[A-Z][\w'-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    code: str
+    start: int
+    end: int
+    text: str
+
+
+def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+    """Every trigger in ``text[start:end]`` (absolute offsets), sorted by position."""
+    if end is None:
+        end = len(text)
+    seg = text[start:end]
+    out: list[Trigger] = []
+    for code, pat in PATTERNS.items():
+        cancel = _CANCEL.get(code)
+        cancelled: list[tuple[int, int]] = []
+        if cancel is not None:
+            cancelled = [(m.start(), m.end()) for m in cancel.finditer(seg)]
+        for m in pat.finditer(seg):
+            a, b = m.start(), m.end()
+            if a == b:
+                continue
+            if any(ca <= a < ce for ca, ce in cancelled):
+                continue
+            if code in (CAPTURE, REGAIN):
+                after = seg[b : b + 60]
+                if not (TERRITORY.search(after[:40]) or _CAPS_OBJECT.match(after)):
+                    continue
+            out.append(Trigger(code, start + a, start + b, m.group(0)))
+    out.sort(key=lambda t: (t.start, t.end, t.code))
+    return out
+
+
+# Actor-type groups used by classification.
+ARMED = {
+    "State forces",
+    "Rebel group",
+    "Political militia",
+    "Identity militia",
+    "External/Other forces",
+}
+NONSTATE = {"Rebel group", "Political militia", "Identity militia"}
+STATEISH = {"State forces", "External/Other forces"}
+
+
+@dataclass(slots=True)
+class Decision:
+    event_type: str
+    sub_event_type: str
+    strength: float  # 0-1: how sure the trigger evidence is
+    key: Trigger | None  # the trigger that decided
+
+
+def classify(
+    triggers: list[Trigger],
+    perp_types: set[str],
+    target_types: set[str],
+    *,
+    protest_context: bool = False,
+    has_deaths: bool = False,
+    has_victims: bool = False,
+) -> Decision | None:
+    """ACLED (type, sub-type) for one clause from its triggers and actor types, or None."""
+    by: dict[str, Trigger] = {}
+    for t in triggers:
+        by.setdefault(t.code, t)
+    has = by.__contains__
+
+    def d(et: str, st: str, code: str, strength: float = 0.8) -> Decision:
+        return Decision(et, st, strength, by.get(code))
+
+    armed_perp = bool(perp_types & ARMED)
+    civ_target = "Civilians" in target_types
+    armed_target = bool(target_types & ARMED)
+
+    if has(CHEM):
+        return d("Explosions/Remote violence", "Chemical weapon", CHEM, 0.9)
+    if has(DISRUPT):
+        return d("Strategic developments", "Disrupted weapons use", DISRUPT, 0.85)
+    if has(SUICIDE):
+        return d("Explosions/Remote violence", "Suicide bomb", SUICIDE, 0.95)
+    if (has(REGAIN) or has(CAPTURE)) and not has(ABDUCT):
+        code = REGAIN if has(REGAIN) else CAPTURE
+        if has(REGAIN) and not (perp_types & NONSTATE and not perp_types & STATEISH):
+            return d("Battles", "Government regains territory", code, 0.85)
+        if perp_types & STATEISH and not perp_types & NONSTATE:
+            return d("Battles", "Government regains territory", code, 0.8)
+        return d("Battles", "Non-state actor overtakes territory", code, 0.8)
+    if has(TRANSFER):
+        return d("Strategic developments", "Non-violent transfer of territory", TRANSFER, 0.8)
+    if has(AIR):
+        return d("Explosions/Remote violence", "Air/drone strike", AIR, 0.9)
+    if has(SHELL):
+        return d("Explosions/Remote violence", "Shelling/artillery/missile attack", SHELL, 0.9)
+    if has(IED):
+        return d("Explosions/Remote violence", "Remote explosive/landmine/IED", IED, 0.9)
+    if has(GRENADE):
+        return d("Explosions/Remote violence", "Grenade", GRENADE, 0.9)
+    if has(PROTEST) or protest_context:
+        key = PROTEST if has(PROTEST) else next(iter(by), PROTEST)
+        if (
+            (has(KILL) or has(FIRE_ON))
+            and (has_deaths or has(WOUND) or has(FIRE_ON))
+            and not (has(DISPERSE) and not has_deaths)
+        ):
+            if has(KILL) or has(WOUND) or has_deaths:
+                return d("Protests", "Excessive force against protesters", key, 0.85)
+        if has(RIOT) or has(MOB):
+            return d("Riots", "Violent demonstration", key, 0.8)
+        if has(DISPERSE) or has(ARREST) or has(FIRE_ON):
+            return d("Protests", "Protest with intervention", key, 0.85)
+        if has(PROTEST):
+            return d("Protests", "Peaceful protest", PROTEST, 0.75)
+    if has(MOB):
+        return d("Riots", "Mob violence", MOB, 0.85)
+    if has(SEXUAL):
+        return d("Violence against civilians", "Sexual violence", SEXUAL, 0.9)
+    if has(ABDUCT) and not (has(KILL) and has_deaths and not has(CLASH)):
+        return d("Violence against civilians", "Abduction/forced disappearance", ABDUCT, 0.85)
+    if has(CLASH):
+        if has(MASSACRE) and not armed_target:
+            return d("Violence against civilians", "Attack", MASSACRE, 0.75)
+        return d("Battles", "Armed clash", CLASH, 0.85)
+    if has(MASSACRE):
+        return d("Violence against civilians", "Attack", MASSACRE, 0.8)
+    if has(KILL) or has(ATTACK) or (has(WOUND) and armed_perp):
+        key = KILL if has(KILL) else (ATTACK if has(ATTACK) else WOUND)
+        if armed_target and (armed_perp or not civ_target):
+            if not civ_target or armed_perp:
+                return d("Battles", "Armed clash", key, 0.7)
+        if armed_perp and (civ_target or has_victims):
+            return d("Violence against civilians", "Attack", key, 0.75)
+        if civ_target and has(KILL) and (has(ATTACK) or armed_perp):
+            return d("Violence against civilians", "Attack", key, 0.6)
+    if has(RIOT) and not has(LOOT):
+        return d("Riots", "Violent demonstration", RIOT, 0.7)
+    if has(LOOT) or (has(RIOT) and armed_perp):
+        return d("Strategic developments", "Looting/property destruction", LOOT, 0.8)
+    if has(RIOT):
+        return d("Riots", "Violent demonstration", RIOT, 0.7)
+    if has(ARREST):
+        return d("Strategic developments", "Arrests", ARREST, 0.8)
+    if has(AGREE):
+        return d("Strategic developments", "Agreement", AGREE, 0.75)
+    if has(CHANGE):
+        return d("Strategic developments", "Change to group/activity", CHANGE, 0.75)
+    if has(HQ):
+        return d("Strategic developments", "Headquarters or base established", HQ, 0.8)
+    if has(OTHER):
+        return d("Strategic developments", "Other", OTHER, 0.6)
+    return None

@@ -1,0 +1,882 @@
+"""Extraction: one report in, its incidents, tolls, reactions and places out.
+
+Reading order (the way a coder reads a report):
+
+1. sentences and entities (spaCy), paragraphs, clauses;
+2. per clause: triggers, actors, places, counts, dates -> an ACLED-classified *event mention*,
+   a *reaction*, or a *toll*; clauses that only continue an event lend it their counts/places;
+3. event mentions that tell the same happening (repeated paragraphs, a lead sentence and its
+   detail paragraph, a later anaphoric "the attack") merge by event type + compatible place and
+   date;
+4. every value keeps its evidence span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from reckon.extract import actors as actors_mod
+from reckon.extract import dates as dates_mod
+from reckon.extract import events as ev
+from reckon.extract import numbers as numbers_mod
+from reckon.extract.nlp import Analysis, analyze_many
+from reckon.extract.places import PlaceMention, choose_location, find_places
+from reckon.extract.reactions import find_reactions
+from reckon.extract.segment import Clause, clauses_of, is_headline, para_index, paragraph_bounds
+from reckon.extract.tolls import historical_year, is_toll_clause
+from reckon.model import (
+    Actor,
+    Count,
+    DateInterval,
+    Evidence,
+    Extraction,
+    Location,
+    Mention,
+    Reaction,
+    Report,
+    Span,
+    Toll,
+)
+
+_F = re.IGNORECASE
+_SPEECH_DATE = re.compile(
+    r"\b(?:said|says|announced|reported|told|added|stated|confirmed|statement|reports?)\s+"
+    r"(?:late\s+|early\s+|later\s+)?(?:on\s+)?$",
+    _F,
+)
+_SUBSET = re.compile(r"^\s*(?:of (?:them|whom)|were (?:women|children|civilians|soldiers))", _F)
+_SUBSET_BEFORE = re.compile(r"(?:including|among them|among whom|of whom)\s*$", _F)
+_UP_FROM = re.compile(r"(?:up from|from an earlier|earlier figure of|previous toll of)\s*$", _F)
+_ADDITIVE = re.compile(r"\b(?:also|as well|in addition|another|further|more)\b", _F)
+_UPDATE = re.compile(r"\b(?:risen|rose|climbed|increased|reached|jumped)\s+to\b", _F)
+_NEW_INCIDENT = re.compile(r"\b(?:a second|another|separately|in a separate|elsewhere)\b", _F)
+_DEFINITE = re.compile(
+    r"\b(?:the|both|these|those|this|that|its|their|the latest|the same|the recent)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    _F,
+)
+_BLAME = re.compile(
+    r"\b(?:blam(?:ed|ing)|suspect(?:ed)?|accus(?:ed|ing)|attributed (?:it )?to|"
+    r"claimed by)\s+((?:the\s+)?[\w'’ -]{2,60}?)(?=[,.;]|\s+(?:for|of|militants|who|which)\b|$)",
+    _F,
+)
+_NON_EVENT = re.compile(
+    r"\b(?:documentary|film|festival|football|match|derby|striker|hat-trick|award|flood(?:s|ing)?|"
+    r"earthquake|collided|crash(?:ed)?|traffic accident|road accident|drowned|landslide|"
+    r"outbreak of (?:cholera|measles)|heatwave)\b",
+    _F,
+)
+_CIVILIAN_OBJECT = re.compile(
+    r"\b(?:village|villages|market|funeral|mourners|church|mosque|school|hospital|camp for "
+    r"displaced|displacement (?:site|camp)|homes?|houses?|minibus|bus|farmers|villagers|"
+    r"civilians|worshippers|residents|family|families|wedding)\b",
+    _F,
+)
+_ARMED_OBJECT = re.compile(
+    r"\b(?:army|military|police|security|checkpoint|base|post|position|convoy|patrol|barracks|"
+    r"outpost|soldiers|troops|forces|station|camp)\b",
+    _F,
+)
+
+
+@dataclass(slots=True)
+class _Ev:
+    """One event mention (a clause) before merging."""
+
+    et: str
+    st: str
+    strength: float
+    trigger: ev.Trigger
+    clause: Clause
+    places: list[PlaceMention] = field(default_factory=list)
+    place: PlaceMention | None = None
+    place_inherited: bool = False
+    date: DateInterval | None = None
+    date_in_clause: bool = False
+    counts: dict[str, list[tuple[Count, bool, int]]] = field(default_factory=dict)
+    actors: list[Actor] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    reference: bool = False
+    force_new: bool = False
+    headline: bool = False
+
+
+# ----------------------------------------------------------------------------------------------
+# counts
+
+
+def _add_counts(a: Count, b: Count) -> Count:
+    def s(x: int | None, y: int | None) -> int | None:
+        return None if x is None or y is None else x + y
+
+    low = s(a.low if a.low is not None else a.best, b.low if b.low is not None else b.best)
+    return Count(low, s(a.best, b.best), s(a.high, b.high), "sum", a.span)
+
+
+def _alt_counts(a: Count, b: Count) -> Count:
+    lows = [x for x in (a.low, b.low) if x is not None]
+    bests = [x for x in (a.best, b.best) if x is not None]
+    highs = [a.high, b.high]
+    low = min(lows) if lows else None
+    best = min(bests) if bests else None
+    if None in highs:
+        high = None
+        # a bounded and an unbounded claim: the larger bound still counts as high
+        bounded = [x for x in highs if x is not None]
+        if bounded and a.high is not None and b.high is not None:
+            high = max(bounded)
+        elif bounded:
+            high = None
+    else:
+        high = max(x for x in highs if x is not None)
+    if high is None:
+        # keep the highest explicit figure as high when sources disagree
+        vals = [x for x in (a.best, b.best, a.high, b.high) if x is not None]
+        if len({a.best, b.best}) > 1 and vals and a.high is not None and b.high is not None:
+            high = max(vals)
+    if best is not None and best != max(bests or [0]) and high is None:
+        # disagreement: lowest figure as best, the highest as high
+        if a.high is not None or b.high is not None:
+            high = max(bests)
+    return Count(low, best, high, "range", a.span or b.span)
+
+
+def _final_count(items: list[tuple[Count, bool, int]]) -> Count | None:
+    """Combine the figures of one kind: victim groups sum, updates replace, sources disagree."""
+    if not items:
+        return None
+    # group by trigger position (same trigger = victim groups of one figure)
+    groups: dict[int, Count] = {}
+    order: list[int] = []
+    additive: dict[int, bool] = {}
+    for c, add, trig in items:
+        if trig in groups:
+            groups[trig] = _add_counts(groups[trig], c)
+        else:
+            groups[trig] = c
+            order.append(trig)
+            additive[trig] = add
+    result: Count | None = None
+    for k in order:
+        c = groups[k]
+        if result is None:
+            result = c
+        elif additive[k]:
+            result = _add_counts(result, c)
+        else:
+            result = _alt_counts(result, c)
+    return result
+
+
+# ----------------------------------------------------------------------------------------------
+# main
+
+
+def extract_many(reports: list[Report]) -> list[Extraction]:
+    """Extract every report; spaCy runs over all texts in one batch."""
+    analyses = analyze_many([r.text for r in reports])
+    return [_extract(r, a) for r, a in zip(reports, analyses, strict=True)]
+
+
+def extract(report: Report) -> Extraction:
+    """Incidents, tolls, reactions and places of one report."""
+    return extract_many([report])[0]
+
+
+def _anchor(report: Report, notes: list[str]) -> str | None:
+    if report.published:
+        return report.published
+    dl = dates_mod.find_dateline(report.text)
+    if dl:
+        notes.append(f"no publication date: relative dates resolved against the dateline {dl}")
+        return dl
+    notes.append("no publication date: relative dates left unresolved")
+    return None
+
+
+def _year(iso: str | None) -> int | None:
+    if not iso:
+        return None
+    try:
+        return int(iso[:4])
+    except ValueError:
+        return None
+
+
+def _to_date(iso: str | None) -> date | None:
+    if not iso or len(iso) < 10:
+        return None
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+def _extract(report: Report, analysis: Analysis) -> Extraction:
+    text = report.text
+    notes: list[str] = []
+    out = Extraction(report=report, notes=notes)
+    if not text.strip():
+        return out
+    anchor = _anchor(report, notes)
+    pub_year = _year(anchor)
+    pub_date = _to_date(anchor)
+    paras = paragraph_bounds(report)
+
+    all_dates = [d for d in dates_mod.find_dates(text, published=anchor) if d.span is not None]
+    all_counts = numbers_mod.find_counts(text)
+    all_places: list[PlaceMention] = []
+    ents = analysis.ents
+
+    events: list[_Ev] = []
+    loose_counts: list[tuple] = []  # (sent, para, clause, counts, places, dates)
+    reactions: list[Reaction] = []
+    tolls: list[Toll] = []
+    seen_reaction_keys: set[tuple[str, str]] = set()
+    headline_sents: set[int] = set()
+
+    for si, sent in enumerate(analysis.sents):
+        pi = para_index(paras, sent.start)
+        headline = is_headline(report, sent, si)
+        if headline:
+            headline_sents.add(si)
+        s_places = find_places(text, sent.start, sent.end, ents)
+        # a repeated headline adds no new toponym mentions
+        all_places.extend(s_places)
+        s_counts = (
+            [c for c in all_counts if sent.start <= c.count.span.start < sent.end]
+            if all_counts
+            else []
+        )
+        s_dates = [d for d in all_dates if sent.start <= d.span.start < sent.end]
+        non_event_sentence = bool(_NON_EVENT.search(sent.text))
+        sent_events: list[_Ev] = []
+        for cl in clauses_of(text, sent, si, pi):
+            ctext = text[cl.start : cl.end]
+            c_counts = [c for c in s_counts if cl.start <= c.count.span.start < cl.end]
+            c_places = [p for p in s_places if cl.start <= p.start < cl.end]
+            c_dates = [d for d in s_dates if cl.start <= d.span.start < cl.end]
+            # reactions
+            rx = (
+                []
+                if headline
+                else find_reactions(text, cl.start, cl.end, sentence_start=sent.start)
+            )
+            ref_from = None
+            for r in rx:
+                ref_from = r.verb_start
+                key = (r.kind, (r.actor or "").lower())
+                if key in seen_reaction_keys:
+                    continue
+                seen_reaction_keys.add(key)
+                ev_text = text[r.start : r.end]
+                reactions.append(
+                    Reaction(
+                        r.kind,
+                        r.actor,
+                        [Evidence("reaction", ev_text, r.start, r.end)],
+                        0.7 if r.actor else 0.5,
+                        report.id,
+                    )
+                )
+            # tolls and historical figures
+            hist = historical_year(ctext, pub_year)
+            toll_counts = []
+            for c in c_counts:
+                if c.hedged in ("denied", "threat"):
+                    continue
+                rel = c.count.span.start - cl.start
+                if hist is not None or is_toll_clause(ctext, rel):
+                    toll_counts.append(c)
+            for c in toll_counts:
+                tolls.append(
+                    _make_toll(text, c, cl, c_dates, c_places, anchor, pub_date, hist, report)
+                )
+            if toll_counts:
+                continue
+            if hist is not None and ev.find_triggers(text, cl.start, cl.end):
+                continue
+            triggers = ev.find_triggers(text, cl.start, cl.end)
+            reference = False
+            if ref_from is not None:
+                # triggers after a reaction verb are references to events told elsewhere
+                reference = True
+            if non_event_sentence:
+                triggers = [t for t in triggers if t.code not in (ev.KILL, ev.ATTACK, ev.WOUND)]
+            decision, acts = _decide(text, cl, triggers, c_counts)
+            if decision is None or decision.key is None:
+                usable = [c for c in c_counts if c.hedged not in ("denied", "threat")]
+                if rx:
+                    usable = []
+                if usable or c_places or c_dates:
+                    loose_counts.append((si, pi, cl, usable, c_places, c_dates))
+                continue
+            trig = decision.key
+            if _DEFINITE.search(text[max(cl.start, trig.start - 30) : trig.start]) and not c_places:
+                reference = True
+            e = _Ev(decision.event_type, decision.sub_event_type, decision.strength, trig, cl)
+            e.reference = reference
+            e.headline = headline
+            e.force_new = bool(_NEW_INCIDENT.search(ctext))
+            e.places = c_places
+            e.actors = acts
+            _attach_counts(text, e, c_counts)
+            d = _pick_date(text, c_dates, trig)
+            if d is not None:
+                e.date, e.date_in_clause = d, True
+            sent_events.append(e)
+        # clauses with no event of their own lend their places/dates/counts within the sentence
+        _settle_sentence(text, sent_events, loose_counts, si, s_dates)
+        events.extend(sent_events)
+
+    # counts in later sentences that continue an event (no trigger of their own)
+    _attach_loose(text, events, loose_counts)
+    # places and dates from context
+    _fill_context(text, events, all_places, all_dates, paras, pub_date, analysis)
+    incidents = _merge(events)
+    if not incidents:
+        incidents = _merge([e for e in events if e.headline])
+    body = [e for e in incidents if not e.headline] or incidents
+    out.incidents = [_to_mention(text, e, report) for e in body]
+    out.tolls = _dedupe_tolls(tolls)
+    out.reactions = reactions
+    out.places = _places(text, all_places)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# per-clause decisions
+
+
+def _role_actors(
+    text: str, cl: Clause, trig: ev.Trigger, acts: list[actors_mod.ActorMention]
+) -> tuple[list[tuple[actors_mod.ActorMention, str]], set[str], set[str]]:
+    roles: list[tuple[actors_mod.ActorMention, str]] = []
+    perp: set[str] = set()
+    targ: set[str] = set()
+    passive = bool(
+        re.search(
+            r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$",
+            text[max(cl.start, trig.start - 25) : trig.start],
+        )
+    )
+    for a in acts:
+        if a.end <= trig.start:
+            between = text[a.end : trig.start]
+            if passive and not actors_mod.BY_BEFORE.search(
+                text[max(cl.start, a.start - 6) : a.start]
+            ):
+                role = "target"
+            elif re.search(
+                r"\b(?:on|against|at|targeting|into)\s+(?:\w+\s+){0,3}$",
+                text[max(cl.start, a.start - 25) : a.start],
+            ):
+                role = "target"
+            elif len(between) > 120:
+                role = "party"
+            else:
+                role = "perpetrator"
+        else:
+            before = text[max(cl.start, a.start - 8) : a.start]
+            if actors_mod.BY_BEFORE.search(before) or re.search(r"\bfrom\s+$", before):
+                role = "perpetrator"
+            elif re.search(
+                r"\b(?:backed|supported|aided|joined)\s+by\s+$",
+                text[max(cl.start, a.start - 20) : a.start],
+            ):
+                role = "perpetrator"
+            elif re.search(r"\bwith\s+$", before) and trig.code == ev.CLASH:
+                role = "party"
+            else:
+                role = "target"
+        roles.append((a, role))
+        if role == "perpetrator":
+            perp.add(a.type)
+        elif role == "target":
+            targ.add(a.type)
+    return roles, perp, targ
+
+
+def _decide(
+    text: str, cl: Clause, triggers: list[ev.Trigger], counts: list
+) -> tuple[ev.Decision | None, list[Actor]]:
+    if not triggers:
+        return None, []
+    acts = actors_mod.find_actors(text, cl.start, cl.end)
+    # the first "strong" trigger anchors roles
+    main = next((t for t in triggers if t.code in ev.STRONG and t.code != ev.WOUND), triggers[0])
+    roles, perp, targ = _role_actors(text, cl, main, acts)
+    has_deaths = any(
+        c.kind == "killed" and not c.negated and (c.count.best or 0) > 0 for c in counts
+    )
+    has_victims = any(c.victims is not None for c in counts)
+    for c in counts:
+        if c.victims is not None:
+            va = actors_mod.find_actors(text, c.victims.start, c.victims.end)
+            for a in va:
+                targ.add(a.type)
+    ctext = text[cl.start : cl.end]
+    codes = {t.code for t in triggers}
+    if (ev.ATTACK in codes or ev.KILL in codes) and not targ:
+        tail = text[main.end : cl.end][:80]
+        if _ARMED_OBJECT.search(tail) and not _CIVILIAN_OBJECT.search(tail[:30]):
+            targ.add("State forces")
+        elif _CIVILIAN_OBJECT.search(tail):
+            targ.add("Civilians")
+    protest_ctx = ev.PROTEST in codes or any(a.type == "Protesters" for a in acts)
+    if protest_ctx and ev.RIOT in codes or ev.MOB in codes:
+        for i, (a, r) in enumerate(roles):
+            if a.type in ("Civilians", "Protesters") and r == "perpetrator":
+                roles[i] = (actors_mod.ActorMention(a.start, a.end, a.text, "Rioters", a.head), r)
+    decision = ev.classify(
+        triggers,
+        perp,
+        targ,
+        protest_context=protest_ctx,
+        has_deaths=has_deaths,
+        has_victims=has_victims,
+    )
+    if decision is None:
+        return None, []
+    # KILL/ATTACK without any armed actor or weapon: not a conflict event (accidents etc.)
+    if decision.key is not None and decision.key.code in (ev.KILL, ev.ATTACK, ev.WOUND):
+        if not (perp & ev.ARMED) and not re.search(
+            r"\b(?:shot|gunmen|gunfire|stabbed|executed|beheaded|militants|fighters|attackers|"
+            r"assailants|bodies)\b",
+            ctext,
+            _F,
+        ):
+            return None, []
+    et = decision.event_type
+    out: list[Actor] = []
+    for a, role in roles:
+        if et in ("Strategic developments",) and decision.sub_event_type not in (
+            "Arrests",
+            "Looting/property destruction",
+            "Disrupted weapons use",
+        ):
+            role = "party"
+        elif et == "Protests" and a.type == "Protesters":
+            role = (
+                "target"
+                if decision.sub_event_type == "Excessive force against protesters"
+                else "party"
+            )
+        elif et == "Battles" and decision.sub_event_type == "Armed clash" and main.code == ev.CLASH:
+            if re.search(r"\bbetween\b", text[cl.start : main.start + 60]) or role == "party":
+                role = "party"
+        out.append(Actor(a.text, role, a.type, Span(a.start, a.end, a.text)))
+    return decision, out
+
+
+def _attach_counts(text: str, e: _Ev, counts: list) -> None:
+    for c in counts:
+        _add_count(text, e, c)
+
+
+def _add_count(text: str, e: _Ev, c, additive: bool | None = None) -> None:
+    if c.hedged in ("denied", "threat"):
+        return
+    sp = c.count.span
+    if _SUBSET.match(text[sp.end : sp.end + 30]) or _SUBSET_BEFORE.search(
+        text[max(0, sp.start - 25) : sp.start]
+    ):
+        return
+    if _UP_FROM.search(text[max(0, sp.start - 30) : sp.start]):
+        return
+    if additive is None:
+        additive = False
+    trig_key = c.trigger.start if c.trigger is not None else sp.start
+    e.counts.setdefault(c.kind, []).append((c.count, additive, trig_key))
+    field_name = {"killed": "fatalities"}.get(c.kind, c.kind)
+    e.evidence.append(Evidence(field_name, sp.text, sp.start, sp.end))
+
+
+def _pick_date(text: str, dates: list[DateInterval], trig: ev.Trigger) -> DateInterval | None:
+    cands = []
+    for d in dates:
+        if d.span is None or d.start is None:
+            continue
+        if _SPEECH_DATE.search(text[max(0, d.span.start - 30) : d.span.start]):
+            continue
+        cands.append(d)
+    if not cands:
+        return None
+    return min(cands, key=lambda d: abs(d.span.start - trig.start))
+
+
+def _settle_sentence(
+    text: str, sent_events: list[_Ev], loose: list, si: int, s_dates: list
+) -> None:
+    """Give each event of a sentence the sentence's places/dates/counts it lacks."""
+    if not sent_events:
+        return
+    # loose clauses of this sentence
+    mine = [x for x in loose if x[0] == si]
+    for x in mine:
+        loose.remove(x)
+        _si, _pi, cl, counts, c_places, c_dates = x
+        # nearest event in the sentence: the one before, else the one after
+        before = [e for e in sent_events if e.clause.start <= cl.start]
+        target = before[-1] if before else sent_events[0]
+        for c in counts:
+            _add_count(text, target, c, additive=bool(_ADDITIVE.search(text[cl.start : cl.end])))
+        if c_places and not target.places:
+            target.places = list(c_places)
+        if target.date is None:
+            d = _pick_date(text, c_dates, target.trigger)
+            if d is not None:
+                target.date, target.date_in_clause = d, True
+    # events without a date take the sentence's (non-speech) date
+    for e in sent_events:
+        if e.date is None and not e.clause.distinct_time:
+            d = _pick_date(text, s_dates, e.trigger)
+            if d is not None:
+                e.date, e.date_in_clause = d, True
+
+
+def _attach_loose(text: str, events: list[_Ev], loose: list) -> None:
+    for si, pi, cl, counts, _places, _dates in loose:
+        if not counts:
+            continue
+        prev = [e for e in events if e.clause.para == pi and e.clause.sent < si and not e.headline]
+        if not prev:
+            prev = [
+                e
+                for e in events
+                if e.clause.para == pi - 1 and e.clause.sent < si and not e.headline
+            ]
+        if not prev:
+            continue
+        target = prev[-1]
+        ctext = text[cl.start : cl.end]
+        for c in counts:
+            if _UPDATE.search(ctext):
+                target.counts.pop(c.kind, None)
+            _add_count(text, target, c, additive=bool(_ADDITIVE.search(ctext)))
+
+
+def _fill_context(
+    text: str,
+    events: list[_Ev],
+    places: list[PlaceMention],
+    dates: list[DateInterval],
+    paras: list[tuple[int, int]],
+    pub_date: date | None,
+    analysis: Analysis,
+) -> None:
+    # report-level default place: the first place of the first event, else first place in text
+    default = None
+    for e in events:
+        if e.places:
+            default = choose_location(e.places, text)
+            break
+    if default is None and places:
+        default = next((p for p in places if p.kind != "country"), places[0])
+    for e in events:
+        if e.places:
+            e.place = choose_location(e.places, text)
+            continue
+        # same sentence, else previous places in the same paragraph
+        sent = analysis.sents[e.clause.sent]
+        same = [p for p in places if sent.start <= p.start < sent.end]
+        if same:
+            e.place = choose_location(same, text)
+            e.place_inherited = True
+            continue
+        pa, pb = paras[e.clause.para] if e.clause.para < len(paras) else (0, len(text))
+        prev = [p for p in places if pa <= p.start < e.clause.start]
+        if prev:
+            e.place = prev[-1]
+            e.place_inherited = True
+            continue
+        if default is not None:
+            e.place = default
+            e.place_inherited = True
+    for e in events:
+        if e.date is not None or e.clause.distinct_time:
+            continue
+        pa, pb = paras[e.clause.para] if e.clause.para < len(paras) else (0, len(text))
+        prev = [
+            d
+            for d in dates
+            if pa <= d.span.start < e.clause.start
+            and d.start is not None
+            and not _SPEECH_DATE.search(text[max(0, d.span.start - 30) : d.span.start])
+        ]
+        if prev:
+            d = prev[-1]
+            dd = _to_date(d.start)
+            if pub_date is None or dd is None or 0 <= (pub_date - dd).days <= 60:
+                e.date = d
+
+
+# ----------------------------------------------------------------------------------------------
+# merging
+
+
+def _norm_place(p: PlaceMention | None) -> str:
+    if p is None:
+        return ""
+    return re.sub(r"^(?:al|el|ad|as|ar|an)[- ]", "", p.name.lower()).replace("-", " ").strip()
+
+
+def _dates_ok(a: DateInterval | None, b: DateInterval | None) -> bool:
+    if a is None or b is None or a.start is None or b.start is None:
+        return True
+    ae, be = a.end or a.start, b.end or b.start
+    return not (ae < b.start or be < a.start)
+
+
+def _places_ok(a: _Ev, b: _Ev) -> bool:
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return True
+    if _norm_place(pa) == _norm_place(pb):
+        return True
+    if a.place_inherited or b.place_inherited:
+        return True
+    return pa.kind in ("region", "country") or pb.kind in ("region", "country")
+
+
+def _types_ok(a: _Ev, b: _Ev) -> bool:
+    if a.et != b.et:
+        return False
+    if a.st == b.st:
+        return True
+    return a.et in ("Battles", "Protests", "Riots")
+
+
+_SUB_RANK = {
+    "Armed clash": 0,
+    "Government regains territory": 1,
+    "Non-state actor overtakes territory": 1,
+    "Peaceful protest": 0,
+    "Protest with intervention": 1,
+    "Excessive force against protesters": 2,
+    "Mob violence": 0,
+    "Violent demonstration": 0,
+}
+
+
+def _compatible(inc: _Ev, e: _Ev) -> bool:
+    if not _types_ok(inc, e):
+        return False
+    if not _dates_ok(inc.date, e.date):
+        return False
+    if e.clause.distinct_time and inc.clause.sent == e.clause.sent:
+        return False
+    if inc.clause.distinct_time and inc.clause.sent == e.clause.sent:
+        return False
+    if e.force_new and not (
+        e.place
+        and inc.place
+        and _norm_place(e.place) == _norm_place(inc.place)
+        and not e.place_inherited
+    ):
+        return False
+    return _places_ok(inc, e)
+
+
+def _absorb(inc: _Ev, e: _Ev) -> None:
+    if _SUB_RANK.get(e.st, 0) > _SUB_RANK.get(inc.st, 0):
+        inc.st = e.st
+        inc.trigger = e.trigger
+    inc.strength = max(inc.strength, e.strength)
+    if (inc.place is None or inc.place_inherited) and e.place is not None and not e.place_inherited:
+        inc.place, inc.place_inherited = e.place, False
+    elif (
+        inc.place is not None
+        and e.place is not None
+        and inc.place.kind in ("region", "country")
+        and e.place.kind in ("place", "district")
+        and not e.place_inherited
+    ):
+        inc.place = e.place
+    if inc.date is None and e.date is not None:
+        inc.date = e.date
+    elif not inc.date_in_clause and e.date_in_clause:
+        inc.date, inc.date_in_clause = e.date, True
+    same_text = (
+        inc.trigger.text == e.trigger.text
+        and inc.clause.end - inc.clause.start == e.clause.end - e.clause.start
+    )
+    for kind, items in e.counts.items():
+        mine = inc.counts.setdefault(kind, [])
+        if same_text:
+            # a repeated paragraph: the figures are the same figures
+            continue
+        mine.extend(items)
+    have = {(a.text.lower(), a.role) for a in inc.actors}
+    for a in e.actors:
+        if (a.text.lower(), a.role) not in have:
+            inc.actors.append(a)
+            have.add((a.text.lower(), a.role))
+    inc.evidence.extend(e.evidence)
+    inc.reference = inc.reference and e.reference
+
+
+def _merge(events: list[_Ev]) -> list[_Ev]:
+    incidents: list[_Ev] = []
+    pending_refs: list[_Ev] = []
+    for e in events:
+        target = None
+        for inc in reversed(incidents):
+            if _compatible(inc, e):
+                target = inc
+                break
+        if target is not None:
+            _absorb(target, e)
+            continue
+        if e.reference:
+            pending_refs.append(e)
+            continue
+        incidents.append(e)
+    for e in pending_refs:
+        target = next((inc for inc in reversed(incidents) if _compatible(inc, e)), None)
+        if target is not None:
+            _absorb(target, e)
+        elif (e.counts or (e.place is not None and not e.place_inherited)) and not any(
+            inc.et == e.et for inc in incidents
+        ):
+            incidents.append(e)
+    incidents.sort(key=lambda x: x.trigger.start)
+    return incidents
+
+
+# ----------------------------------------------------------------------------------------------
+# output
+
+
+def _location(p: PlaceMention | None) -> Location | None:
+    if p is None:
+        return None
+    return Location(name=p.name, span=Span(p.start, p.end, p.name), precision=p.precision)
+
+
+def _to_mention(text: str, e: _Ev, report: Report) -> Mention:
+    evidence = [Evidence("event", e.trigger.text, e.trigger.start, e.trigger.end)]
+    cl = e.clause
+    evidence.append(Evidence("clause", text[cl.start : cl.end], cl.start, cl.end))
+    if e.place is not None:
+        evidence.append(Evidence("location", e.place.name, e.place.start, e.place.end))
+    if e.date is not None and e.date.span is not None:
+        s = e.date.span
+        evidence.append(Evidence("date", s.text, s.start, s.end))
+    for a in e.actors:
+        if a.span is not None:
+            evidence.append(Evidence("actor", a.span.text, a.span.start, a.span.end))
+    seen = {(x.field, x.start, x.end) for x in evidence}
+    for x in e.evidence:
+        if (x.field, x.start, x.end) not in seen:
+            evidence.append(x)
+            seen.add((x.field, x.start, x.end))
+    counts = {k: _final_count(v) for k, v in e.counts.items()}
+    conf = e.strength * (
+        0.55
+        + (0.15 if e.place is not None and not e.place_inherited else 0.05)
+        + (0.1 if e.date is not None else 0.0)
+        + (0.2 if counts.get("killed") is not None else 0.05)
+    )
+    if e.reference:
+        conf *= 0.8
+    date_iv = None
+    if e.date is not None:
+        date_iv = DateInterval(e.date.start, e.date.end, e.date.span, e.date.resolved, e.date.note)
+    return Mention(
+        event_type=e.et,
+        sub_event_type=e.st,
+        date=date_iv,
+        location=_location(e.place),
+        actors=list(e.actors),
+        fatalities=counts.get("killed"),
+        injured=counts.get("injured"),
+        abducted=counts.get("abducted"),
+        arrested=counts.get("arrested"),
+        evidence=evidence,
+        confidence=max(0.0, min(1.0, conf)),
+        report_id=report.id,
+    )
+
+
+def _make_toll(
+    text: str,
+    c,
+    cl: Clause,
+    c_dates: list[DateInterval],
+    c_places: list[PlaceMention],
+    anchor: str | None,
+    pub_date: date | None,
+    hist: int | None,
+    report: Report,
+) -> Toll:
+    period = None
+    scope = "cumulative"
+    if c_dates:
+        d = c_dates[0]
+        end = d.end
+        ctext = text[cl.start : cl.end]
+        if re.search(r"\bsince\b", ctext, _F) and anchor:
+            end = anchor
+        period = DateInterval(d.start, end, d.span, d.resolved, d.note)
+        ds = _to_date(d.start) or (
+            _to_date((d.start or "") + "-01") if d.start and len(d.start) == 7 else None
+        )
+        if ds is None and d.start and len(d.start) == 4 and pub_date is not None:
+            if int(d.start) < pub_date.year:
+                scope = "historical"
+        elif ds is not None and pub_date is not None and (pub_date - ds).days > 300:
+            scope = "historical"
+    elif hist is not None:
+        period = DateInterval(str(hist), None, None)
+        scope = "historical"
+    if hist is not None:
+        scope = "historical"
+    area = None
+    if c_places:
+        area = c_places[0].name
+    sp = c.count.span
+    evidence = [Evidence("toll", sp.text, sp.start, sp.end)]
+    evidence.append(Evidence("clause", text[cl.start : cl.end], cl.start, cl.end))
+    if period is not None and period.span is not None:
+        evidence.append(Evidence("date", period.span.text, period.span.start, period.span.end))
+    if c_places:
+        p = c_places[0]
+        evidence.append(Evidence("location", p.name, p.start, p.end))
+    return Toll(
+        kind=c.kind,
+        count=Count(c.count.low, c.count.best, c.count.high, c.count.qualifier, c.count.span),
+        scope=scope,
+        period=period,
+        area=area,
+        evidence=evidence,
+        confidence=0.7,
+        report_id=report.id,
+    )
+
+
+def _dedupe_tolls(tolls: list[Toll]) -> list[Toll]:
+    out: list[Toll] = []
+    seen: set[tuple] = set()
+    for t in tolls:
+        key = (t.kind, t.count.low, t.count.best, t.count.high, t.area)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(t)
+    return out
+
+
+def _places(text: str, places: list[PlaceMention]) -> list[Location]:
+    out: list[Location] = []
+    seen: set[tuple[int, int]] = set()
+    for p in sorted(places, key=lambda p: (p.start, p.end)):
+        if (p.start, p.end) in seen:
+            continue
+        seen.add((p.start, p.end))
+        loc = _location(p)
+        if loc is not None:
+            out.append(loc)
+    return out

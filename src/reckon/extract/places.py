@@ -1,0 +1,398 @@
+"""Toponym mentions: named places with spans and a precision hint.
+
+Sources: spaCy entities (GPE, LOC, FAC) and patterns that catch what NER misses or mislabels
+(transliterated names such as ``al-Mukhtareyah`` after "in", "near", "including", or before
+"province", "district", "countryside"). Nothing is resolved to coordinates here; that is the
+geocoder's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reckon.extract.nlp import Ent
+
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z])"
+_CONNECT = r"(?:al|el|ez|ad|as|ash|at|az|an|ar|du|de|del|des|la|le|bin|ibn|bani|abu|um|umm|wadi|tal|tel|ras|deir|bir)"
+_NAME = rf"(?:(?:{_CONNECT}-)?{_NAME_WORD}(?:(?:\s|-)(?:{_CONNECT}(?:\s|-))?{_NAME_WORD}){{0,3}})"
+_PREP = (
+    r"(?:in|near|outside|at|into|toward|towards|from|around|across|including|of|to|"
+    r"between|and|on|hit|struck|shelled|raided|captured|seized|recaptured|retook|stormed|overran)"
+)
+_PLACE_AFTER_PREP = re.compile(rf"(?<![\w-]){_PREP}\s+(?:the\s+)?({_NAME})")
+_ADMIN_SUFFIX = re.compile(
+    r"^\s+(province|governorate|state|State|region|district|territory|county|department|"
+    r"oblast|cercle|locality|countryside|local government area|LGA|municipality|prefecture|"
+    r"division|zone|valley|neighbou?rhood|area|city|town|camp|port|dam|square|market)\b"
+)
+_ADMIN_BEFORE = re.compile(
+    rf"(?<![\w-])(?:the\s+)?(?:town|village|city|district|province|region|governorate|"
+    rf"neighbou?rhood|port|camp|county|state|department|area)\s+of\s+({_NAME})"
+)
+_POSSESSIVE = re.compile(
+    rf"({_NAME})['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:district|neighbou?rhood|"
+    rf"area|square|quarter|port|outskirts|suburb|countryside|province)"
+)
+_INCLUDING = re.compile(rf"(?:including|such as)\s+({_NAME})(?:\s+and\s+({_NAME}))?")
+
+_NEAR = re.compile(
+    r"(?:near|outside|outskirts of|on the edge of|edge of|close to|around|countryside of|"
+    r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
+    r"northwest|southeast|southwest)(?:ern)? (?:of|outskirts of)|hills (?:\w+ ){0,3}of|"
+    r"a village (?:\w+ ){0,2}(?:of|near)|villages (?:\w+ ){0,2}(?:of|near)|"
+    r"(?:edge|edges|fringes|entrance) of)\s+(?:the\s+)?(?:town of |city of |village of )?$",
+    re.IGNORECASE,
+)
+
+_STOP = {
+    "The",
+    "A",
+    "An",
+    "On",
+    "In",
+    "At",
+    "By",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Ms",
+    "President",
+    "Prime",
+    "Minister",
+    "UN",
+    "United Nations",
+    "Reuters",
+    "AFP",
+    "AP",
+    "But",
+    "And",
+    "Or",
+    "When",
+    "After",
+    "Before",
+    "As",
+    "Hours",
+    "Late",
+    "Earlier",
+    "Overnight",
+    "Security",
+    "Government",
+    "Police",
+    "Army",
+    "State",
+    "Residents",
+    "Officials",
+    "Local",
+    "Islamic State",
+    "Gunmen",
+    "Separately",
+    "Meanwhile",
+    "According",
+    "Several",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Many",
+    "Some",
+    "Most",
+    "Both",
+    "Each",
+    "No",
+    "Authorities",
+    "Sunni",
+    "Shia",
+    "Alawite",
+    "Druze",
+    "Christians",
+    "Muslims",
+    "Kurdish",
+    "Arab",
+    "Bedouin",
+    "Israeli",
+    "Russian",
+    "Syrian",
+    "Ukrainian",
+    "Sudanese",
+    "Somali",
+    "Iraqi",
+    "Lebanese",
+    "Interior",
+    "Defence",
+    "Defense",
+    "Ministry",
+    "Health",
+    "Civil",
+    "Defence Forces",
+    "General Security",
+    "National Guard",
+    "Rapid Support Forces",
+    "Joint Forces",
+    "Syrian Democratic Forces",
+    "Allied Democratic Forces",
+    "Israel Defense Forces",
+    "Hezbollah",
+    "Hamas",
+    "Houthis",
+    "Houthi",
+    "RSF",
+    "SDF",
+    "JNIM",
+    "ADF",
+    "CODECO",
+    "ELN",
+    "FARC",
+    "M23",
+    "SAF",
+    "SSPDF",
+    "FAMa",
+    "Asayish",
+    "Fano",
+    "TTP",
+    "Taliban",
+    "Wazalendo",
+    "Boko Haram",
+    "Islamic",
+    "Jihadist",
+    "Sunday Mass",
+    "Christmas",
+    "Ramadan",
+    "Eid",
+    "God",
+    "Allah",
+}
+_STOP_LOWER = {s.lower() for s in _STOP}
+_ORG_WORDS = re.compile(
+    r"\b(?:Forces|Army|Ministry|Council|Committee|Office|Agency|Front|Movement|Party|Group|"
+    r"Brigade|Battalion|Corps|Command|Mission|Directorate|Network|Observatory|Union|"
+    r"Government|Authority|Court|Police|Guard|Commission|Organi[sz]ation|Cross|Crescent|"
+    r"Radio|News|Times|Post|Monitor|Daily|Report|Service|Services|Bank|Company|Festival|"
+    r"University|School|Hospital|Church|Mosque)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    name: str
+    kind: str  # "place" | "district" | "region" | "country"
+    precision: int  # 1 town, 2 near / district, 3 region or larger
+    source: str  # "ner" | "pattern"
+
+
+_COUNTRIES = {
+    "Syria",
+    "Sudan",
+    "South Sudan",
+    "Somalia",
+    "Mali",
+    "Nigeria",
+    "Niger",
+    "Burkina Faso",
+    "Ukraine",
+    "Russia",
+    "Yemen",
+    "Iraq",
+    "Iran",
+    "Israel",
+    "Lebanon",
+    "Gaza",
+    "West Bank",
+    "Afghanistan",
+    "Pakistan",
+    "India",
+    "Myanmar",
+    "Ethiopia",
+    "Kenya",
+    "Uganda",
+    "Congo",
+    "DR Congo",
+    "Democratic Republic of Congo",
+    "Libya",
+    "Egypt",
+    "Mexico",
+    "Colombia",
+    "Cameroon",
+    "Chad",
+    "Mozambique",
+    "Turkey",
+    "Jordan",
+    "Palestine",
+    "the United States",
+    "United States",
+    "US",
+    "Europe",
+    "Africa",
+    "Middle East",
+    "Sahel",
+    "Darfur",
+    "Kurdistan",
+}
+
+_REGION_WORDS = re.compile(
+    r"^(?:province|governorate|state|State|region|department|oblast|countryside|valley|zone|"
+    r"prefecture|division)$"
+)
+_DISTRICT_WORDS = re.compile(
+    r"^(?:district|territory|county|cercle|locality|local government area|LGA|municipality)$"
+)
+
+
+def _clean_name(text: str, a: int, b: int) -> tuple[int, int] | None:
+    name = text[a:b]
+    # strip trailing possessive/punctuation
+    while b > a and text[b - 1] in ".,;:'’-":
+        b -= 1
+    name = text[a:b]
+    if not name or name in _STOP or name.lower() in _STOP_LOWER:
+        return None
+    first = name.split()[0]
+    if first in _STOP and len(name.split()) == 1:
+        return None
+    if _ORG_WORDS.search(name):
+        return None
+    if name.isupper() and len(name) <= 5:  # acronyms are mostly groups (RSF, SDF, IS)
+        return None
+    return a, b
+
+
+def _kind_after(text: str, b: int) -> tuple[str, int]:
+    m = _ADMIN_SUFFIX.match(text, b)
+    if not m:
+        return "place", 1
+    word = m.group(1)
+    if _REGION_WORDS.match(word):
+        return "region", 3
+    if _DISTRICT_WORDS.match(word):
+        return "district", 2
+    return "place", 1
+
+
+def find_places(
+    text: str, start: int, end: int, ents: list[Ent] | None = None
+) -> list[PlaceMention]:
+    """Toponym mentions in ``text[start:end]`` (absolute offsets), sorted, non-overlapping."""
+    cands: dict[tuple[int, int], str] = {}
+    for e in ents or []:
+        if e.start >= start and e.end <= end and e.label in ("GPE", "LOC", "FAC"):
+            a, b = e.start, e.end
+            if text[a : a + 4].lower() == "the ":
+                a += 4
+            cands[(a, b)] = "ner"
+    seg_pats = (_PLACE_AFTER_PREP, _ADMIN_BEFORE, _POSSESSIVE, _INCLUDING)
+    for pat in seg_pats:
+        for m in pat.finditer(text, start, end):
+            for g in range(1, (m.lastindex or 0) + 1):
+                if m.group(g):
+                    cands.setdefault((m.start(g), m.end(g)), "pattern")
+    # names before an admin word: "Djugu territory", "Bannu district"
+    for m in re.finditer(
+        rf"({_NAME})(?=\s+(?:province|governorate|district|territory|county|"
+        rf"region|department|oblast|countryside|local government area|"
+        rf"neighbou?rhood|cercle|locality)\b)",
+        text[start:end],
+    ):
+        cands.setdefault((start + m.start(1), start + m.end(1)), "pattern")
+    out: list[PlaceMention] = []
+    for (a, b), src in sorted(cands.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+        ab = _clean_name(text, a, b)
+        if ab is None:
+            continue
+        a, b = ab
+        name = text[a:b]
+        # strip leading "Syria's" style possessive country prefixes
+        pm = re.match(r"([\w-]+)['’]s\s+", name)
+        if pm and pm.group(1) in _COUNTRIES:
+            a += pm.end()
+            name = text[a:b]
+            if not name:
+                continue
+        # trailing admin word inside the entity ("Sweida province")
+        tm = re.search(
+            r"\s+(province|governorate|state|State|region|district|territory|"
+            r"county|department|oblast|city|town)$",
+            name,
+        )
+        kind, prec = _kind_after(text, b)
+        if tm:
+            word = tm.group(1)
+            b = a + tm.start()
+            name = text[a:b]
+            if _REGION_WORDS.match(word):
+                kind, prec = "region", 3
+            elif _DISTRICT_WORDS.match(word):
+                kind, prec = "district", 2
+        if not name or name in _STOP:
+            continue
+        if name in _COUNTRIES:
+            kind, prec = "country", 3
+        before = text[max(start, a - 60) : a]
+        if prec == 1 and _NEAR.search(before):
+            prec = 2
+        if src == "pattern" and not name[:1].isupper():
+            continue
+        out.append(PlaceMention(a, b, name, kind, prec, src))
+    out.sort(key=lambda p: (p.start, -p.end))
+    dedup: list[PlaceMention] = []
+    for p in out:
+        if dedup and p.start < dedup[-1].end:
+            continue
+        dedup.append(p)
+    return dedup
+
+
+def choose_location(places: list[PlaceMention], text: str) -> PlaceMention | None:
+    """The place an incident happened at, from the places of its clause(s).
+
+    Prefers a town or village over a district, a district over a province, and a province over
+    a country; a named neighbourhood of a named city yields the city.
+    """
+    if not places:
+        return None
+    rank = {"place": 0, "district": 1, "region": 2, "country": 3}
+    best: PlaceMention | None = None
+    for p in places:
+        if best is None or rank[p.kind] < rank[best.kind]:
+            best = p
+    assert best is not None
+    # "the X neighbourhood of Y" / "X district, Y": prefer the city Y that follows closely
+    after = text[best.end : best.end + 40]
+    if re.match(r"\s+(?:neighbou?rhood|district|area|quarter)\s+of\s+", after) or re.match(
+        r"\s+district,\s+", after
+    ):
+        for p in places:
+            if p.start > best.end and p.start - best.end < 40 and p.kind == "place":
+                return p
+    return best

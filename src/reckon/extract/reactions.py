@@ -1,0 +1,166 @@
+"""Reactions: statements, condemnations, investigations, announcements, appeals, denials, claims.
+
+A reaction is something an actor says or sets up about violence; it is never a violent event and
+never carries a casualty figure. Generic attribution ("..., police said") is not a reaction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_F = re.IGNORECASE
+
+# (kind, pattern) in priority order; the first that matches a clause decides its kind.
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "investigation",
+        re.compile(
+            r"\b(?:(?:opened|launched|ordered|announced|set up|formed|established) (?:an? |the )?"
+            r"(?:\w+ ){0,3}(?:investigation|inquiry|probe|committee)|committee to investigate|"
+            r"(?:was|were|is|are|it was|it is|they were) investigating|investigations? "
+            r"(?:into|were|was|are|is) (?:\w+ ){0,4}(?:under ?way|launched|opened|ongoing)|"
+            r"(?:to|would|will) investigate|investigating (?:the|who|whether|reports))",
+            _F,
+        ),
+    ),
+    (
+        "claim",
+        re.compile(
+            r"\bclaimed (?:responsibility|to have|that it|the attack)|\bsaid (?:it|they) (?:was|were) "
+            r"behind|\bsaid (?:in a statement )?that it (?:was|had been) behind|"
+            r"\blater said it had (?:targeted|struck|attacked)",
+            _F,
+        ),
+    ),
+    (
+        "denial",
+        re.compile(
+            r"\b(?:denied|denies|deny|denying|rejected (?:the |a )?(?:charge|accusation|claim|"
+            r"allegation)s?|dismissed (?:the )?(?:accusation|claim|allegation)s?)\b",
+            _F,
+        ),
+    ),
+    (
+        "condemnation",
+        re.compile(
+            r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es)|"
+            r"criticis(?:ed|es)|criticiz(?:ed|es)|expressed (?:alarm|outrage|shock|horror)|"
+            r"called the (?:\w+ ){1,3}an? (?:\w+ ){0,3}(?:violation|crime|massacre|atrocity)|"
+            r"accused (?:\w+ ){1,5}of (?:systematically |deliberately )?(?:targeting|killing|"
+            r"committing|war crimes))",
+            _F,
+        ),
+    ),
+    (
+        "appeal",
+        re.compile(
+            r"\b(?:called (?:on|for)|urged|appealed|renewed (?:calls|its call|their call)|"
+            r"warn(?:ed|ing) (?:residents|people|citizens|all|against))\b",
+            _F,
+        ),
+    ),
+    ("demand", re.compile(r"\b(?:demanded|demands? that)\b", _F)),
+    (
+        "announcement",
+        re.compile(
+            r"\b(?:announced|declared (?:a |an |three |two |the )?(?:\w+ )?(?:days? of mourning|"
+            r"end|state|conclusion|curfew)|has declared|declared an end)\b",
+            _F,
+        ),
+    ),
+    (
+        "statement",
+        re.compile(
+            r"\b(?:said (?:it|they|he|she|the (?:group|force|army|military|ministry)) "
+            r"(?:had (?:struck|targeted|acted|carried out|hit)|would|remained|was committed|"
+            r"is committed|wanted)|welcomed|vowed|pledged|promised|stated|"
+            r"said (?:both|the) (?:strikes?|attacks?|raids?) (?:targeted|were aimed))",
+            _F,
+        ),
+    ),
+]
+
+# Words that make a clause a narration of violence rather than an actor's reaction when they
+# come before the reaction verb (e.g. "gunmen ... killed ... and denied ..." is rare).
+_SUBJECT_STOP = re.compile(r"[,;:\"“”]|\b(?:and|while|but|as|after)\b", _F)
+
+_ACTOR = re.compile(
+    r"((?:(?:the|a|an|one of the|its|their)\s+)?(?:[\w'’().-]+\s+){0,7}?[\w'’().-]+)\s*$", _F
+)
+_POST_ACTOR = re.compile(
+    r"^\s*(?:,\s*)?(?:said|stated|added)\s+((?:an?|the)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:spokes(?:man|woman|person)|official|ministry|minister|statement|source|army|military|"
+    r"police|group|president|governor)(?:\s+(?:of|for)\s+[\w'’ -]{1,30}?)?)\b",
+    _F,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReactionMention:
+    kind: str
+    actor: str | None
+    start: int  # evidence span (absolute offsets)
+    end: int
+    verb_start: int
+    verb_end: int
+
+
+def _actor_before(text: str, clause_start: int, verb_start: int) -> tuple[str | None, int]:
+    seg = text[clause_start:verb_start]
+    # the subject is the stretch after the last clause break
+    cut = 0
+    for m in _SUBJECT_STOP.finditer(seg):
+        cut = m.end()
+    sub = seg[cut:].strip()
+    # drop trailing auxiliaries / adverbs: "has", "had", "later", "also"
+    sub = re.sub(
+        r"(?:\s+(?:has|have|had|also|later|then|quickly|swiftly|immediately|"
+        r"on \w+|formally|publicly|strongly))+$",
+        "",
+        sub,
+        flags=_F,
+    )
+    sub = re.sub(
+        r"^(?:in light of [^,]*|meanwhile|separately|on \w+|late on \w+)\s*", "", sub, flags=_F
+    ).strip()
+    if not sub or len(sub) > 90:
+        return None, verb_start
+    if not re.search(r"[A-Za-z]", sub):
+        return None, verb_start
+    start = clause_start + seg.rfind(sub) if sub in seg else verb_start
+    return sub, start
+
+
+_PRONOUN = re.compile(r"^(?:it|he|she|they|we|i|this|that|which|who)$", _F)
+
+
+def find_reactions(
+    text: str, start: int, end: int, *, sentence_start: int | None = None
+) -> list[ReactionMention]:
+    """Reactions in the clause ``text[start:end]``: at most one per clause."""
+    seg = text[start:end]
+    for kind, pat in _KINDS:
+        m = pat.search(seg)
+        if not m:
+            continue
+        vs, ve = start + m.start(), start + m.end()
+        actor, astart = _actor_before(text, start, vs)
+        if actor is None or _PRONOUN.match(actor):
+            # quote attribution: '"...," stated a defense ministry spokesperson'
+            pm = _POST_ACTOR.match(text, ve, end) if kind == "statement" else None
+            if pm:
+                actor = pm.group(1)
+            elif sentence_start is not None and actor is not None:
+                actor, _ = _actor_before(text, sentence_start, start)
+                if actor is not None and _PRONOUN.match(actor):
+                    actor = None
+                astart = vs
+            else:
+                astart = vs
+        ev_start = min(astart, vs)
+        ev_end = end
+        while ev_end > ev_start and text[ev_end - 1] in " .,;:":
+            ev_end -= 1
+        return [ReactionMention(kind, actor, ev_start, ev_end, vs, ve)]
+    return []

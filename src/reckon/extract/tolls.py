@@ -1,0 +1,63 @@
+"""Cumulative and historical tolls: figures that sum many incidents over a period or region.
+
+"over 1,400 killed since last Thursday", "the war has killed 150,000", "at least 10 people were
+killed across Ukraine in 24 hours". A toll is never an incident and its figure is never added to
+an incident's count.
+"""
+
+from __future__ import annotations
+
+import re
+
+_F = re.IGNORECASE
+
+# Markers that make a casualty figure in the same clause a toll.
+CUMULATIVE = re.compile(
+    r"\bsince\b|\bso far\b|\bthis (?:year|month|week)\b|\bin total\b|\boverall\b|"
+    r"\bacross (?:the |its |their )?(?:[A-Z][\w-]*|country|region|territory|province|state|"
+    r"city|enclave|strip|north|south|east|west)|\bin (?:the )?(?:previous|past|last) "
+    r"(?:\d+|twenty-four|24|several|few|two|three) (?:hours|days|weeks|months|years)\b|"
+    r"\bin 24 hours\b|\bover the (?:weekend|past (?:\w+ )?(?:days|weeks|months))\b|"
+    r"\btally\b|\bcumulative\b|\b(?:\w+ )?(?:days|weeks|months|years) of "
+    r"(?:clashes|fighting|violence|war|conflict|unrest)|\bwhich (?:began|broke out|erupted)\b|"
+    r"\b(?:has|have) (?:killed|claimed|left)\b|\b(?:has|have) (?:seen|recorded|documented)\b|"
+    r"\bhave (?:been )?(?:died|killed)\b|\b(?:has|have) been killed\b",
+    _F,
+)
+# A conflict-as-subject ("the war killed", "Syria's civil war, which began in 2011, killed").
+CONFLICT_SUBJECT = re.compile(
+    r"\b(?:war|conflict|insurgency|violence|fighting|unrest|crisis|uprising|rebellion|"
+    r"attacks|strikes|raids|ordnance|bombardment|campaign|offensive|clashes)\b",
+    _F,
+)
+# Words that tie a figure to one event even with a marker around ("the death toll from
+# Sunday's attack has risen to 52").
+EVENT_UPDATE = re.compile(
+    r"\b(?:death toll|toll|number of (?:people )?(?:killed|dead)|number of deaths) "
+    r"(?:from|of|in) (?:the |this |last |\w+'s |\w+ night's |\w+ (?:morning|evening)'s )",
+    _F,
+)
+HISTORICAL_YEAR = re.compile(r"\b(?:in |the |a )?(19[5-9]\d|20[0-4]\d)\b")
+_SUB_PERIOD = re.compile(r"\b(?:in|during|over) (?:the )?(?:past|previous|last) (\d+|24) hours\b")
+
+
+def is_toll_clause(clause: str, count_pos: int) -> bool:
+    """Does a casualty figure at ``count_pos`` (relative to ``clause``) read as a toll?"""
+    if EVENT_UPDATE.search(clause):
+        return False
+    if CUMULATIVE.search(clause):
+        return True
+    before = clause[: max(0, count_pos)]
+    m = CONFLICT_SUBJECT.search(before)
+    return bool(m and re.search(r"\b(?:killed|claimed)\b", clause[m.end() :]))
+
+
+def historical_year(clause: str, published_year: int | None) -> int | None:
+    """A year in the clause that lies before the publication year (the 2013 bombing)."""
+    if published_year is None:
+        return None
+    for m in HISTORICAL_YEAR.finditer(clause):
+        y = int(m.group(1))
+        if y < published_year:
+            return y
+    return None
