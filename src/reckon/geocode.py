@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 
+from reckon.geo.names import DEMONYMS
 from reckon.geo.normalize import light_key
 from reckon.geo.resolver import (
     Context,
     admin1_cues,
     build_context,
     get_gazetteer,
+    parse_toponym,
     resolve,
 )
 from reckon.geo.store import Gazetteer
@@ -97,6 +99,7 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
     # a name the report has called a province is that province wherever it recurs
     admin_keys = {light_key(n) for n, _off in cues}
     ctx.admin1s = [(c, a, off - len(head)) for c, a, off in ctx.admin1s]
+    ctx.text = text
     pending: list[tuple[Location, str, int | None, int | None]] = []
     for loc in locs:
         if not loc.name:
@@ -147,7 +150,11 @@ _STOP = frozenset(
     before during since while when where who what local officials official sources source
     witnesses residents medical said says according one two three four five six seven eight nine
     ten dozens hundreds at least air north south east west central eastern western northern
-    southern""".split()
+    southern abu bin ibn um umm beit bayt kafr kfar tal tel tell ras wadi bir deir dayr khan jabal
+    jebel jisr ain ayn hay harat qasr sheikh shaykh sidi new old upper lower great little saint
+    san santa port mount lake river city camp capital congress parliament hamas hezbollah
+    hizbollah houthi houthis taliban isis isil daesh wagner shabaab al-shabaab boko haram
+    god allah prophet""".split()
 )
 
 
@@ -176,9 +183,9 @@ def scan_toponyms(
                 cand = " ".join(words[i : i + n])
                 if cand not in phrase:
                     continue
-                if cand.lower() in _STOP or len(cand) < 3:
+                if cand.lower() in _STOP or len(cand) < 3 or cand in DEMONYMS or cand.isupper():
                     continue
-                hits = gaz.lookup(name_key(cand))
+                hits = gaz.lookup(name_key(parse_toponym(cand).core))
                 if any(
                     h.place.feature in ("country", "admin1")
                     or h.place.population >= min_population
@@ -212,6 +219,7 @@ def geocode_name(
     if text:
         names += scan_toponyms(gaz, text)
     ctx: Context = build_context(gaz, text=text, names=names, country_hint=country_hint)
+    ctx.text = text
     offset = None
     if text:
         pos = text.find(name)
@@ -237,6 +245,11 @@ def geocode_name(
                 got = resolve(gaz, n, ctx)
                 if got.resolved:
                     ctx.mentions.append((off, got))
+        # of the name's occurrences, the one closest to a resolved town
+        towns = [o for o, m in ctx.mentions if m.feature == "town"]
+        occurrences = [m.start() for m in re.finditer(re.escape(name), text)] or [offset or 0]
+        if towns:
+            offset = min(occurrences, key=lambda o: (min(abs(o - t) for t in towns), o))
         loc = resolve(gaz, name_q, ctx, precision_hint=precision_hint, offset=offset or 0)
     loc.name = name
     return loc

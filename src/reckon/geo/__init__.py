@@ -13,6 +13,8 @@ from reckon.geo.resolver import (
 )
 from reckon.geo.store import Gazetteer, GazetteerError, default_path
 
+normalize_toponym = name_key  # the key the linker compares toponyms by
+
 __all__ = [
     "Context",
     "Gazetteer",
@@ -24,6 +26,7 @@ __all__ = [
     "get_gazetteer",
     "light_key",
     "name_key",
+    "normalize_toponym",
     "parse_toponym",
     "resolve",
     "same_admin1",

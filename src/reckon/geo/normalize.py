@@ -110,8 +110,10 @@ def is_latin(text: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def light_key(text: str) -> str:
-    """Spelling key: tokens joined, doubled letters collapsed."""
-    return _DOUBLE.sub(r"\1", "".join(tokens(text)))
+    """Spelling key: tokens joined, doubled letters collapsed, a final -h after a vowel dropped
+    (Raqqah = Raqqa)."""
+    s = _DOUBLE.sub(r"\1", "".join(tokens(text)))
+    return s[:-1] if len(s) > 3 and s.endswith("h") and s[-2] in "aeiou" else s
 
 
 @lru_cache(maxsize=200_000)

@@ -36,6 +36,7 @@ from reckon.model import Location
 
 FUZZY_MIN = 84.0
 MIN_SCORE = 0.0  # below this, a candidate is too doubtful to take
+NEAR_CHARS = 200  # an unresolved toponym is placed near a town named this close, same sentence
 
 _lock = threading.Lock()
 _default: Gazetteer | None = None
@@ -153,6 +154,7 @@ class Context:
     admin1s: list[tuple[str, str, int]] = field(default_factory=list)  # (iso, admin1, offset)
     points: list[tuple[float, float]] = field(default_factory=list)
     mentions: list[tuple[int, Location]] = field(default_factory=list)  # (offset, resolved)
+    text: str = ""  # the text offsets point into (for sentence boundaries)
     _weights: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
@@ -160,19 +162,21 @@ class Context:
         """The report's countries, iso -> weight in (0, 1] (1 = the most supported)."""
         return self.countries_for("")
 
-    def countries_for(self, source: str) -> dict[str, float]:
-        """Country weights as seen when placing the toponym ``source`` (all votes count; the
-        hook exists so that a toponym's own vote can be discounted)."""
-        got = self._weights.get(source)
+    def countries_for(self, source: str, *, exclude_self: bool = False) -> dict[str, float]:
+        """Country weights as seen when placing the toponym ``source``; with ``exclude_self``
+        the votes that this toponym cast itself do not count."""
+        ck = f"-{source}" if exclude_self else source
+        got = self._weights.get(ck)
         if got is None:
             tally: Counter = Counter()
-            for _src, iso, w in self.votes:
-                tally[iso] += w
+            for src, iso, w in self.votes:
+                if not (exclude_self and src == source):
+                    tally[iso] += w
             got = {}
             if tally:
                 top = max(tally.values())
                 got = {c: v / top for c, v in sorted(tally.items()) if v / top >= 0.2}
-            self._weights[source] = got
+            self._weights[ck] = got
         return got
 
     def add_vote(self, source: str, iso: str, weight: float) -> None:
@@ -287,12 +291,15 @@ def build_context(
             continue
         per_name[src] += 1
         exact = hit.matched == src
+        if place.feature == "country" and text:
+            continue  # already counted from the text
         if place.feature in ("country", "admin1") and exact:
             ctx.add_vote(src, place.country, 2.0)
             if place.feature == "admin1" and place.admin1:
                 ctx.admin1s.append((place.country, place.admin1, off))
         else:
-            ctx.add_vote(src, place.country, 1.0 if exact else 0.5)
+            weak = 0.5 if len(name_key(top.core)) >= 5 else 0.25
+            ctx.add_vote(src, place.country, 1.0 if exact else weak)
     if country_hint:
         iso = _country_iso(gaz, country_hint)
         if iso:
@@ -306,7 +313,7 @@ def build_context(
     # points of the report's places that fit its countries
     countries = ctx.countries
     for _off, place in tops:
-        if place.lat is not None and (not countries or place.country in countries):
+        if place.lat is not None and (not countries or countries.get(place.country, 0) >= 0.5):
             if place.feature in ("city", "other"):
                 ctx.points.append((place.lat, place.lon))
     return ctx
@@ -383,9 +390,9 @@ def score(hit: Hit, top: Toponym, ctx: Context) -> float:
         if d < 1.0:
             s += 0.5  # the same place mentioned again
         elif d < 60:
-            s += 2.0
-        elif d < 200:
             s += 1.0
+        elif d < 200:
+            s += 0.5
     if hit.matched == ql:
         s += 0.5
     else:
@@ -463,10 +470,14 @@ def _acceptable(place: Place, s: float, hit: Hit, top: Toponym, ctx: Context) ->
     if s < MIN_SCORE:
         return False
     ql = light_key(top.core)
-    countries = ctx.countries_for(ql)
-    if not countries or countries.get(place.country or "", 0.0) >= 0.5:
+    countries = ctx.countries_for(ql, exclude_self=True)
+    if not countries or (place.country or "") in countries:
         return True
-    return hit.matched == ql and hit.fuzzy == 1.0 and s >= 0.5
+    # outside the supported countries: the exact spelling of a place, or, when the report says
+    # little about where it is (a demonym, one other place), a key match that is not short
+    support = sum(w for src, _iso, w in ctx.votes if src != ql)
+    strong = hit.matched == ql or (len(name_key(top.core)) >= 5 and support < 3.0)
+    return strong and hit.fuzzy == 1.0 and s >= 0.5
 
 
 def _copy(loc: Location, name: str) -> Location:
@@ -505,6 +516,14 @@ def place_to_location(gaz: Gazetteer, p: Place, loc: Location) -> Location:
     return loc
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n\s*\n")
+
+
+def _sentence_break(text: str, a: int, b: int) -> bool:
+    """Whether a sentence ends between offsets a and b (False when the text is unknown)."""
+    return bool(text) and bool(_SENTENCE_END.search(text, a, b))
+
+
 def _fallback_area(gaz: Gazetteer, loc: Location, ctx: Context, offset: int | None) -> None:
     """Keep an unresolved toponym inside the most specific area the context gives."""
     loc.resolved = False
@@ -514,7 +533,10 @@ def _fallback_area(gaz: Gazetteer, loc: Location, ctx: Context, offset: int | No
         near = [
             (abs(o - offset), m)
             for o, m in ctx.mentions
-            if m.resolved and m.feature == "town" and 0 < abs(o - offset) <= 80
+            if m.resolved
+            and m.feature == "town"
+            and 0 < abs(o - offset) <= NEAR_CHARS
+            and not _sentence_break(ctx.text, min(o, offset), max(o, offset))
         ]
         if near:
             m = min(near, key=lambda t: t[0])[1]
