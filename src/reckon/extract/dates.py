@@ -52,7 +52,7 @@ _NUMW = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 _PART = r"(?:early|mid|late|the\s+(?:start|beginning|end|middle)\s+of|the\s+(?:first|second|last)\s+half\s+of)"
 
 _PATTERN = re.compile(
-    r"(?P<since>\bsince\s+)?(?:"
+    r"\b(?=[0-9A-Za-z])(?P<since>since\s+)?(?:"
     # 2025-03-10
     r"(?P<iso>\b\d{4}-\d{2}-\d{2}\b)"
     # 18 June 2025, 18th of June

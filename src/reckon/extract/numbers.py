@@ -85,6 +85,16 @@ _PREFIXES = sorted(
     key=lambda x: -len(x[0]),
 )
 
+_PREFIX_INDEX: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _pq in _PREFIXES:
+    _PREFIX_INDEX.setdefault(_pq[0][0], []).append(_pq)
+_CORE_START = (
+    set(_UNITS)
+    | set(_VAGUE_PLURALS)
+    | _VAGUE_SEVERAL
+    | {"a", "half", "dozen", "tens", "hundreds", "both"}
+)
+
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -198,7 +208,7 @@ _AUX = {
     "slightly", "seriously", "critically", "badly", "severely", "fatally", "mortally",
     "allegedly", "initially", "subsequently", "apparently", "confirmed", "believed", "now",
     "already", "who", "that", "said", "to", "thought", "known", "found", "left", "eventually", "instantly", "immediately", "either", "got", "get", "just",
-    "feared", "likely", "presumed", "among", "the",
+    "feared", "likely", "presumed",
 }  # fmt: skip
 _MODALS = {"could", "would", "might", "may", "will", "should", "must", "can", "shall"}
 _BE = {"were", "was", "is", "are", "been", "being", "be", "get", "got", "gets"}
@@ -560,10 +570,12 @@ def _quantity_at(tk: _Toks, i: int, after_trigger: bool = False) -> _Q | None:
         return None
     qual = None
     k = i
-    for p, q in _PREFIXES:
-        if all(tk.word(i + n) == p[n] for n in range(len(p))):
+    for p, q in _PREFIX_INDEX.get(w, ()):
+        if all(tk.word(i + n) == p[n] for n in range(1, len(p))):
             qual, k = q, i + len(p)
             break
+    if qual is None and not (w[:1].isdigit() or w in _CORE_START):
+        return None
     core = _core(tk, k, after_trigger)
     if core is None:
         return None
@@ -746,7 +758,8 @@ def _np_at(
                     and False
                 )
             ):
-                if tk.w[h] in {"people", "men", "women", "children", "police", "troops"}:
+                if tk.w[h] in {"people", "men", "women", "children", "police", "troops", "crew",
+                               "family", "staff", "personnel", "gang", "other", "others"}:  # fmt: skip
                     return None
                 c = Count(1, 1, 1, "exact", tk.span(i, i + 1))
                 return _NP(c, i, _skip_pp(tk, j, end), (i + 1, h + 1))
@@ -809,6 +822,15 @@ def _skip_paren(tk: _Toks, k: int, end: int) -> int:
         while m < end and tk.w[m] != ")":
             m += 1
         return m + 1 if m < end else k
+    if w in {"including", "includes"} or (w == "among" and tk.word(k + 1) in {"them", "whom"}):
+        m = k + 1 if w != "among" else k + 2
+        inner = _chain(tk, m, end, strict=False, bare=True, after_trigger=False)
+        if inner is not None:
+            m = inner[2]
+            if tk.word(m) == ",":
+                m += 1
+            return m
+        return k
     if w == "," and tk.word(k + 1) in {"including", "among", "mostly", "most", "many", "some",
                                         "all", "mainly", "half", "both", "several"}:  # fmt: skip
         m = k + 1
@@ -1052,8 +1074,8 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
         prev = tk.word(t0 - 1)
         if prev in {"the", "of", "a", "an", "for", "his", "her", "their", "its"} and role != "act":
             continue  # "the killing of"
-        if prev in {"the", "of"} and tk.word(t0) in {"wounded", "injured", "dead", "killed"}:
-            continue
+        if prev in {"the", "of", "a", "an"}:
+            continue  # "the executed troops", "of the wounded"
         passive = False
         for x in range(t0 - 1, max(-1, t0 - 4), -1):
             if tk.w[x] in _BE:
@@ -1139,6 +1161,17 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
             i += 1
             continue
         if (
+            role in {"act", "act_person"}
+            and x == cj
+            and (
+                used[x]
+                or (count.span is not None and count.span.text.lower() in _SING_DET)
+                or _chain(tk, t1, ce, strict=False, bare=False, after_trigger=True) is not None
+            )
+        ):
+            i += 1  # "A suicide bomber killed four people": the subject is the killer
+            continue
+        if (
             role == "act"
             and x == cj
             and head is None
@@ -1155,7 +1188,11 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
         ):
             i += 1
             continue
-        if count.best == 1 and count.qualifier == "exact" and head is None and role == "noun":
+        if (
+            role == "noun"
+            and count.best == 1
+            and (head is None or (count.span is not None and count.span.text.lower() in _SING_DET))
+        ):
             i += 1
             continue
         emit(kind, count, ci, cj, head, x, t1)
