@@ -367,3 +367,28 @@ def test_dev_gold_quality(gaz: Gazetteer) -> None:
                 n25 += 1
                 ok25 += _near(loc, g["lat"], g["lon"], 25.0)
     assert ok1 / n >= 0.90 and ok25 / n25 >= 0.85, (ok1 / n, ok25 / n25)
+
+
+def test_phrase_segments() -> None:
+    from reckon.geocode import phrase_segments
+
+    assert phrase_segments("Gobara, 15km Northwest of Gwoza, Gwoza LGA") == [
+        "Gobara",
+        "Gwoza",
+        "Gwoza LGA",
+    ]
+    assert phrase_segments("Khak-e Safid District of Farah Province") == [
+        "Khak-e Safid District",
+        "Farah Province",
+    ]
+    assert phrase_segments("several areas") == []
+
+
+@pytest.mark.slow
+def test_descriptive_phrase_resolves_inside_its_container(gaz: Gazetteer) -> None:
+    from reckon.geocode import geocode_name
+
+    loc = geocode_name("a village near Jableh in Latakia province", gazetteer=gaz)
+    assert (loc.iso, loc.admin1, loc.precision) == ("SY", "Latakia", 2) and _near(loc, 35.36, 35.92)
+    unknown = geocode_name("Qaryat Zzyzx Unknownia village in Tartous province", gazetteer=gaz)
+    assert (unknown.iso, unknown.admin1, unknown.resolved) == ("SY", "Tartus", False)

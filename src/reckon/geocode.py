@@ -28,7 +28,7 @@ from reckon.geo.resolver import (
 from reckon.geo.store import Gazetteer
 from reckon.model import Extraction, Location
 
-__all__ = ["geocode", "geocode_name", "scan_toponyms"]
+__all__ = ["geocode", "geocode_name", "phrase_segments", "scan_toponyms"]
 
 _NEAR_BEFORE = re.compile(
     r"(?:\bnear|\boutside|\boutskirts\s+of|\bedge\s+of|\bcountryside\s+of|\bvicinity\s+of|"
@@ -200,6 +200,77 @@ def scan_toponyms(
     return out
 
 
+_SEGMENT_SPLIT = re.compile(
+    r"\s*(?:[,;:/()\[\]\n\t|]|\s[-–—]\s|\b(?:in|of|near|and|between|around|at|outside|"
+    r"from|to|on|inside|within)\b)\s*",
+    re.IGNORECASE,
+)
+_GENERIC_ONLY = re.compile(
+    r"^(?:the\s+)?(?:\d+\s*km|several|many|some|various|its|their|area|areas|village|villages|"
+    r"town|towns|city|district|province|region|countryside|vicinity|outskirts|suburbs|"
+    r"neighbou?rhood|camp|sector|municipality|department|commune|state|governorate|county|"
+    r"territory|road|highway|north|south|east|west|northwest|northeast|southwest|southeast|"
+    r"northern|southern|eastern|western|central|\s)+$",
+    re.IGNORECASE,
+)
+_NEAR_WORDS = re.compile(
+    r"\b(?:near|vicinity|outskirts|outside|countryside|around|suburbs?|\d+\s*km)\b", re.I
+)
+
+
+def phrase_segments(phrase: str) -> list[str]:
+    """Candidate toponyms of a descriptive place phrase ("Gobara, 15km northwest of Gwoza, Gwoza
+    LGA" -> Gobara, Gwoza, Gwoza LGA), most specific first as written."""
+    out = []
+    for part in _SEGMENT_SPLIT.split(phrase):
+        part = part.strip(" .'\"‘’“”")
+        if len(part) < 3 or _GENERIC_ONLY.match(part) or not re.search(r"[A-Za-z]", part):
+            continue
+        out.append(part)
+    return out
+
+
+def _resolve_phrase(
+    gaz: Gazetteer,
+    name: str,
+    parts: list[str],
+    text: str,
+    names: list[tuple[str, int]],
+    country_hint: str | None,
+    precision_hint: int | None,
+) -> Location | None:
+    """Resolve a descriptive phrase by its parts: the most specific part that resolves, with the
+    others as context (a province named in the phrase favours towns inside it)."""
+    ctx = build_context(
+        gaz, text=text, names=names + [(p, -1) for p in parts], country_hint=country_hint
+    )
+    ctx.text = text
+    if _NEAR_WORDS.search(name) and (precision_hint is None or precision_hint < 2):
+        precision_hint = 2
+    # later parts contain earlier ones ("X village in Y district, Z province"): resolve from the
+    # last, and let each resolved container vote for its country and admin1
+    resolved: list[Location] = [Location(name=p) for p in parts]
+    for i in range(len(parts) - 1, -1, -1):
+        got = resolve(gaz, parts[i], ctx, precision_hint=precision_hint)
+        resolved[i] = got
+        if got.resolved and got.iso:
+            ctx.add_vote("", got.iso, 3.0)
+            if got.admin1:
+                ctx.admin1s.append((got.iso, got.admin1, -1))
+    rank = {"town": 0, "other": 0, "admin2": 1, "admin1": 2, "country": 3}
+    good = [(rank.get(r.feature or "", 4), i, r) for i, r in enumerate(resolved) if r.resolved]
+    if not good:
+        return None
+    best = min(good, key=lambda t: (t[0], t[1]))[2]
+    if best.feature in ("admin1", "country") and len(good) < len(parts):
+        # a part named a place we do not know: keep it unresolved inside that area
+        best.resolved = False
+        best.feature = "unresolved"
+        best.geonameid = None
+    best.name = name
+    return best
+
+
 def geocode_name(
     name: str,
     *,
@@ -239,6 +310,12 @@ def geocode_name(
     else:
         name_q = name
     loc = resolve(gaz, name_q, ctx, precision_hint=precision_hint)
+    if not loc.resolved:
+        parts = phrase_segments(name)
+        if len(parts) > 1:
+            got = _resolve_phrase(gaz, name, parts, text, names, country_hint, precision_hint)
+            if got is not None:
+                return got
     if not loc.resolved and text:
         for n, off in names:
             if off >= 0:
