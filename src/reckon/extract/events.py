@@ -319,6 +319,8 @@ def classify(
         return d("Battles", "Armed clash", CLASH, 0.85)
     if has(MASSACRE):
         return d("Violence against civilians", "Attack", MASSACRE, 0.8)
+    if has(ARREST) and not has_deaths:
+        return d("Strategic developments", "Arrests", ARREST, 0.8)
     if has(KILL) or has(ATTACK) or (has(WOUND) and armed_perp):
         key = KILL if has(KILL) else (ATTACK if has(ATTACK) else WOUND)
         if armed_target and (armed_perp or not civ_target):
@@ -328,7 +330,7 @@ def classify(
             return d("Violence against civilians", "Attack", key, 0.75)
         if civ_target and has(KILL) and (has(ATTACK) or armed_perp):
             return d("Violence against civilians", "Attack", key, 0.6)
-    if has(RIOT) and not has(LOOT):
+    if has(RIOT) and perp_types and not armed_perp:
         return d("Riots", "Violent demonstration", RIOT, 0.7)
     if has(LOOT) or (has(RIOT) and armed_perp):
         return d("Strategic developments", "Looting/property destruction", LOOT, 0.8)

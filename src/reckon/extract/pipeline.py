@@ -62,6 +62,9 @@ _BLAME = re.compile(
     r"claimed by)\s+((?:the\s+)?[\w'’ -]{2,60}?)(?=[,.;]|\s+(?:for|of|militants|who|which)\b|$)",
     _F,
 )
+_REPORTING = re.compile(
+    r"\b(?:said|says|reported|report|told|described|describe|accused|alleged|claimed)\b", _F
+)
 _NON_EVENT = re.compile(
     r"\b(?:documentary|film|festival|football|match|derby|striker|hat-trick|award|flood(?:s|ing)?|"
     r"earthquake|collided|crash(?:ed)?|traffic accident|road accident|drowned|landslide|"
@@ -267,7 +270,7 @@ def _extract(report: Report, analysis: Analysis) -> Extraction:
             ref_from = None
             for r in rx:
                 ref_from = r.verb_start
-                key = (r.kind, (r.actor or "").lower())
+                key = (r.kind, _actor_key(r.actor))
                 if key in seen_reaction_keys:
                     continue
                 seen_reaction_keys.add(key)
@@ -327,6 +330,8 @@ def _extract(report: Report, analysis: Analysis) -> Extraction:
             if d is not None:
                 e.date, e.date_in_clause = d, True
             sent_events.append(e)
+            for extra in _coordinated(text, cl, triggers, decision, e):
+                sent_events.append(extra)
         # clauses with no event of their own lend their places/dates/counts within the sentence
         _settle_sentence(text, sent_events, loose_counts, si, s_dates)
         events.extend(sent_events)
@@ -335,15 +340,21 @@ def _extract(report: Report, analysis: Analysis) -> Extraction:
     _attach_loose(text, events, loose_counts)
     # places and dates from context
     _fill_context(text, events, all_places, all_dates, paras, pub_date, analysis)
-    incidents = _merge(events)
+    incidents = _merge([e for e in events if not e.headline])
     if not incidents:
         incidents = _merge([e for e in events if e.headline])
-    body = [e for e in incidents if not e.headline] or incidents
-    out.incidents = [_to_mention(text, e, report) for e in body]
+    out.incidents = [_to_mention(text, e, report) for e in incidents]
     out.tolls = _dedupe_tolls(tolls)
     out.reactions = reactions
     out.places = _places(text, all_places)
     return out
+
+
+def _actor_key(actor: str | None) -> str:
+    if not actor:
+        return ""
+    a = re.sub(r"^(?:the|a|an)\s+|^[\w-]+['’]s\s+", "", actor.strip(), flags=_F)
+    return " ".join(a.lower().split()[-2:])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -363,7 +374,11 @@ def _role_actors(
         )
     )
     for a in acts:
-        if a.end <= trig.start:
+        if a.start < trig.end and trig.start < a.end:
+            role = "perpetrator"  # the weapon or force named by the trigger itself
+        elif a.end <= trig.start and _REPORTING.search(text[a.end : trig.start]):
+            continue  # "Alawite families reported instances of kidnapping": a source
+        elif a.end <= trig.start:
             between = text[a.end : trig.start]
             if passive and not actors_mod.BY_BEFORE.search(
                 text[max(cl.start, a.start - 6) : a.start]
@@ -469,6 +484,43 @@ def _decide(
                 role = "party"
         out.append(Actor(a.text, role, a.type, Span(a.start, a.end, a.text)))
     return decision, out
+
+
+_COORD_CODES = (ev.LOOT, ev.ABDUCT, ev.MASSACRE, ev.SEXUAL)
+_COORD = re.compile(r"^\s*(?:and|or|,|as well as)\s*(?:\w+\s+)?$", _F)
+
+
+def _coordinated(
+    text: str, cl: Clause, triggers: list[ev.Trigger], decision: ev.Decision, main: _Ev
+) -> list[_Ev]:
+    """Events named side by side with the clause's main one ("killings and looting")."""
+    out: list[_Ev] = []
+    seen = {(decision.event_type, decision.sub_event_type)}
+    for t in triggers:
+        if t.code not in _COORD_CODES or t is decision.key:
+            continue
+        joined = any(
+            o is not t
+            and o.code in _COORD_CODES + (decision.key.code if decision.key else "",)
+            and (
+                _COORD.match(text[o.end : t.start]) is not None
+                or _COORD.match(text[t.end : o.start]) is not None
+            )
+            for o in triggers
+        )
+        if not joined:
+            continue
+        d = ev.classify([t], set(), {"Civilians"})
+        if d is None or (d.event_type, d.sub_event_type) in seen:
+            continue
+        seen.add((d.event_type, d.sub_event_type))
+        x = _Ev(d.event_type, d.sub_event_type, d.strength * 0.9, t, cl)
+        x.places = list(main.places)
+        x.date, x.date_in_clause = main.date, main.date_in_clause
+        x.reference, x.headline = main.reference, main.headline
+        x.actors = [a for a in main.actors if a.role == "perpetrator"]
+        out.append(x)
+    return out
 
 
 def _attach_counts(text: str, e: _Ev, counts: list) -> None:

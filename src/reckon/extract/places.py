@@ -202,6 +202,28 @@ _ORG_WORDS = re.compile(
 )
 
 
+_CONNECTED = re.compile(rf"^{_CONNECT}-[A-Z]")
+_IDENTITY_ADJ = re.compile(
+    r"-(?:dominant|majority|minority|led|backed|held|controlled|run|aligned|based|populated)$|"
+    r"^(?:Military|Government|Operation|Claims|End)\b"
+)
+
+
+def _person_like(name: str, ents: list[Ent]) -> bool:
+    """A name spaCy reads as a person somewhere in the report (Bashar al-Assad, Assad)."""
+    person = place = 0
+    for e in ents:
+        if e.label == "PERSON":
+            words = e.text.split()
+            if len(words) >= 2 and (name in words or e.text.endswith(" " + name) or e.text == name):
+                return True
+            if e.text == name:
+                person += 1
+        elif e.label in ("GPE", "LOC", "FAC") and e.text == name:
+            place += 1
+    return person > place
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
     start: int
@@ -332,6 +354,11 @@ def find_places(
             continue
         a, b = ab
         name = text[a:b]
+        # "Kherson's Dniprovskyi district": the city is the place
+        pos_m = re.search(r"['’]s\b", name)
+        if pos_m and pos_m.start() > 0:
+            b = a + pos_m.start()
+            name = name[: pos_m.start()]
         # strip leading "Syria's" style possessive country prefixes
         pm = re.match(r"([\w-]+)['’]s\s+", name)
         if pm and pm.group(1) in _COUNTRIES:
@@ -361,7 +388,9 @@ def find_places(
         before = text[max(start, a - 60) : a]
         if prec == 1 and _NEAR.search(before):
             prec = 2
-        if src == "pattern" and not name[:1].isupper():
+        if src == "pattern" and not (name[:1].isupper() or _CONNECTED.match(name)):
+            continue
+        if _IDENTITY_ADJ.search(name) or _person_like(name, ents or []):
             continue
         out.append(PlaceMention(a, b, name, kind, prec, src))
     out.sort(key=lambda p: (p.start, -p.end))

@@ -89,7 +89,7 @@ _ACTOR = re.compile(
     r"((?:(?:the|a|an|one of the|its|their)\s+)?(?:[\w'’().-]+\s+){0,7}?[\w'’().-]+)\s*$", _F
 )
 _POST_ACTOR = re.compile(
-    r"^\s*(?:,\s*)?(?:said|stated|added)\s+((?:an?|the)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"\s*(?:,\s*)?(?:(?:said|stated|added)\s+)?((?:an?|the)\s+(?:[\w'’-]+\s+){0,5}"
     r"(?:spokes(?:man|woman|person)|official|ministry|minister|statement|source|army|military|"
     r"police|group|president|governor)(?:\s+(?:of|for)\s+[\w'’ -]{1,30}?)?)\b",
     _F,
@@ -113,6 +113,9 @@ def _actor_before(text: str, clause_start: int, verb_start: int) -> tuple[str | 
     for m in _SUBJECT_STOP.finditer(seg):
         cut = m.end()
     sub = seg[cut:].strip()
+    vm = _VERBISH.search(sub)
+    if vm:
+        sub = sub[: vm.start()].strip()
     # drop trailing auxiliaries / adverbs: "has", "had", "later", "also"
     sub = re.sub(
         r"(?:\s+(?:has|have|had|also|later|then|quickly|swiftly|immediately|"
@@ -132,6 +135,11 @@ def _actor_before(text: str, clause_start: int, verb_start: int) -> tuple[str | 
     return sub, start
 
 
+_VERBISH = re.compile(
+    r"\b(?:announced|said|says|stated|has|have|had|was|were|is|are|did|set up|launched|opened|"
+    r"ordered|expressed|reported|told)\b",
+    _F,
+)
 _PRONOUN = re.compile(r"^(?:it|he|she|they|we|i|this|that|which|who)$", _F)
 
 
@@ -144,6 +152,7 @@ def find_reactions(
         m = pat.search(seg)
         if not m:
             continue
+        pm = None
         vs, ve = start + m.start(), start + m.end()
         actor, astart = _actor_before(text, start, vs)
         if actor is None or _PRONOUN.match(actor):
@@ -151,6 +160,8 @@ def find_reactions(
             pm = _POST_ACTOR.match(text, ve, end) if kind == "statement" else None
             if pm:
                 actor = pm.group(1)
+                if sentence_start is not None:
+                    astart = sentence_start
             elif sentence_start is not None and actor is not None:
                 actor, _ = _actor_before(text, sentence_start, start)
                 if actor is not None and _PRONOUN.match(actor):

@@ -13,7 +13,7 @@ _F = re.IGNORECASE
 
 # Markers that make a casualty figure in the same clause a toll.
 CUMULATIVE = re.compile(
-    r"\bsince\b|\bso far\b|\bthis (?:year|month|week)\b|\bin total\b|\boverall\b|"
+    r"\bsince\b|\bso far\b|(?<!earlier )(?<!later )\bthis (?:year|month)\b|\bin total\b|\boverall\b|"
     r"\bacross (?:the |its |their )?(?:[A-Z][\w-]*|country|region|territory|province|state|"
     r"city|enclave|strip|north|south|east|west)|\bin (?:the )?(?:previous|past|last) "
     r"(?:\d+|twenty-four|24|several|few|two|three) (?:hours|days|weeks|months|years)\b|"
@@ -37,6 +37,7 @@ EVENT_UPDATE = re.compile(
     r"(?:from|of|in) (?:the |this |last |\w+'s |\w+ night's |\w+ (?:morning|evening)'s )",
     _F,
 )
+_WHEN = re.compile(r"\b(?:had been|were|was) (?:killed|wounded|injured)\b.{0,40}\bwhen\b", _F)
 HISTORICAL_YEAR = re.compile(r"\b(?:in |the |a )?(19[5-9]\d|20[0-4]\d)\b")
 _SUB_PERIOD = re.compile(r"\b(?:in|during|over) (?:the )?(?:past|previous|last) (\d+|24) hours\b")
 
@@ -44,6 +45,8 @@ _SUB_PERIOD = re.compile(r"\b(?:in|during|over) (?:the )?(?:past|previous|last) 
 def is_toll_clause(clause: str, count_pos: int) -> bool:
     """Does a casualty figure at ``count_pos`` (relative to ``clause``) read as a toll?"""
     if EVENT_UPDATE.search(clause):
+        return False
+    if _WHEN.search(clause) and not re.search(r"\bsince\b", clause, _F):
         return False
     if CUMULATIVE.search(clause):
         return True
