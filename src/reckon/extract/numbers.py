@@ -26,6 +26,8 @@ from text_to_num import text2num
 
 from reckon.model import Count, Span
 
+_KIND_ORDER = {"killed": 0, "injured": 1, "abducted": 2, "arrested": 3}
+
 __all__ = ["CountMention", "add_counts", "find_counts", "parse_quantity"]
 
 
@@ -614,7 +616,7 @@ def parse_quantity(phrase: str) -> Count | None:
         w = tk.word(i)
         if w in {"no", "none", "nobody", "zero"} or (w == "no" and tk.word(i + 1) == "one"):
             return Count(0, 0, 0, "none", tk.span(i, i + 1))
-        if w in {"a", "an", "one"}:
+        if w in {"a", "an"} and tk.n == 1:
             return Count(1, 1, 1, "exact", tk.span(i, i + 1))
     return None
 
@@ -735,7 +737,10 @@ def _np_at(
             if nxt in _STOP or not nxt[:1].isalnum() or _trigger_at(tk, i + 2):
                 c = Count(1, 1, 1, "exact", tk.span(i, i + 2))
                 return _NP(c, i, i + 2, None)
-        if w == "another" and (_trigger_at(tk, i + 1) or tk.word(i + 1) in _AUX):
+        nxt = tk.word(i + 1)
+        if w == "another" and (
+            _trigger_at(tk, i + 1) or nxt in _AUX or nxt in _STOP or not nxt[:1].isalnum()
+        ):
             return _NP(Count(1, 1, 1, "exact", tk.span(i, i + 1)), i, i + 1, None)
         if w in _SING_DET:
             if _quantity_at(tk, i + 1, after_trigger) is not None:
@@ -972,8 +977,13 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
         if not _STEMS.search(text, s, e):
             continue
         out.extend(_sentence_counts(text, s, e))
-    out.sort(key=lambda m: (m.count.span.start if m.count.span else m.trigger.start,
-                            m.trigger.start, m.kind))  # fmt: skip
+    out.sort(
+        key=lambda m: (
+            m.count.span.start if m.count.span else m.trigger.start,
+            m.trigger.start,
+            _KIND_ORDER[m.kind],
+        )
+    )
     return out
 
 
