@@ -16,6 +16,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reckon.commands.link",
     "reckon.commands.geo",
     "reckon.commands.eval",
+    "reckon.commands.extract",
 )
 
 
