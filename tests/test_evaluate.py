@@ -227,6 +227,9 @@ def test_wrong_type_breaks_the_match_but_keeps_the_count_at_report_level() -> No
     m = ev.score([gold], [pred]).metrics()
     assert m["incident_precision"] == 0.5
     assert m["incident_recall"] == 0.5
+    # event types are judged on a type-blind pairing, so the error shows
+    assert m["event_type_accuracy"] == 0.5
+    assert m["sub_event_type_accuracy"] == 0.5
     # the mis-typed incident sits at the right place and date with the right count
     assert m["reports_with_death_toll_best_exact"] == 1.0
     # place metrics still see both incidents

@@ -12,7 +12,9 @@ How incidents are compared
   (the intervals overlap or lie within ``date_slack_days``, or either is null). Among assignments
   of equal size, the one that agrees most on sub-type, date and place is chosen; figures
   (fatalities) never influence the pairing. Incident precision / recall / F1 count these pairs.
-* **Field accuracies** (event type, sub-type, fatalities, dates) are measured on matched pairs.
+* **Event type and sub-type accuracy** are measured on a *type-blind* matching (compatible place
+  and date, any event type): on the matching above they would be 1 by construction.
+* **Field accuracies** (fatalities, other counts, dates) are measured on matched pairs.
   Place accuracies (country, admin1, within 25 km, precision) are measured on a separate
   *place alignment* that does not require the places to agree (otherwise a wrong place could never
   be scored as wrong): gold and predicted incidents paired by date compatibility, preferring the
@@ -890,14 +892,14 @@ def _score_place(
             )
 
 
-def _score_pair_fields(
+def _score_types(
     res: EvalResult,
     rid: str,
     g: Mapping[str, Any],
     p: Mapping[str, Any] | None,
     errors: bool,
 ) -> None:
-    """Event type, sub-type, date and figures of one gold incident against its prediction."""
+    """Event type and sub-type of one gold incident against its prediction."""
     pd = p or {}
     if g.get("event_type"):
         ok = pd.get("event_type") == g["event_type"]
@@ -918,6 +920,17 @@ def _score_pair_fields(
                     p and f"{pd.get('event_type')}/{pd.get('sub_event_type')}",
                 )
             )
+
+
+def _score_pair_fields(
+    res: EvalResult,
+    rid: str,
+    g: Mapping[str, Any],
+    p: Mapping[str, Any] | None,
+    errors: bool,
+) -> None:
+    """Date and figures of one gold incident against its prediction."""
+    pd = p or {}
     tov = g.get("ucdp_type_of_violence")
     if tov in UCDP_TYPE_TO_ACLED:
         res.ratio("ucdp_type_compatible").add(pd.get("event_type") in UCDP_TYPE_TO_ACLED[tov])
@@ -1053,6 +1066,7 @@ def score_report(
             res.ratio("main_incident_found").add(p is not None)
             if p is None and errors:
                 res.errors.append(Mismatch(rid, "incident", describe_incident(g), None))
+            _score_types(res, rid, g, p, errors)
             _score_pair_fields(res, rid, g, p, errors)
             _score_place(res, rid, g, p, errors)
         _score_report_fatalities(
@@ -1075,6 +1089,11 @@ def score_report(
                 res.errors.append(Mismatch(rid, "incident.spurious", None, describe_incident(p)))
     for i, j in matched.items():
         _score_pair_fields(res, rid, gold_incs[i], pred_incs[j], errors)
+
+    # event types: on pairs at a compatible place and date whatever their type (on the matching
+    # itself, which requires equal types, event type accuracy would be 1 by construction)
+    for i, j in match_incidents(gold_incs, pred_incs, match_km=match_km, require_type=False):
+        _score_types(res, rid, gold_incs[i], pred_incs[j], errors)
 
     for i, j in align_places(gold_incs, pred_incs):
         _score_place(res, rid, gold_incs[i], pred_incs[j], errors)

@@ -101,17 +101,18 @@ def _check_rows(path: Path, rows: Sequence[dict[str, Any]]) -> None:
 
 def _pipeline() -> tuple[Callable[..., Any], Callable[[Any], Any], Callable[[Any], Any] | None]:
     try:
+        from reckon.extract import extract
         from reckon.ingest import report_from_text
     except ImportError as e:
-        raise click.ClickException(f"reckon.ingest is not available: {e}") from None
-    try:
-        from reckon.extract import extract
-    except ImportError as e:
-        raise click.ClickException(f"reckon.extract is not available yet: {e}") from None
+        raise click.ClickException(f"the extraction pipeline is not available: {e}") from None
+    except Exception as e:  # a broken module: say which, without a traceback
+        raise click.ClickException(f"the extraction pipeline failed to load: {e!r}") from None
     try:
         from reckon.geocode import geocode
-    except ImportError:
-        geocode = None
+    except ModuleNotFoundError:
+        return report_from_text, extract, None
+    except Exception as e:
+        raise click.ClickException(f"reckon.geocode failed to load: {e!r}") from None
     return report_from_text, extract, geocode
 
 
