@@ -40,6 +40,11 @@ _NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NEAR_AFTER = re.compile(r"^['’]?s?\s+(?:countryside|outskirts|suburbs|environs)\b", re.IGNORECASE)
+_LOCAL_AFTER = re.compile(
+    r"^\s+(?:square|street|road|neighbou?rhood|quarter|market|hospital|mosque|church|"
+    r"roundabout|bridge|camp|prison)\b",
+    re.IGNORECASE,
+)
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|region|state|oblast)s?\b", re.IGNORECASE)
 _ADMIN_BEFORE = re.compile(
     r"\b(?:province|governorate|region|state|oblast)s?\s+of\s+(?:the\s+)?$", re.IGNORECASE
@@ -91,42 +96,46 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
     locs = _locations(extraction)
     if not locs:
         return extraction
-    names = [(loc.name, loc.span.start if loc.span else -1) for loc in locs if loc.name]
-    ctx = build_context(gaz, text=head + text, names=names)
-    # admin1 cue offsets are relative to head + text
     cues = admin1_cues(head + text)
     admin_offsets = {off - len(head) for _n, off in cues}
     # a name the report has called a province is that province wherever it recurs
     admin_keys = {light_key(n) for n, _off in cues}
-    ctx.admin1s = [(c, a, off - len(head)) for c, a, off in ctx.admin1s]
-    ctx.text = text
-    pending: list[tuple[Location, str, int | None, int | None]] = []
+    pending: list[tuple[Location, str, int | None, int | None, bool]] = []
     for loc in locs:
         if not loc.name:
             continue
         start = loc.span.start if loc.span else None
-        suffix, prec = "", None
+        suffix, prec, local = "", None, False
         if loc.span is not None:
             suffix, prec = _phrase_hints(text, loc.span.start, loc.span.end, admin_offsets)
+            local = bool(_LOCAL_AFTER.match(text[loc.span.end : loc.span.end + 30]))
         hint = loc.precision if loc.precision in (1, 2, 3) else None
         if not suffix and (hint == 3 or light_key(loc.name) in admin_keys):
             suffix = " province"
         if prec == 2 and (hint is None or hint < 2):
             hint = 2
-        pending.append((loc, loc.name + suffix, hint, start))
-    done: list[tuple[Location, str, int | None, int | None]] = []
-    for loc, query, hint, start in pending:
+        pending.append((loc, loc.name + suffix, hint, start, local))
+    names = [(q, s + len(head) if s is not None else -1) for _l, q, _h, s, _lc in pending]
+    ctx = build_context(gaz, text=head + text, names=names)
+    # offsets in the context are relative to head + text; the locations' spans to text
+    ctx.admin1s = [(c, a, off - len(head) if off >= 0 else off) for c, a, off in ctx.admin1s]
+    ctx.text = text
+    later: list[tuple[Location, str, int | None, int | None, bool]] = []
+    for item in pending:
+        loc, query, hint, start, local = item
+        if local and start is not None:
+            later.append(item)  # a square or quarter: placed at its town once towns are known
+            continue
         got = resolve(gaz, query, ctx, precision_hint=hint)
         if got.resolved:
             _fill(loc, got)
             if start is not None:
                 ctx.mentions.append((start, got))
         else:
-            done.append((loc, query, hint, start))
-    for loc, query, hint, start in done:
-        got = resolve(
-            gaz, query, ctx, precision_hint=hint, offset=start if start is not None else 0
-        )
+            later.append(item)
+    for loc, query, hint, start, local in later:
+        offset = start if start is not None else 0
+        got = resolve(gaz, query, ctx, precision_hint=hint, offset=offset, within_town=local)
         _fill(loc, got)
     return extraction
 
@@ -154,7 +163,9 @@ _STOP = frozenset(
     jebel jisr ain ayn hay harat qasr sheikh shaykh sidi new old upper lower great little saint
     san santa port mount lake river city camp capital congress parliament hamas hezbollah
     hizbollah houthi houthis taliban isis isil daesh wagner shabaab al-shabaab boko haram
-    god allah prophet""".split()
+    god allah prophet late early later earlier each every mortar mortars rocket rockets shelling
+    gunmen fighters troops rebels militants civilians children women men people residents
+    yesterday today tonight morning evening night""".split()
 )
 
 

@@ -51,9 +51,6 @@ def ensure_index(path: Path | None = None, *, progress: bool = False) -> Path:
     path = Path(path) if path else default_path()
     if path.exists():
         return path
-    if os.environ.get("RECKON_GAZETTEER") and path == default_path():
-        # an explicit path that does not exist yet: build it there
-        pass
     cmd = [sys.executable, "-m", "reckon.geo.build", str(path)]
     if progress:
         cmd.append("-v")
@@ -61,6 +58,14 @@ def ensure_index(path: Path | None = None, *, progress: bool = False) -> Path:
     if res.returncode != 0 or not path.exists():
         err = (res.stderr or "").strip().splitlines()[-1:] if not progress else []
         raise GazetteerError(f"could not build the gazetteer at {path}: {' '.join(err)}")
+    if not os.environ.get("RECKON_GAZETTEER") and path == default_path():
+        # indexes of older data or code in the cache are no longer used
+        for old in path.parent.glob("gazetteer-*.sqlite"):
+            if old != path:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
     return path
 
 
@@ -281,7 +286,10 @@ def build_context(
     per_name: Counter = Counter()
     for name, off in names:
         top = parse_toponym(name)
-        best = _best(gaz, top, Context(), fuzzy=False)
+        # a reading spelled exactly as written outranks a phonetic one for voting
+        best = _best(gaz, top, Context(), fuzzy=False, min_sim=1.0) or _best(
+            gaz, top, Context(), fuzzy=False
+        )
         if best is None:
             continue
         place, sc, hit = best
@@ -430,11 +438,17 @@ def resolve(
     *,
     precision_hint: int | None = None,
     offset: int | None = None,
+    within_town: bool = False,
 ) -> Location:
     """Resolve one toponym in context. Unresolved names are kept (resolved=False) with the most
     specific containing area the context gives."""
     ctx = ctx or Context()
     top = parse_toponym(name)
+    if within_town and offset is not None:
+        # a square, street or quarter: placed at the town the sentence names
+        loc = Location(name=name)
+        if _place_near_town(loc, ctx, offset, precision=max(1, precision_hint or 1)):
+            return loc
     ck = (top, ctx.key(), precision_hint)
     cached = _resolver_cache.get(ck) if offset is None else None
     if cached is not None:
@@ -477,7 +491,8 @@ def _acceptable(place: Place, s: float, hit: Hit, top: Toponym, ctx: Context) ->
     # little about where it is (a demonym, one other place), a key match that is not short
     support = sum(w for src, _iso, w in ctx.votes if src != ql)
     strong = hit.matched == ql or (len(name_key(top.core)) >= 5 and support < 3.0)
-    return strong and hit.fuzzy == 1.0 and s >= 0.5
+    # when the report is clearly about other countries, only a well-known place is taken
+    return strong and hit.fuzzy == 1.0 and s >= (3.5 if support >= 3.0 else 0.5)
 
 
 def _copy(loc: Location, name: str) -> Location:
@@ -524,25 +539,34 @@ def _sentence_break(text: str, a: int, b: int) -> bool:
     return bool(text) and bool(_SENTENCE_END.search(text, a, b))
 
 
+def _place_near_town(loc: Location, ctx: Context, offset: int, *, precision: int) -> bool:
+    """Put an unresolved toponym at the resolved town named closest to it in the same sentence."""
+    countries = ctx.countries
+    near = [
+        (abs(o - offset), o, m)
+        for o, m in ctx.mentions
+        if m.resolved
+        and m.feature == "town"
+        and (not countries or countries.get(m.iso or "", 0.0) >= 0.5)
+        and 0 < abs(o - offset) <= NEAR_CHARS
+        and not _sentence_break(ctx.text, min(o, offset), max(o, offset))
+    ]
+    if not near:
+        return False
+    m = min(near, key=lambda t: (t[0], t[1]))[2]
+    loc.country, loc.iso, loc.admin1, loc.admin2 = m.country, m.iso, m.admin1, m.admin2
+    loc.lat, loc.lon, loc.precision = m.lat, m.lon, precision
+    loc.resolved, loc.feature = False, "unresolved"
+    return True
+
+
 def _fallback_area(gaz: Gazetteer, loc: Location, ctx: Context, offset: int | None) -> None:
     """Keep an unresolved toponym inside the most specific area the context gives."""
     loc.resolved = False
     loc.feature = "unresolved"
     # a resolved town mentioned close by in the text: the toponym is placed near it
-    if offset is not None and ctx.mentions:
-        near = [
-            (abs(o - offset), m)
-            for o, m in ctx.mentions
-            if m.resolved
-            and m.feature == "town"
-            and 0 < abs(o - offset) <= NEAR_CHARS
-            and not _sentence_break(ctx.text, min(o, offset), max(o, offset))
-        ]
-        if near:
-            m = min(near, key=lambda t: t[0])[1]
-            loc.country, loc.iso, loc.admin1, loc.admin2 = m.country, m.iso, m.admin1, m.admin2
-            loc.lat, loc.lon, loc.precision = m.lat, m.lon, 2
-            return
+    if offset is not None and _place_near_town(loc, ctx, offset, precision=2):
+        return
     if ctx.admin1s:
         if offset is not None:
             iso, a1, _ = min(ctx.admin1s, key=lambda t: (abs(t[2] - offset), t[2]))
