@@ -251,6 +251,7 @@ _t(
     "ger",
 )
 _t("kill|murder|massacre|execute|assassinate|slaughter", "killed", "base")
+_t("kills|murders|massacres|executes|assassinates|slaughters|shoots dead", "killed", "act")
 _t("died|perished|succumbed|dead|drowned", "killed", "intr")
 _t(
     "lost their lives|lost his life|lost her life|lost their life|lives were lost|lives lost",
@@ -262,6 +263,7 @@ _t("death toll|toll", "killed", "toll")
 _t("injured|wounded|hurt|maimed", "injured", "act")
 _t("injuring|wounding|maiming", "injured", "ger")
 _t("injure|wound|maim", "injured", "base")
+_t("injures|wounds|maims", "injured", "act")
 _t(
     "hospitalised|hospitalized|treated for|in critical condition|in serious condition"
     "|in a critical condition|in a serious condition|vomiting|struggling to breathe"
@@ -283,11 +285,13 @@ _t(
 _t("seized|picked up|snatched", "abducted", "act_person")
 _t("abducting|kidnapping|seizing|snatching", "abducted", "ger")
 _t("abduct|kidnap", "abducted", "base")
+_t("abducts|kidnaps", "abducted", "act")
 _t("abductions|kidnappings", "abducted", "noun")
 _t("arrested|detained|apprehended|rounded up", "arrested", "act")
 _t("taken into custody|held in custody", "arrested", "intr")
 _t("arresting|detaining|rounding up", "arrested", "ger")
 _t("arrest|detain", "arrested", "base")
+_t("detains", "arrested", "act")
 _t("arrests|detentions", "arrested", "noun")
 
 _TRIGGERS: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
@@ -673,7 +677,7 @@ def _scan_head(tk: _Toks, j: int, end: int, singular: bool) -> tuple[str, int, i
             k += a
             mods += 1
             continue
-        if w == "-":
+        if w == "-" or (w == "#" and tk.glued(k + 1)):
             k += 1
             continue
         if w in _STOP or _trigger_at(tk, k) is not None or not (w[0].isalnum()):
@@ -987,6 +991,25 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
     return out
 
 
+def _headline_singular(tk: _Toks, i: int, end: int):
+    """Headline style "Civilian killed in ...", "Police officer shot dead": one victim."""
+    if not (i == 0 or tk.w[i - 1] in {":", "|", ".", ";", "-", "–", "—"}):
+        return None
+    if not tk.raw[i][:1].isupper():
+        return None
+    kind, j, h = _scan_head(tk, i, end, singular=True)
+    if kind != "person" or h is None or h - i > 3 or tk.w[h].endswith("s"):
+        return None
+    if tk.w[h] in {"police", "crew", "family", "staff", "personnel", "other", "others"}:
+        return None
+    t = _trigger_at(tk, h + 1)
+    if t is None or t[2] not in {"act", "intr"} or tk.word(t[0])[:1].isdigit():
+        return None
+    if _quantity_at(tk, t[0], True) is not None or tk.word(t[0]) in _SING_DET:
+        return None
+    return Count(1, 1, 1, "exact", tk.span(i, h + 1)), i, h + 1, (i, h + 1), None
+
+
 def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
     tk = _Toks(text, s, e)
     sent = Span.of(text, s, e)
@@ -1084,8 +1107,8 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
         prev = tk.word(t0 - 1)
         if prev in {"the", "of", "a", "an", "for", "his", "her", "their", "its"} and role != "act":
             continue  # "the killing of"
-        if prev in {"the", "of", "a", "an"}:
-            continue  # "the executed troops", "of the wounded"
+        if prev in {"the", "of", "a", "an", "his", "her", "their", "its", "our", "my"}:
+            continue  # "the executed troops", "of the wounded", "his wounds"
         passive = False
         for x in range(t0 - 1, max(-1, t0 - 4), -1):
             if tk.w[x] in _BE:
@@ -1114,7 +1137,11 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
                     count.span = tk.span(i, more.j)
                     j = more.j
                 break
-        if role == "base":
+        if role == "base" and (
+            prev in {"to", "not", "never"} | _MODALS or tk.word(t0 - 2) in _MODALS
+        ):
+            # "threatened to kill ten" is kept as a threat; "plans to kill" is not a count;
+            # a bare present tense ("gunmen kill 2 in raid", a headline) is a count
             hedge, _ = _hedge(tk, clause_start(t0), t0)
             if hedge not in {"denied", "threat", "claimed"}:
                 continue
@@ -1128,6 +1155,8 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
             continue
         ce = clause_end(i)
         ch = _chain(tk, i, ce, strict=False, bare=False, after_trigger=False)
+        if ch is None:
+            ch = _headline_singular(tk, i, ce)
         if ch is None:
             i += 1
             continue

@@ -54,7 +54,7 @@ _UPDATE = re.compile(r"\b(?:risen|rose|climbed|increased|reached|jumped)\s+to\b"
 _NEW_INCIDENT = re.compile(r"\b(?:a second|another|separately|in a separate|elsewhere)\b", _F)
 _DEFINITE = re.compile(
     r"\b(?:the|both|these|those|this|that|its|their|the latest|the same|the recent)\s+"
-    r"(?:[\w-]+\s+){0,2}$",
+    r"(?:[\w-]+\s+){0,1}$",
     _F,
 )
 _BLAME = re.compile(
@@ -317,7 +317,11 @@ def _extract(report: Report, analysis: Analysis) -> Extraction:
                     loose_counts.append((si, pi, cl, usable, c_places, c_dates))
                 continue
             trig = decision.key
-            if _DEFINITE.search(text[max(cl.start, trig.start - 30) : trig.start]) and not c_places:
+            if (
+                _DEFINITE.search(text[max(cl.start, trig.start - 30) : trig.start])
+                and not c_places
+                and not re.search(r"ed\b", trig.text.split()[0])
+            ):
                 reference = True
             e = _Ev(decision.event_type, decision.sub_event_type, decision.strength, trig, cl)
             e.reference = reference

@@ -211,17 +211,14 @@ _IDENTITY_ADJ = re.compile(
 
 def _person_like(name: str, ents: list[Ent]) -> bool:
     """A name spaCy reads as a person somewhere in the report (Bashar al-Assad, Assad)."""
-    person = place = 0
     for e in ents:
         if e.label == "PERSON":
             words = e.text.split()
-            if len(words) >= 2 and (name in words or e.text.endswith(" " + name) or e.text == name):
+            if len(words) >= 2 and (
+                name in words or e.text.endswith((" " + name, "-" + name)) or e.text == name
+            ):
                 return True
-            if e.text == name:
-                person += 1
-        elif e.label in ("GPE", "LOC", "FAC") and e.text == name:
-            place += 1
-    return person > place
+    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,385 @@
+"""Extraction: ACLED event reading, counts, tolls, reactions, places and evidence spans.
+
+Every example text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reckon.cli import main
+from reckon.extract import extract, extract_many
+from reckon.ingest import report_from_text
+from reckon.model import Extraction
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seed" / "000_53e2a45ead0ef75f.txt"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from reckon.extract.nlp import get_nlp
+
+    return get_nlp()
+
+
+def run(text: str, published: str | None = "2025-06-11") -> Extraction:
+    return extract(report_from_text(text, published=published))
+
+
+def assert_spans_exact(x: Extraction) -> None:
+    text = x.report.text
+    items = [*x.incidents, *x.tolls, *x.reactions]
+    for item in items:
+        for e in item.evidence:
+            assert text[e.start : e.end] == e.text, (e.field, e.text)
+    for p in x.places:
+        assert p.span is not None and p.span.valid_in(text)
+
+
+# (text, event type, sub-type) for each kind of happening; published 2025-06-11 (a Wednesday)
+EXAMPLES = [
+    (
+        "Fighter jets struck a fuel depot on the edge of Marib on Monday, killing four guards.",
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    ),
+    (
+        "Artillery shells hit a crowded bus station in Kramatorsk on Tuesday, wounding nine people.",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "A roadside bomb hit an army truck near Gao on Monday, killing two soldiers.",
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "A suicide bomber blew himself up at a checkpoint in Baidoa on Sunday, killing six people.",
+        "Explosions/Remote violence",
+        "Suicide bomb",
+    ),
+    (
+        "Two men threw a grenade into a bar in Cucuta on Saturday night, injuring five customers.",
+        "Explosions/Remote violence",
+        "Grenade",
+    ),
+    (
+        "Witnesses said helicopters dropped canisters of chlorine on the village of Tal Rifaat "
+        "on Monday, leaving dozens struggling to breathe.",
+        "Explosions/Remote violence",
+        "Chemical weapon",
+    ),
+    (
+        "Soldiers and insurgents clashed for three hours outside Diffa on Tuesday; seven "
+        "insurgents were killed, the army said.",
+        "Battles",
+        "Armed clash",
+    ),
+    (
+        "Government troops recaptured the town of Kalemie on Sunday after a week of fighting "
+        "with the rebels.",
+        "Battles",
+        "Government regains territory",
+    ),
+    (
+        "Rebels seized the town of Walikale on Monday after the army pulled out.",
+        "Battles",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "Gunmen stormed a wedding in the village of Kadunu on Saturday and killed eleven guests.",
+        "Violence against civilians",
+        "Attack",
+    ),
+    (
+        "Armed men kidnapped a doctor from his clinic in Maiduguri on Tuesday, his family said.",
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "Militiamen raped three girls near Bunia on Sunday, a local nurse said.",
+        "Violence against civilians",
+        "Sexual violence",
+    ),
+    (
+        "Hundreds of teachers marched through Erbil on Monday to demand unpaid salaries.",
+        "Protests",
+        "Peaceful protest",
+    ),
+    (
+        "Police fired tear gas to disperse students protesting in Dhaka on Tuesday.",
+        "Protests",
+        "Protest with intervention",
+    ),
+    (
+        "Troops opened fire on protesters in Mandalay on Monday, killing three of them.",
+        "Protests",
+        "Excessive force against protesters",
+    ),
+    (
+        "A mob lynched a man accused of theft in Kisumu on Sunday, police said.",
+        "Riots",
+        "Mob violence",
+    ),
+    (
+        "Rioters threw stones at police and set tyres on fire in Tunis on Monday night.",
+        "Riots",
+        "Violent demonstration",
+    ),
+    (
+        "Police arrested twelve suspected smugglers in a raid in Agadez on Tuesday.",
+        "Strategic developments",
+        "Arrests",
+    ),
+    (
+        "Militia fighters looted shops and torched homes in Tawila on Sunday.",
+        "Strategic developments",
+        "Looting/property destruction",
+    ),
+    (
+        "The two rival factions signed a ceasefire agreement in Zintan on Monday.",
+        "Strategic developments",
+        "Agreement",
+    ),
+    (
+        "Army engineers defused a bomb found under a bridge in Kismayo on Tuesday.",
+        "Strategic developments",
+        "Disrupted weapons use",
+    ),
+    (
+        "The army established a new base in the town of Beledweyne on Monday.",
+        "Strategic developments",
+        "Headquarters or base established",
+    ),
+    (
+        "Two rebel groups announced on Sunday that they had merged into a single movement, "
+        "in a statement from Kidal.",
+        "Strategic developments",
+        "Change to group/activity",
+    ),
+    (
+        "Peacekeepers handed over their base in Bentiu to the national army on Monday.",
+        "Strategic developments",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "The governor imposed a curfew on the city of Kaduna on Tuesday.",
+        "Strategic developments",
+        "Other",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "stype"), EXAMPLES)
+def test_event_types(nlp, text: str, etype: str, stype: str) -> None:
+    x = run(text)
+    assert x.incidents, text
+    top = x.incidents[0]
+    assert (top.event_type, top.sub_event_type) == (etype, stype)
+    assert_spans_exact(x)
+
+
+def test_counts_date_and_place(nlp) -> None:
+    x = run("A roadside bomb hit an army truck near Gao on Monday, killing two soldiers.")
+    (m,) = x.incidents
+    assert m.fatalities is not None and m.fatalities.as_dict() == {"low": 2, "best": 2, "high": 2}
+    assert m.date is not None and (m.date.start, m.date.end) == ("2025-06-09", "2025-06-09")
+    assert m.location is not None and m.location.name == "Gao"
+    assert m.location.precision == 2  # "near Gao"
+    fields = {e.field for e in m.evidence}
+    assert {"event", "fatalities", "date", "location"} <= fields
+
+
+def test_no_incident_from_accidents_or_sport(nlp) -> None:
+    x = run("Heavy floods killed at least 14 people in Beira on Monday, officials said.")
+    assert x.incidents == []
+    x = run("The home side's striker killed it on Saturday, scoring three goals in the derby.")
+    assert x.incidents == []
+
+
+def test_toll_kept_apart(nlp) -> None:
+    text = (
+        "Gunmen shot dead two farmers near Djibo on Tuesday, residents said. The insurgency has "
+        "killed more than 20,000 people since 2015."
+    )
+    x = run(text)
+    assert len(x.incidents) == 1
+    assert x.incidents[0].fatalities is not None and x.incidents[0].fatalities.best == 2
+    assert [t.count.best for t in x.tolls] == [20000]
+    assert x.tolls[0].scope in ("cumulative", "historical")
+    assert_spans_exact(x)
+
+
+def test_reactions_are_not_incidents(nlp) -> None:
+    text = (
+        "Militants attacked an army post near Mopti on Monday, killing three soldiers. "
+        "The government condemned the attack and announced an inquiry."
+    )
+    x = run(text)
+    assert len(x.incidents) == 1
+    assert x.incidents[0].event_type == "Battles"
+    kinds = {r.kind for r in x.reactions}
+    assert kinds & {"condemnation", "investigation"}
+    for r in x.reactions:
+        assert all(e.field == "reaction" for e in r.evidence)
+    assert_spans_exact(x)
+
+
+def test_repeated_paragraph_is_one_incident(nlp) -> None:
+    para = "Rebels ambushed a police convoy near Kidal on Monday, killing five officers."
+    x = run(para + "\n\nResidents fled the area.\n\n" + para)
+    assert len(x.incidents) == 1
+    assert x.incidents[0].fatalities is not None and x.incidents[0].fatalities.best == 5
+
+
+def test_no_publication_date_leaves_relative_dates_open(nlp) -> None:
+    x = run("Gunmen killed three traders near Tillaberi on Monday.", published=None)
+    assert x.incidents
+    d = x.incidents[0].date
+    assert d is None or d.start is None
+    assert x.notes
+
+
+def test_determinism(nlp) -> None:
+    text = "Drones struck a market in Kassala on Monday, killing nine people and wounding 20."
+    a = json.dumps(run(text).as_dict(), ensure_ascii=False)
+    b = json.dumps(run(text).as_dict(), ensure_ascii=False)
+    assert a == b
+
+
+def test_batch_equals_single(nlp) -> None:
+    texts = [t for t, _, _ in EXAMPLES[:5]]
+    reps = [report_from_text(t, published="2025-06-11") for t in texts]
+    batch = [x.as_dict() for x in extract_many(reps)]
+    single = [extract(r).as_dict() for r in reps]
+    assert batch == single
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=400))
+def test_arbitrary_text_never_crashes(nlp, text: str) -> None:
+    from reckon.model import Report
+
+    r = Report(id="h", raw=text.encode("utf-8", "surrogatepass"), raw_text=text, text=text)
+    x = extract(r)
+    assert_spans_exact(x)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Gunmen killed 4 people in Gao on Monday.",
+                "No one was hurt.",
+                "The war has killed 3,000 people since 2012.",
+                "Police said.",
+                "al-Qaim",
+                "\n\n",
+                "Ÿ̈ 𝔘 ",
+                "condemned the attack",
+                "at least",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_conflict_like_text_spans_exact(nlp, parts: list[str]) -> None:
+    x = run(" ".join(parts))
+    assert_spans_exact(x)
+
+
+# ---- the founding article --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> Extraction:
+    if not SEED.exists():
+        pytest.skip("seed article not available")
+    raw = SEED.read_text(encoding="utf-8")
+    return extract(report_from_text(raw, published="2025-03-10"))
+
+
+def test_seed_toll(seed: Extraction) -> None:
+    tolls = [t for t in seed.tolls if t.kind == "killed" and t.count.best == 1400]
+    assert len(tolls) == 1
+    t = tolls[0]
+    assert (t.count.low, t.count.high, t.scope) == (1400, None, "cumulative")
+    assert t.period is not None and t.period.start == "2025-03-06"
+    assert t.period.end == "2025-03-10"
+    for m in seed.incidents:
+        for c in m.counts().values():
+            assert c is None or c.best != 1400
+
+
+def test_seed_incidents(seed: Extraction) -> None:
+    ambush = [m for m in seed.incidents if m.location and m.location.name == "Jableh"]
+    clashes = [m for m in ambush if m.event_type == "Battles"]
+    assert len(clashes) == 1
+    a = clashes[0]
+    assert a.sub_event_type == "Armed clash"
+    assert a.fatalities is not None and a.fatalities.as_dict() == {
+        "low": 2,
+        "best": 2,
+        "high": None,
+    }
+    assert any(x.role == "target" and x.type == "State forces" for x in a.actors)
+    kinds = {(m.event_type, m.sub_event_type) for m in seed.incidents}
+    assert ("Violence against civilians", "Attack") in kinds
+    assert ("Violence against civilians", "Abduction/forced disappearance") in kinds
+    assert ("Strategic developments", "Looting/property destruction") in kinds
+    assert ("Strategic developments", "Other") in kinds or len(
+        [m for m in seed.incidents if m.event_type == "Battles"]
+    ) > 1
+    names = {p.name for p in seed.places}
+    assert {"al-Mukhtareyah", "al-Mazairaa"} <= names
+    for m in seed.incidents:
+        assert m.date is None or not (m.date.start or "").startswith("2024-12")
+    assert_spans_exact(seed)
+
+
+def test_seed_reactions(seed: Extraction) -> None:
+    kinds = [r.kind for r in seed.reactions]
+    assert "investigation" in kinds
+    assert any(k in ("condemnation", "demand", "appeal") for k in kinds)
+    assert any(
+        r.actor and "ministry" in r.actor.lower() and r.kind in ("announcement", "statement")
+        for r in seed.reactions
+    )
+
+
+def test_cli_jsonl_is_deterministic(tmp_path: Path, nlp) -> None:
+    src = tmp_path / "r.jsonl"
+    rows = [
+        {"id": "t1", "text": EXAMPLES[0][0], "published": "2025-06-11", "title": None},
+        {"id": "t2", "text": EXAMPLES[9][0], "published": "2025-06-11", "source": "x"},
+    ]
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    a = runner.invoke(main, ["extract", str(src)])
+    b = runner.invoke(main, ["extract", str(src)])
+    assert a.exit_code == 0, a.output
+    assert a.output == b.output
+    lines = [json.loads(x) for x in a.output.splitlines()]
+    assert [x["id"] for x in lines] == ["t1", "t2"]
+    assert lines[0]["incidents"][0]["sub_event_type"] == "Air/drone strike"
+
+
+def test_cli_bad_input_is_named(tmp_path: Path) -> None:
+    runner = CliRunner()
+    res = runner.invoke(main, ["extract", str(tmp_path / "missing.txt")])
+    assert res.exit_code != 0
+    assert "missing.txt" in res.output
