@@ -167,6 +167,13 @@ CASES = [
     ("Eleven men were rounded up after the attack.", [("arrested", 11, 11, 11)]),
     ("Two suspects were taken into custody on Sunday.", [("arrested", 2, 2, 2)]),
     ("Troops broke up the sit-in, detaining four of them.", [("arrested", 4, 4, 4)]),
+    # headlines: present tense, bare singular victims
+    ("Car bomb kills 9, wounds 20 in northern town", [("killed", 9, 9, 9), ("injured", 20, 20, 20)]),
+    ("Gunmen kill 3 farmers in raid on village", [("killed", 3, 3, 3)]),
+    ("Journalist killed in shelling of eastern district", [("killed", 1, 1, 1)]),
+    ("Police officer shot dead at checkpoint", [("killed", 1, 1, 1)]),
+    ("The rebels plan to kill 20 hostages.", []),
+    ("He succumbed to his wounds in hospital.", []),
     # partitive of the wounded
     ("Doctors said many of the wounded were in a serious state.", [("injured", 2, 2, None)]),
 ]  # fmt: skip
