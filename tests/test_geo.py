@@ -392,3 +392,26 @@ def test_descriptive_phrase_resolves_inside_its_container(gaz: Gazetteer) -> Non
     assert (loc.iso, loc.admin1, loc.precision) == ("SY", "Latakia", 2) and _near(loc, 35.36, 35.92)
     unknown = geocode_name("Qaryat Zzyzx Unknownia village in Tartous province", gazetteer=gaz)
     assert (unknown.iso, unknown.admin1, unknown.resolved) == ("SY", "Tartus", False)
+
+
+@pytest.mark.slow
+def test_state_suffix_and_squares_in_the_stage(gaz: Gazetteer) -> None:
+    from reckon.geocode import geocode
+
+    text = "A bomb went off in a market in Dikwa, Borno State, on Monday."
+    ex = _extraction(text, ["Dikwa", "Borno"])
+    geocode(ex, gazetteer=gaz)
+    got = {p.name: p for p in ex.places}
+    assert (got["Borno"].iso, got["Borno"].feature) == ("NG", "admin1")
+    assert (got["Dikwa"].iso, got["Dikwa"].admin1, got["Dikwa"].precision) == ("NG", "Borno", 1)
+    text = "Protesters filled Tahrir Qasr square in the city of Sweida, in southern Syria."
+    ex = _extraction(text, ["Tahrir Qasr", "Sweida", "Syria"])
+    geocode(ex, gazetteer=gaz)
+    square = next(p for p in ex.places if p.name == "Tahrir Qasr")
+    assert (square.iso, square.admin1, square.resolved, square.precision) == (
+        "SY",
+        "As-Suwayda",
+        False,
+        1,
+    )
+    assert _near(square, 32.71, 36.57)
