@@ -19,23 +19,26 @@ every mention that tells it. This module turns a set of extractions into inciden
    four factors, each in [0, 1]:
 
    - ``type``: same ACLED event and sub-event type 1.0; same type, other sub-type 0.75; Battles,
-     Explosions/Remote violence and Violence against civilians are compatible with one another
-     (0.45: one attack is often told as a clash by one outlet and as an attack or a bombing by
-     another); Protests and Riots 0.6; a violent type with Protests/Riots 0.3; Strategic
+     Explosions/Remote violence and Violence against civilians are weakly compatible with one
+     another (0.2: one attack is sometimes told as a clash by one outlet and as an attack or a
+     bombing by another, but different kinds of events in one city on one day are common, so
+     such a link needs agreeing actors too); Protests and Riots 0.6; a violent type with
+     Protests/Riots 0.3; Strategic
      developments only with Strategic developments (otherwise a veto: an arrest after a bombing is
      its own event).
    - ``place``: same gazetteer id 1.0; same normalised toponym (spelling variants such as
      Jableh / Jablah / Jebleh collapse to one key, fuzzy ratio >= 85 via rapidfuzz) 0.95; both
      geocoded: decreasing with distance up to 25 km, low when two precise towns with different
      names lie apart; same admin1 when one side is imprecise 0.6; different countries: veto;
-     precise places more than 60 km apart: veto.
+     precise places more than 60 km apart: veto. When only one mention has a place, 0.75 if that
+     place is named (same spelling key) in the other report's text, else 0.2.
    - ``time``: overlapping intervals 1.0 (0.6 when wide); 1 day apart 0.7; 2 days 0.45; further:
      veto. A mention without a resolved date falls back to the week before its report's
      publication (scored at most 0.6); without that either, 0.4.
    - ``actors``: overlap of actor types (0.3 + 0.7 x Jaccard) with a bonus for similar actor names;
      0.5 when either side names no actor; 0.1 when both name perpetrators of disjoint types.
 
-   ``total = 0.25 type + 0.40 place + 0.25 time + 0.10 actors`` (+ 0.15 when the two reports are
+   ``total = 0.30 type + 0.30 place + 0.25 time + 0.15 actors`` (+ 0.15 when the two reports are
    copies, capped at 1). Candidate pairs at or above ``LINK_THRESHOLD`` are merged best first
    (ties broken by the mention keys) when no pair across the two groups is vetoed, the two groups
    share no report (two mentions of one report are never linked: extraction already decided they
@@ -98,11 +101,11 @@ from reckon.model import (
 
 RULE_VERSION = "ucdp-1"
 LINK_VERSION = "link-1"
-LINK_THRESHOLD = 0.65
+LINK_THRESHOLD = 0.70
 COPY_THRESHOLD = 0.8
 NUM_PERM = 128
 SHINGLE = 5
-WEIGHTS = {"type": 0.25, "place": 0.40, "time": 0.25, "actors": 0.10}
+WEIGHTS = {"type": 0.30, "place": 0.30, "time": 0.25, "actors": 0.15}
 COPY_BONUS = 0.15
 FALLBACK_DAYS = 7
 COUNT_FIELDS = {
@@ -156,6 +159,7 @@ class MentionRecord:
     index: int
     mention: Mention
     updates: dict[str, bool] = field(default_factory=dict)  # count kind -> update wording
+    context: frozenset[str] = frozenset()  # place keys of capitalised phrases in the report
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,13 +206,14 @@ def records_from_extraction(extraction: Extraction) -> list[MentionRecord]:
     """The mentions of one extraction as records, with update wording read around each count."""
     meta = ReportMeta.of(extraction.report)
     text = extraction.report.text or ""
+    context = frozenset(text_place_keys(text))
     out = []
     for i, m in enumerate(extraction.incidents):
         updates = {}
         for kind, count in m.counts().items():
             if count is not None:
                 updates[kind] = is_update(text, count.span)
-        out.append(MentionRecord(mention_key(meta.id, i), meta, i, m, updates))
+        out.append(MentionRecord(mention_key(meta.id, i), meta, i, m, updates, context))
     return out
 
 
@@ -387,6 +392,46 @@ def _names_match(a: Location, b: Location) -> bool:
     return fuzz.ratio(na, nb) >= 85 or (len(ka) >= 4 and fuzz.ratio(ka, kb) >= 85)
 
 
+def _name_key(name: str) -> str:
+    try:
+        from reckon.geo.normalize import name_key
+
+        return name_key(name)
+    except ImportError:  # the geocoder's normaliser is optional here
+        return _norm_text(name).replace(" ", "")
+
+
+def place_keys(name: str) -> set[str]:
+    """Keys under which a place name is recognised in another report's text."""
+    keys = set()
+    nk = _name_key(name)
+    if len(nk) >= 3:
+        keys.add("n:" + nk)
+    tk = toponym_key(name)
+    if len(tk) >= 3:
+        keys.add("t:" + tk)
+    return keys
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
+
+
+def text_place_keys(text: str) -> set[str]:
+    """Place keys of every capitalised phrase of one to three words in a text.
+
+    Lets a mention whose place extraction missed still agree with another mention whose place
+    is named in its report ("Al-Fashir" in the text, "El Fasher" resolved elsewhere)."""
+    toks = _TOKEN.findall(text)
+    keys: set[str] = set()
+    for i, t in enumerate(toks):
+        if not t.split("-")[-1][:1].isupper():
+            continue
+        for n in (1, 2, 3):
+            if i + n <= len(toks):
+                keys |= place_keys(" ".join(toks[i : i + n]))
+    return keys
+
+
 def _same_admin1(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
@@ -445,7 +490,7 @@ def type_score(a: Mention, b: Mention) -> tuple[float, str | None]:
     if "Strategic developments" in pair:
         return 0.0, "strategic development vs other event type"
     if pair <= set(VIOLENT):
-        return 0.45, None
+        return 0.2, None
     if pair == {"Protests", "Riots"}:
         return 0.6, None
     return 0.3, None
@@ -530,7 +575,13 @@ def score_pair(
     ia = intervals[a.key] if intervals is not None else effective_interval(a)
     ib = intervals[b.key] if intervals is not None else effective_interval(b)
     ts, tv = type_score(a.mention, b.mention)
-    ps, pv = place_score(a.mention.location, b.mention.location)
+    la, lb = a.mention.location, b.mention.location
+    if (la is None) != (lb is None):  # is the known place named in the other report's text?
+        known, other = (lb, a) if la is None else (la, b)
+        named = known is not None and bool(place_keys(known.name) & other.context)
+        ps, pv = (0.75 if named else 0.2), None
+    else:
+        ps, pv = place_score(la, lb)
     ds, dv = time_score(ia, ib)
     acs, _ = actor_score(a.mention, b.mention)
     factors = {"type": ts, "place": ps, "time": ds, "actors": acs}

@@ -207,7 +207,7 @@ def save_extraction(conn: sa.Connection, extraction: Extraction) -> None:
                     "idx": rec.index,
                     "event_type": rec.mention.event_type,
                     "sub_event_type": rec.mention.sub_event_type,
-                    "data": mention_to_json(rec.mention),
+                    "data": {**mention_to_json(rec.mention), "context": sorted(rec.context)},
                     "updates": rec.updates,
                 }
                 for rec in recs
@@ -248,7 +248,14 @@ def _load_records(
     for row in conn.execute(sa.select(mentions).order_by(mentions.c.key)):
         meta = reports.get(row.report_id, (ReportMeta(row.report_id), []))[0]
         recs.append(
-            MentionRecord(row.key, meta, row.idx, mention_from_json(row.data), dict(row.updates))
+            MentionRecord(
+                row.key,
+                meta,
+                row.idx,
+                mention_from_json(row.data),
+                dict(row.updates),
+                frozenset(row.data.get("context", [])),
+            )
         )
     return recs
 
