@@ -348,10 +348,7 @@ def _weekday(m: re.Match, pub: date | None):
     part = (g("wd_part") or "").lower()
     if g("wd2"):
         wd2 = _WEEKDAYS.index(g("wd2").lower())
-        if g("wd_join").lower() == "or":
-            end = d + timedelta(days=(wd2 - wd) % 7)
-        else:
-            end = d + timedelta(days=(wd2 - wd) % 7)
+        end = d + timedelta(days=(wd2 - wd) % 7)
         if end > pub and pre not in {"next"}:
             # "on Monday and Tuesday" said on a Monday: both days lie in the past week
             shift = timedelta(days=7)
@@ -454,7 +451,7 @@ def find_dates(
         if r is None:
             pos = m.start() + 1
             continue
-        s, e, note, _relative = r
+        s, e, note, _ = r
         ms = m.start()
         pre = (m.group("yr_pre") or m.group("mo_pre") or "").lower()
         since = (bool(m.group("since")) and pre != "the") or pre == "since"

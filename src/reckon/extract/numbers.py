@@ -159,10 +159,15 @@ _NOT_AGENT = {
     "inner", "outer", "super", "error", "honor", "honour", "labor", "labour", "rumor",
     "rumour", "terror", "horror", "favor", "favour", "color", "colour", "vapor", "armor",
     "armour", "mirror", "monitor", "counter", "encounter", "disaster", "chapter", "meter",
-    "metre", "liter", "litre", "character", "register", "minister_", "further", "proper",
-    "brother_", "weather", "leather", "silver", "copper", "cover", "offer", "powder",
-    "ladder", "member_", "thunder", "wonder", "shoulder", "finger", "prior", "tenor",
-    "mayor_", "factor", "vector", "doctor_", "actor_", "mentor_", "ancestor_", "sponsor_",
+    "metre", "liter", "litre", "character", "register", "further", "proper",
+    "weather", "leather", "silver", "copper", "cover", "offer", "powder",
+    "ladder", "thunder", "wonder", "shoulder", "finger", "prior", "tenor",
+    "factor", "vector",
+}  # fmt: skip
+# singular nouns for a group, not one person ("the crew died")
+_COLLECTIVE = {
+    "people", "men", "women", "children", "police", "troops", "crew", "family", "staff",
+    "personnel", "gang", "other", "others",
 }  # fmt: skip
 _PERSON_SING_SUFFIXES = ("man", "woman", "ist", "ian", "eer", "ee")
 
@@ -183,8 +188,8 @@ _THINGS = {
     "mosques", "mosque", "churches", "church", "roads", "road", "bridges", "bridge",
     "motorcycles", "motorcycle", "pickups", "vests", "devices", "device", "mines", "mine",
     "tents", "shelters", "wells", "farms", "fields", "crops", "warehouses", "markets",
-    "storeys", "floors", "points", "goals", "it", "them_things", "locations", "areas",
-    "districts", "provinces", "cases_", "kg", "litres", "liters", "barrel", "ammunition",
+    "storeys", "floors", "points", "goals", "it", "locations", "areas",
+    "districts", "provinces", "kg", "litres", "liters", "barrel", "ammunition",
     "territory", "gas", "food", "money", "cash",
 }  # fmt: skip
 
@@ -756,19 +761,8 @@ def _np_at(
                         return inner
                 return None
             kind, j, h = _scan_head(tk, i + 1, end, singular=True)
-            if (
-                kind == "person"
-                and h is not None
-                and not tk.w[h].endswith("s")
-                or (
-                    kind == "person"
-                    and h is not None
-                    and tk.w[h] in {"police", "personnel", "staff"}
-                    and False
-                )
-            ):
-                if tk.w[h] in {"people", "men", "women", "children", "police", "troops", "crew",
-                               "family", "staff", "personnel", "gang", "other", "others"}:  # fmt: skip
+            if kind == "person" and h is not None and not tk.w[h].endswith("s"):
+                if tk.w[h] in _COLLECTIVE:
                     return None
                 c = Count(1, 1, 1, "exact", tk.span(i, i + 1))
                 return _NP(c, i, _skip_pp(tk, j, end), (i + 1, h + 1))
@@ -816,10 +810,6 @@ def _np_at(
         if not q.numeric and q.qualifier == "vague" and tk.word(q.j - 1) == "of":
             return None  # "dozens of" followed by nothing usable
         return _NP(count, i, j, None)
-    if kind == "unknown" and not after_trigger:
-        # subject position: "30 tanks were destroyed" vs "30 villagers were killed";
-        # an unknown head is only trusted when a trigger follows right after
-        pass
     return _NP(count, i, _skip_pp(tk, m, end), (j, h + 1) if h is not None else None)
 
 
@@ -1000,7 +990,7 @@ def _headline_singular(tk: _Toks, i: int, end: int):
     kind, j, h = _scan_head(tk, i, end, singular=True)
     if kind != "person" or h is None or h - i > 3 or tk.w[h].endswith("s"):
         return None
-    if tk.w[h] in {"police", "crew", "family", "staff", "personnel", "other", "others"}:
+    if tk.w[h] in _COLLECTIVE:
         return None
     t = _trigger_at(tk, h + 1)
     if t is None or t[2] not in {"act", "intr"} or tk.word(t[0])[:1].isdigit():
