@@ -158,6 +158,8 @@ CASES = [
     ("The raid killed ten members of one clan, a grandfather and his three grandsons.",
      [("killed", 10, 10, 10)]),
     ("Airstrikes killed 30 people, including 12 children, the ministry said.", [("killed", 30, 30, 30)]),
+    ("Two men, who were later killed in the raid, had been warned.", [("killed", 2, 2, 2)]),
+    ("By nightfall 12 were initially reported killed.", [("killed", 12, 12, 12)]),
     # abducted / arrested
     ("Bandits kidnapped 14 students from their dormitory.", [("abducted", 14, 14, 14)]),
     ("Eight aid workers were taken hostage near the border.", [("abducted", 8, 8, 8)]),
@@ -267,6 +269,9 @@ MUST_NOT = [
     "The court sentenced three men to death for the bombing.",
     "Rebels seized two towns and 30 vehicles.",
     "The talks involved 40 delegates from six countries.",
+    "None of the injuries were life-threatening, doctors said.",
+    "Maduro, the successor of leader Hugo Chavez, who died in 2013, spoke on Monday.",
+    "Eleven of the injured were police officers.",
 ]
 
 

@@ -324,7 +324,7 @@ _NEG_RE = re.compile(
     r"\b(?:(?P<who>no\s+one|no-one|nobody|none)(?:\s+(?:of\s+(?:the|them|those)(?:\s+[a-z-]+){0,2}))?"
     r"(?:\s+(?:else|other|more|more\s+people|was|were|has|have|had|been|is|are|reportedly|"
     r"seriously|badly|killed\s+or|injured\s+or|wounded\s+or|hurt\s+or|died\s+or)){0,4}"
-    r"\s+(?P<v1>killed|hurt|injured|wounded|harmed|died|dead|injuries|casualties)"
+    r"\s+(?P<v1>killed|hurt|injured|wounded|harmed|died|dead)"
     r"|(?:there\s+(?:were|was|have\s+been|had\s+been)\s+)?\bno\s+(?:(?:immediate|reported|"
     r"other|further|civilian|human|serious|major|new)\s+)?"
     r"(?P<v2>casualties|casualty|fatalities|fatality|deaths|death|injuries|injury|dead|one\s+dead|"
@@ -689,6 +689,8 @@ def _scan_head(tk: _Toks, j: int, end: int, singular: bool) -> tuple[str, int, i
             break
         if w[0].isdigit() or w in _UNITS:
             break
+        if w.endswith("ly") and w not in {"elderly", "family", "lonely", "unruly", "burly"}:
+            break  # an adverb ends the phrase: "12 initially killed"
         if w in _THINGS:
             return "thing", k + 1, k
         if _is_person(w, singular):
@@ -1157,17 +1159,24 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
         while x < ce and (tk.w[x] in _AUX or tk.w[x] in _MODALS or tk.w[x] == ","):
             if tk.w[x] in _MODALS:
                 hyp = True
-            if tk.w[x] == "," and tk.word(x + 1) not in _AUX:
+            if tk.w[x] == "," and (
+                tk.word(x + 1) not in _AUX
+                or (count.span is not None and count.span.text.lower() in _SING_DET)
+            ):
                 break
             x += 1
         t = _trigger_at(tk, x) if x < ce else None
         if pkind is not None:
             # "many of the wounded": a count of the group itself, unless it is
             # "one of the wounded succumbed" (an update of an earlier count)
-            if t is not None and t[1] == "killed" and t[2] in {"intr", "act"}:
-                for y in range(ci, t[0]):
+            # "11 of the injured were police officers" is a subset, not a count
+            if (t is not None and t[1] == "killed" and t[2] in {"intr", "act"}) or (
+                count.qualifier != "vague"
+            ):
+                stop = t[0] if t is not None else cj
+                for y in range(ci, stop):
                     used[y] = True
-                i = t[0]
+                i = stop
                 continue
             emit(pkind, count, ci, cj, head, cj - 1, cj)
             i = cj
