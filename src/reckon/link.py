@@ -42,8 +42,9 @@ every mention that tells it. This module turns a set of extractions into inciden
    copies, capped at 1). Candidate pairs at or above ``LINK_THRESHOLD`` are merged best first
    (ties broken by the mention keys) when no pair across the two groups is vetoed, the two groups
    share no report (two mentions of one report are never linked: extraction already decided they
-   are distinct), no user override forbids it, and the mean score over all cross pairs stays at or
-   above ``LINK_THRESHOLD - 0.05`` (no chaining of far-apart mentions through a middle one).
+   are distinct), no user override forbids it, the mean score over all cross pairs stays at or
+   above ``LINK_THRESHOLD - 0.05`` and no cross pair scores below ``LINK_THRESHOLD - 0.15`` (no
+   chaining of far-apart mentions through a middle one).
    Each member keeps the scores of its best link as its explanation; a mention that starts an
    incident keeps its best rejected candidate and the reason.
 
@@ -447,7 +448,7 @@ def _same_admin1(a: str | None, b: str | None) -> bool:
 
 def place_score(a: Location | None, b: Location | None) -> tuple[float, str | None]:
     if a is None and b is None:
-        return 0.3, None
+        return 0.15, None
     if a is None or b is None:
         return 0.2, None
     ca = (a.iso or a.country or "").lower()
@@ -696,6 +697,8 @@ def cluster_mentions(
                     return False, "outside the time window"
                 if p.veto:
                     return False, p.veto
+                if p.total < threshold - 0.15:
+                    return False, f"{x} and {y} score only {p.total:.2f}"
                 total += p.total
                 n += 1
         if not forced and n and total / n < threshold - 0.05:
