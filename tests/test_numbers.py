@@ -176,6 +176,17 @@ CASES = [
     ("Police officer shot dead at checkpoint", [("killed", 1, 1, 1)]),
     ("The rebels plan to kill 20 hostages.", []),
     ("He succumbed to his wounds in hospital.", []),
+    # other ways of telling a death
+    ("The blast claimed 14 lives and left more than 50 injured.",
+     [("killed", 14, 14, 14), ("injured", 50, 50, None)]),
+    ("Unknown assailants stabbed a woman to death near the mosque.", [("killed", 1, 1, 1)]),
+    ("Soldiers burned four villagers alive in their homes.", [("killed", 4, 4, 4)]),
+    ("The police arrested him on Tuesday.", [("arrested", 1, 1, 1)]),
+    ("A family of five was killed when the house collapsed.", [("killed", 5, 5, 5)]),
+    ("Officials put the death toll at 23, with dozens more injured.",
+     [("killed", 23, 23, 23), ("injured", 24, 24, None)]),
+    ("The group claimed responsibility for the attack that killed 12 soldiers.",
+     [("killed", 12, 12, 12)]),
     # partitive of the wounded
     ("Doctors said many of the wounded were in a serious state.", [("injured", 2, 2, None)]),
 ]  # fmt: skip

@@ -193,6 +193,12 @@ _THINGS = {
     "territory", "gas", "food", "money", "cash",
 }  # fmt: skip
 
+_TO_DEATH_VERBS = {
+    "stabbed", "beat", "beaten", "stoned", "hacked", "burned", "burnt", "shot", "clubbed",
+    "bludgeoned", "tortured", "starved", "kicked", "lynched", "crushed", "buried", "burn",
+    "burns", "beating", "stoning", "hacking", "burning", "stabbing",
+}  # fmt: skip
+
 _PARTITIVE_PRON = {"them", "those", "whom", "these", "us", "which"}
 
 _STOP = {
@@ -311,7 +317,7 @@ _STEMS = re.compile(
     r"kill|murder|massac|execut|assassin|slaughter|slain|martyr|lynch|dead|death|died|perish"
     r"|succumb|drown|li(?:fe|ves)|fatalit|bod(?:y|ies)|corpse|toll|injur|wound|hurt|maim|hospital"
     r"|treated|condition|vomit|breath|lost|abduct|kidnap|disappear|hostage|seiz|picked up|snatch"
-    r"|arrest|detain|apprehend|rounded up|rounding up|custody|casualt|gunned|shot|harm",
+    r"|arrest|detain|apprehend|rounded up|rounding up|custody|casualt|gunned|shot|harm|alive",
     re.IGNORECASE,
 )
 
@@ -356,6 +362,8 @@ _NEG_BLOCK_BEFORE = re.compile(
 _HEDGE_DENY = {"denied", "denies", "deny", "denying", "rejected", "rejects", "refuted", "disputed"}
 _HEDGE_THREAT = {"threatened", "threatens", "threaten", "threatening", "vowed", "vows",
                  "vow", "pledged", "warned", "warns", "threat", "threats", "ultimatum"}  # fmt: skip
+# "claimed to have killed", "claims that it killed" (not "claimed responsibility for")
+_CLAIM_NEXT = {"to", "that", "it", "they", "he", "she", "having", "its", "their"}
 _HEDGE_CLAIM = {"claimed", "claims", "claim", "claiming", "boasted"}
 
 
@@ -932,7 +940,7 @@ def _hedge(tk: _Toks, lo: int, t: int) -> tuple[str | None, bool]:
             return "denied", False
         if w in _HEDGE_THREAT:
             return "threat", False
-        if w in _HEDGE_CLAIM:
+        if w in _HEDGE_CLAIM and tk.word(k + 1) in _CLAIM_NEXT:
             return "claimed", False
         if k >= t - 3 and w in _MODALS and tk.word(k + 1) != "not":
             hyp = True
@@ -1138,6 +1146,40 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
             if hedge not in {"denied", "threat", "claimed"}:
                 continue
         emit(kind, count, i, j, head, t0, t1, hedge_from=t0)
+
+    # 3b) "claimed 14 lives", "stabbed a woman to death", "burned four men alive",
+    #     "arrested him"
+    for k in range(tk.n):
+        w = tk.w[k]
+        if used[k]:
+            continue
+        if w in {"claimed", "claiming", "cost", "costing", "took", "taking"}:
+            q = _quantity_at(tk, k + 1, after_trigger=True)
+            if q is not None:
+                x = q.j + (1 if tk.word(q.j) in {"civilian", "human", "more", "innocent"} else 0)
+                if tk.word(x) == "lives":
+                    c = Count(q.low, q.best, q.high, q.qualifier, tk.span(q.i, q.j))
+                    emit("killed", c, q.i, q.j, None, k, x + 1, hedge_from=k)
+            continue
+        if w in _TO_DEATH_VERBS and _trigger_at(tk, k) is None:
+            ch = _chain(tk, k + 1, clause_end(k), strict=True, bare=False, after_trigger=True)
+            if ch is not None:
+                count, i, j, head, _pk = ch
+                if (tk.word(j) == "to" and tk.word(j + 1) == "death") or (
+                    tk.word(j) == "alive" and w.startswith(("burn", "buri", "bury"))
+                ):
+                    emit("killed", count, i, j, head, k, k + 1, hedge_from=k)
+            continue
+        t = _trigger_at(tk, k)
+        if (
+            t is not None
+            and t[2] in {"act", "ger", "act_person"}
+            and tk.word(t[0]) in {"him", "her"}
+            and not any(tk.word(y) in _BE for y in range(k - 2, k))
+            and tk.word(k - 1) not in {"the", "a", "an", "of"}
+        ):
+            c = Count(1, 1, 1, "exact", tk.span(t[0], t[0] + 1))
+            emit(t[1], c, t[0], t[0] + 1, (t[0], t[0] + 1), k, t[0], hedge_from=k)
 
     # 4) subjects before a passive / intransitive trigger; counts before a noun trigger
     i = 0
