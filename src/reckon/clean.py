@@ -34,7 +34,15 @@ from rapidfuzz.fuzz import ratio
 
 from reckon.model import Removed, Span
 
-__all__ = ["Cleaned", "clean", "normalise", "is_boilerplate", "looks_like_headline"]
+__all__ = [
+    "REMOVED_KINDS",
+    "Cleaned",
+    "clean",
+    "count_removed",
+    "is_boilerplate",
+    "looks_like_headline",
+    "normalise",
+]
 
 # Fuzzy (near-exact) comparison only between paragraphs at least this long, and at most
 # against this many kept paragraphs (beyond that, exact comparison only: keeps very large
@@ -284,3 +292,18 @@ def clean(raw_text: str, title: str | None = None) -> Cleaned:
         parts.append(p.text)
         pos += len(p.text) + 2
     return Cleaned("\n\n".join(parts), headline, spans, removed)
+
+
+REMOVED_KINDS = ("repeated_headline", "repeated_paragraph", "boilerplate")
+
+
+def count_removed(removed: list[Removed]) -> dict[str, int]:
+    """How many repeated headlines, repeated paragraphs and boilerplate lines were removed.
+
+    (The ``"headline"`` record, the headline moved to the top of the text, is not a removal.)
+    """
+    counts = dict.fromkeys(REMOVED_KINDS, 0)
+    for r in removed:
+        if r.kind in counts:
+            counts[r.kind] += 1
+    return counts

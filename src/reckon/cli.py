@@ -13,6 +13,7 @@ import click
 from reckon import __version__
 
 COMMAND_MODULES: tuple[str, ...] = (
+    "reckon.commands.ingest",
     "reckon.commands.link",
     "reckon.commands.geo",
     "reckon.commands.eval",

@@ -1,0 +1,208 @@
+"""Commands over reports: ``ingest``, ``reports``, ``show``, ``raw`` and ``demo``.
+
+``show`` dispatches on the id: ``register_show(prefix, handler)`` lets a later stage show its
+own records (e.g. ``"inc-"`` for incidents); anything else is looked up as a report.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from reckon.ingest import DEFAULT_MAX_BYTES, IngestError, parse_published, read_paths
+from reckon.ingest.batch import ingest_examples, ingest_items
+from reckon.ingest.present import format_report, report_record, report_summary
+from reckon.model import Report
+from reckon.store import Store, StoreError, open_store
+
+__all__ = ["COMMANDS", "SHOW_HANDLERS", "db_option", "open_db", "register_show", "show_text"]
+
+db_option = click.option(
+    "--db",
+    metavar="FILE|URL",
+    default=None,
+    help="Database: a SQLite file or a postgresql:// URL (default: $RECKON_DB or ./reckon.db).",
+)
+
+
+def open_db(db: str | None) -> Store:
+    """Open the store for a command, turning failures into a clear one-line error."""
+    try:
+        return open_store(db)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    try:
+        return parse_published(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@db_option
+@click.option(
+    "--published",
+    metavar="DATE",
+    callback=_published,
+    help="Publication date (YYYY-MM-DD) for reports that carry none.",
+)
+@click.option("--source", metavar="NAME", help="Source name for reports that carry none.")
+@click.option("--url", metavar="URL", help="URL for reports that carry none.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Largest accepted report: a whole text/HTML/feed file, or one JSONL line.",
+)
+def ingest_cmd(
+    paths: tuple[str, ...],
+    db: str | None,
+    published: str | None,
+    source: str | None,
+    url: str | None,
+    max_bytes: int,
+) -> None:
+    """Read, clean and store reports from files, directories or - (stdin).
+
+    Text, HTML, JSONL (id, text, title, published, source, url), JSON and RSS/Atom files;
+    directories are read recursively in sorted order. Prints one line per report, one line
+    on stderr per rejected input, and a summary; exits 1 when anything was rejected.
+    """
+    store = open_db(db)
+
+    def on_event(kind: str, item: Report | IngestError, rid: str | None) -> None:
+        if isinstance(item, IngestError):
+            click.echo(f"reckon: rejected {item.origin}: {item.reason}", err=True)
+        elif kind == "stored":
+            click.echo(f"stored {rid} {item.title or '(no title)'}")
+        else:
+            same = "" if rid == item.id else f" (same content as {rid})"
+            click.echo(f"already stored {rid} {item.origin or item.id}: nothing added{same}")
+
+    try:
+        items = read_paths(paths, published=published, source=source, url=url, max_bytes=max_bytes)
+        summary = ingest_items(store, items, on_event=on_event)
+    finally:
+        store.close()
+    click.echo(summary.line())
+    if summary.rejected:
+        raise SystemExit(1)
+
+
+@click.command("reports")
+@db_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
+def reports_cmd(db: str | None, fmt: str) -> None:
+    """List stored reports in the order they were stored."""
+    store = open_db(db)
+    try:
+        if fmt == "table":
+            click.echo(f"{'id':<20} {'published':<10} {'paras':>5} {'rm':>3}  title")
+        for r in store.iter_reports(raw=False):
+            rec = report_record(r)
+            if fmt == "jsonl":
+                click.echo(json.dumps(rec, ensure_ascii=False))
+            else:
+                rm = sum(rec["removed"].values())
+                click.echo(
+                    f"{r.id:<20} {r.published or '-':<10} {rec['paragraphs']:>5} {rm:>3}  "
+                    f"{r.title or '(no title)'}"
+                )
+    finally:
+        store.close()
+
+
+ShowHandler = Callable[[Store, str], "str | None"]
+SHOW_HANDLERS: list[tuple[str, ShowHandler]] = []
+
+
+def register_show(prefix: str, handler: ShowHandler) -> None:
+    """Let ``reckon show ID`` show ids starting with ``prefix`` via ``handler(store, id)``.
+
+    The handler returns the text to print, or None when nothing has that id.
+    """
+    SHOW_HANDLERS.append((prefix, handler))
+
+
+def _show_report(store: Store, report_id: str) -> str | None:
+    report = store.get_report(report_id)
+    return format_report(report) if report is not None else None
+
+
+def show_text(store: Store, item_id: str) -> str | None:
+    """What ``reckon show`` prints for ``item_id``, or None when nothing has that id."""
+    for prefix, handler in sorted(SHOW_HANDLERS, key=lambda ph: -len(ph[0])):
+        if item_id.startswith(prefix):
+            return handler(store, item_id)
+    return _show_report(store, item_id)
+
+
+@click.command("show")
+@click.argument("item_id", metavar="REPORT_ID")
+@db_option
+def show_cmd(item_id: str, db: str | None) -> None:
+    """Show a stored report: metadata, cleaned text and what cleaning removed."""
+    store = open_db(db)
+    try:
+        text = show_text(store, item_id)
+    finally:
+        store.close()
+    if text is None:
+        raise click.ClickException(f"nothing with id {item_id} in {store.display_url}")
+    click.echo(text)
+
+
+@click.command("raw")
+@click.argument("report_id")
+@db_option
+def raw_cmd(report_id: str, db: str | None) -> None:
+    """Write a report's raw bytes, exactly as received, to stdout."""
+    store = open_db(db)
+    try:
+        raw = store.get_raw(report_id)
+    finally:
+        store.close()
+    if raw is None:
+        raise click.ClickException(f"no report {report_id} in {store.display_url}")
+    out = click.get_binary_stream("stdout")
+    out.write(raw)
+    out.flush()
+
+
+def demo_summary(reports: list[Report]) -> str:
+    """The demo's printout: one block per report (title, date, paragraphs kept, repeats removed)."""
+    n = len(reports)
+    head = f"reckon demo: {n} example report{'' if n == 1 else 's'}"
+    return "\n\n".join([head, *(report_summary(r) for r in reports)])
+
+
+@click.command("demo")
+@db_option
+def demo_cmd(db: str | None) -> None:
+    """Ingest the bundled example reports (into a temporary database unless --db) and summarise."""
+    try:
+        if db is not None:
+            with open_db(db) as store:
+                reports, summary = ingest_examples(store)
+        else:
+            with tempfile.TemporaryDirectory(prefix="reckon-demo-") as tmp:
+                with open_db(str(Path(tmp) / "demo.db")) as store:
+                    reports, summary = ingest_examples(store)
+    except FileNotFoundError as e:
+        raise click.ClickException(str(e)) from None
+    for err in summary.rejected:
+        click.echo(f"reckon: rejected {err.origin}: {err.reason}", err=True)
+    click.echo(demo_summary(reports))
+
+
+COMMANDS = [ingest_cmd, reports_cmd, show_cmd, raw_cmd, demo_cmd]
