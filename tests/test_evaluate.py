@@ -342,6 +342,7 @@ def test_main_incident_only_scores_highest_confidence() -> None:
     assert m["date_exact"] == 1.0
     assert m["admin1_accuracy"] == 1.0
     assert m["precision_agreement"] == 0.0  # gold 3, predicted 2
+    assert m["admin1_any_incident"] == 1.0
     assert "incident_f1" not in m
     assert "event_type_accuracy" not in m  # gold has no event type
     empty = ev.score([gold], [None]).metrics()

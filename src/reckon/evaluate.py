@@ -30,7 +30,8 @@ How incidents are compared
 * **Main-incident rows** (``main_incident_only`` and weakly labelled rows such as the UCDP
   headlines): the predicted incident with the highest confidence (the first one on ties) is scored
   against the one gold incident; a report with no predicted incident counts as wrong in every
-  metric the gold row can score.
+  metric the gold row can score. ``admin1_any_incident`` (whether any predicted incident lies in
+  the gold admin1) is a diagnostic that separates choosing the main incident from placing it.
 
 Every metric is a :class:`Ratio` (numerator, denominator) so that pooled figures stay exact and
 empty denominators show as "n/a" rather than as a perfect score.
@@ -1069,6 +1070,15 @@ def score_report(
             _score_types(res, rid, g, p, errors)
             _score_pair_fields(res, rid, g, p, errors)
             _score_place(res, rid, g, p, errors)
+            gl = g.get("location") or {}
+            if gl.get("admin1"):  # diagnostic: is the gold area anywhere among the predictions?
+                res.ratio("admin1_any_incident").add(
+                    any(
+                        same_admin1(gl, q.get("location") or {})
+                        and not _countries_conflict(gl, q.get("location") or {})
+                        for q in pred_incs
+                    )
+                )
         _score_report_fatalities(
             res, rid, gold_incs[:1], pred_incs, {0: pred_incs.index(p)} if p else {}, errors
         )

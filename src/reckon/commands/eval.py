@@ -47,6 +47,7 @@ METRIC_LABELS: tuple[tuple[str, str], ...] = (
     ("admin1_accuracy", "admin1 accuracy"),
     ("within_25km", "within 25 km"),
     ("precision_agreement", "place precision agreement"),
+    ("admin1_any_incident", "admin1 of any predicted incident (diagnostic)"),
 )
 
 
@@ -188,10 +189,17 @@ def render_table(
     c = result.counts
     lines = [
         f"gold: {gold_path} ({fmt}; {result.reports} reports; {seconds:.1f} s)",
-        f"incidents: gold {c.gold_incidents}, predicted {c.pred_incidents}, "
-        f"matched {c.matched_incidents}"
-        + (f"; main-incident rows {c.main_rows}" if c.main_rows else ""),
     ]
+    if c.full_rows:
+        lines.append(
+            f"incidents: gold {c.gold_incidents}, predicted {c.pred_incidents}, "
+            f"matched {c.matched_incidents}"
+        )
+    if c.main_rows:
+        lines.append(
+            f"main-incident rows: {c.main_rows} (the highest-confidence predicted incident is "
+            "scored against the one gold incident)"
+        )
     if c.full_rows:
         lines.append(
             f"tolls: gold {c.gold_tolls}, predicted {c.pred_tolls}, matched {c.matched_tolls}; "
