@@ -7,8 +7,9 @@ unbounded makes the group's high unbounded (None).
 
 Cumulative tolls ("over 1,400 killed since Thursday") are **never** added to incident sums. Each
 toll is listed apart with the groups and incidents it overlaps (its period overlaps the
-incident's date, and its area names the incident's admin1, country or place; a toll without an
-area overlaps every incident of its period) and the gap between the toll and the sum of those
+incident's date, or the week before its first report when the incident is undated; and its area
+names the incident's admin1, country or place; a toll without an area overlaps every incident of
+its period) and the gap between the toll and the sum of those
 incidents' figures: how much of the toll the incident record does not (yet) account for.
 Identical tolls told by several reports are listed once, with every report id.
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from reckon.model import Incident, Toll
@@ -174,6 +175,12 @@ def toll_overlaps(toll: Toll, inc: Incident) -> bool:
     """Whether an incident falls in a toll's period and area."""
     tp = _interval(toll.period.start, toll.period.end) if toll.period else None
     ip = _interval(inc.date.start, inc.date.end) if inc.date else None
+    if ip is None:  # undated: the week before its earliest report's publication
+        pubs = sorted(
+            r["published"] for r in inc.provenance.get("reports", []) if r.get("published")
+        )
+        pub = _iso(pubs[0]) if pubs else None
+        ip = (pub - timedelta(days=7), pub) if pub else None
     if tp is not None and not _overlaps(tp, ip):
         return False
     if not toll.area:

@@ -290,7 +290,13 @@ def notes(inc: Incident) -> str:
     parts.append(head + ":")
     seen: list[str] = []
     for m in inc.mentions:
-        for e in m.evidence:
+        # the clause that tells the event, else the event trigger, else whatever evidence there is
+        evs = (
+            [e for e in m.evidence if e.field == "clause"]
+            or [e for e in m.evidence if e.field == "event"]
+            or list(m.evidence)
+        )
+        for e in evs:
             t = " ".join(e.text.split())
             if t and t.lower() not in (s.lower() for s in seen):
                 seen.append(t)
