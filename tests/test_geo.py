@@ -415,3 +415,10 @@ def test_state_suffix_and_squares_in_the_stage(gaz: Gazetteer) -> None:
         1,
     )
     assert _near(square, 32.71, 36.57)
+
+
+def test_same_admin1_keeps_compass_units_apart() -> None:
+    assert not same_admin1("Kavango East", "Kavango West")
+    assert not same_admin1("Northeast", "Northwest")
+    assert same_admin1("Nurestan", "Nuristan") and same_admin1("Dahuk", "Duhok")
+    assert not same_admin1("Tshopo", "Tshuapa")

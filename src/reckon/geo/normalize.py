@@ -141,6 +141,8 @@ _GENERIC_ADMIN = re.compile(
     r"mayoralty of|sha ?biyat|wilayat e|wilayah|wilaya|departement|department|prefecture|"
     r"county|district|division|territory|federal|municipality|city of|of)\b"
 )
+_EAST = re.compile(r"east\b")
+_WEST = re.compile(r"west\b")
 _DIRECTIONS = (
     (re.compile(r"\b(northern|nord|shamal|shamali)\b"), "north"),
     (re.compile(r"\b(southern|sud|janub|janubi)\b"), "south"),
@@ -194,6 +196,21 @@ ADMIN1_ALIASES: dict[str, str] = {
     "lugansk": "luhansk",
     "lvov": "lviv",
     "federally administered tribal areas": "khyber pakhtunkhwa",
+    "high basins": "hauts bassins",
+    "sud ouest": "southwest",
+    "south west": "southwest",
+    "south lebanon": "south",
+    "north lebanon": "north",
+    "gedaref": "al qadarif",
+    "gezira": "al jazirah",
+    "ciudad de mexico": "mexico city",
+    "vardak": "wardak",
+    "dahuk": "duhok",
+    "dihok": "duhok",
+    "sinnar": "sennar",
+    "parvan": "parwan",
+    "snnp": "southern nations nationalities and peoples",
+    "snnpr": "southern nations nationalities and peoples",
     "north west frontier": "khyber pakhtunkhwa",
     "nwfp": "khyber pakhtunkhwa",
 }
@@ -214,6 +231,8 @@ def admin1_key(name: str) -> str:
     if stripped:
         words = " ".join(stripped.split())
     words = ADMIN1_ALIASES.get(words, words)
+    # "east" and "west" fold to the same phonetic key: keep them apart
+    words = _WEST.sub("occident", _EAST.sub("orient", words))
     return name_key(words)
 
 
@@ -221,4 +240,15 @@ def same_admin1(a: str | None, b: str | None) -> bool:
     """Whether two first-level admin names denote the same unit (tolerant of spelling)."""
     if not a or not b:
         return False
-    return admin1_key(a) == admin1_key(b)
+    ka, kb = admin1_key(a), admin1_key(b)
+    if ka == kb:
+        return True
+    # one-word names with the same consonants, vowels apart (Nurestan / Nuristan)
+    if " " in fold(a).strip() or " " in fold(b).strip() or "-" in a or "-" in b:
+        return False
+    sa, sb = _consonants(ka), _consonants(kb)
+    return len(sa) >= 4 and sa == sb and ka[:1] == kb[:1]
+
+
+def _consonants(key: str) -> str:
+    return _DOUBLE.sub(r"\1", _VOWELS.sub("", key))
