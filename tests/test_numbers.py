@@ -187,6 +187,12 @@ CASES = [
      [("killed", 23, 23, 23), ("injured", 24, 24, None)]),
     ("The group claimed responsibility for the attack that killed 12 soldiers.",
      [("killed", 12, 12, 12)]),
+    ("Protesters demanded the release of a colleague who, they say, was picked up by agents.",
+     [("abducted", 1, 1, 1)]),
+    ("Two women from the Zahra district of Homs were abducted on their way to work.",
+     [("abducted", 2, 2, 2)]),
+    ("Three men, police said, were shot dead at the market.", [("killed", 3, 3, 3)]),
+    ("The toll rose from 40 to 52.", [("killed", 52, 52, 52)]),
     # partitive of the wounded
     ("Doctors said many of the wounded were in a serious state.", [("injured", 2, 2, None)]),
 ]  # fmt: skip

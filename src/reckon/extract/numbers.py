@@ -725,18 +725,37 @@ def _scan_head(tk: _Toks, j: int, end: int, singular: bool) -> tuple[str, int, i
 
 
 def _skip_pp(tk: _Toks, k: int, end: int) -> int:
-    """Skip an "of ..." phrase after a head noun ("members of one family")."""
-    if tk.word(k) != "of":
+    """Skip an "of ..." / "from ..." phrase after a head noun ("members of one family",
+    "two women from the Zahra district of Homs")."""
+    if tk.word(k) not in {"of", "from"}:
         return k
     m = k + 1
-    while m < end and m < k + 7:
+    while m < end and m < k + 10:
         w = tk.w[m]
         if w in {",", ";", "and", "were", "was", "had", "have", "has", "who", "in", "on", "at",
                  "near", "when", "after", "from", "by", "with", "during", "including", "(",
-                 "."} or _trigger_at(tk, m) is not None:  # fmt: skip
+                 ".", "is", "are", "been"} or _trigger_at(tk, m) is not None:  # fmt: skip
             break
+        if w[0].isdigit() and tk.word(k) == "from":
+            return k  # "from 40 to 52"
         m += 1
     return m
+
+
+_SAY = {"say", "says", "said", "according", "reportedly", "apparently", "officials", "police",
+        "witnesses", "residents", "sources", "believed", "told"}  # fmt: skip
+
+
+def _skip_said(tk: _Toks, x: int, end: int) -> int:
+    """Skip a short parenthetical ", they say," / ", police said," at x (a comma)."""
+    for y in range(x + 2, min(end, x + 7)):
+        if tk.w[y] == ",":
+            if any(tk.w[z] in _SAY for z in range(x + 1, y)):
+                return y + 1
+            return x
+        if not tk.w[y][0].isalnum():
+            return x
+    return x
 
 
 def _np_at(
@@ -1201,6 +1220,11 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
         while x < ce and (tk.w[x] in _AUX or tk.w[x] in _MODALS or tk.w[x] == ","):
             if tk.w[x] in _MODALS:
                 hyp = True
+            if tk.w[x] == ",":
+                y = _skip_said(tk, x, ce)
+                if y != x:
+                    x = y
+                    continue
             if tk.w[x] == "," and (
                 tk.word(x + 1) not in _AUX
                 or (count.span is not None and count.span.text.lower() in _SING_DET)
