@@ -194,3 +194,25 @@ def test_cli_split_merge_and_errors(db):
     assert res.exit_code != 0 and "at least two" in res.output
     res = runner.invoke(main, ["tally", "--db", db, "--from", "yesterday"])
     assert res.exit_code != 0 and "not a date" in res.output
+
+
+def test_cli_show_incident_lists_claims_spans_dates_and_rule(db):
+    runner = CliRunner()
+    rows = [
+        json.loads(x)
+        for x in runner.invoke(main, ["incidents", "--db", db, "--format", "jsonl"]).output.split(
+            "\n"
+        )
+        if x
+    ]
+    van = next(r for r in rows if "van-1" in r["reports"])
+    assert van["fatalities_best"] == 11
+    res = runner.invoke(main, ["show", van["id"], "--db", db])
+    assert res.exit_code == 0, res.output
+    out = res.output
+    assert "best 11" in out and "rule ucdp-1" in out
+    assert '"At least 7" [0:10]' in out and "published 2025-05-10" in out
+    assert "published 2025-05-11" in out and "[update]" in out
+    assert "superseded by a later claim from the same source" in out
+    res = runner.invoke(main, ["show", "inc-doesnotexist", "--db", db])
+    assert res.exit_code != 0 and "Traceback" not in res.output
