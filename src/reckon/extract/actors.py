@@ -80,7 +80,8 @@ _HEADS: list[tuple[str, str]] = [
     (
         r"rebels|rebel|insurgents|insurgent|militants|militant|jihadists|jihadist|"
         r"guerrillas?|extremists|terrorists|fighters|fighter|combatants|cells?|"
-        r"factions|faction|armed movements|armed groups?|groups?",
+        r"factions|faction|armed movements|armed groups?|militant groups?|rebel groups?|"
+        r"jihadist groups?",
         "Rebel group",
     ),
     (

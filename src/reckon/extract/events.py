@@ -121,7 +121,7 @@ _PATTERNS: dict[str, str] = {
     r"(?:forward )?(?:operating )?(?:command post|base|headquarters|military post|"
     r"outpost|garrison)",
     TRANSFER: r"handed over|hand(?:ed)? over (?:control|their base|the base)|"
-    r"withdrew from (?:\w+ ){0,5}(?:under|as part of)|took over (?:their|the) positions|"
+    r"withdrew from (?:[\w-]+ ){0,7}(?:under|as part of)|took over (?:their|the) positions|"
     r"handover|without a shot|transfer(?:red)? (?:of )?(?:control|base)",
     OTHER: r"deploy(?:ed|ment|s)|reinforcements|curfew|state of emergency|"
     r"security operation|tasked with (?:securing|neutrali[sz]ing|restoring)|"
@@ -166,12 +166,39 @@ STRONG = {
 _CANCEL = {
     AIR: re.compile(
         r"(?:backed|supported|accompanied) by (?:\w+ )?(?:drones|aircraft)|"
+        r"(?:missile|rocket|artillery|ballistic|mortar) strikes?|"
         r"hunger strike|general strike|strike action|went on strike|on strike|"
         r"(?:drones|missiles) (?:and|or) (?:drones|missiles)|aircraft (?:carrier|maker)",
         _F,
     ),
-    GRENADE: re.compile(r"armed with (?:\w+,? ){0,4}(?:and )?(?:hand )?grenades", _F),
-    CLASH: re.compile(r"fighting (?:spirit|chance|corruption|poverty|for (?:their|his|her))", _F),
+    GRENADE: re.compile(
+        r"armed with (?:\w+,? ){0,4}(?:and )?(?:hand )?grenades|"
+        r"(?:rifles|ammunition|weapons|guns),? (?:and )?(?:hand )?grenades|"
+        r"(?:recovered|seized|found|confiscated) (?:\w+,? ){0,4}(?:hand )?grenades",
+        _F,
+    ),
+    AGREE: re.compile(
+        r"(?:despite|under|since|violat\w*|breach\w*|terms of|its|their|the existing|the) "
+        r"(?:\w+ ){0,2}(?:truce|cease-?fire|agreement|deal)(?! (?:was|were|had been) "
+        r"(?:signed|reached|agreed))",
+        _F,
+    ),
+    OTHER: re.compile(
+        r"(?:said|says|announced|added) (?:that )?(?:it|they|he|she) (?:was|were|would|will|is|are) "
+        r"(?:be )?(?:sending|send|deploy\w*)",
+        _F,
+    ),
+    CLASH: re.compile(
+        r"fighting (?:spirit|chance|corruption|poverty|for (?:their|his|her))|"
+        r"(?:would|will|to|keep|continue|continued|vowed to) (?:keep |continue )?(?:fighting|fight)",
+        _F,
+    ),
+    RIOT: re.compile(r"riot[- ](?:control|police|gear|squad)", _F),
+    MASSACRE: re.compile(
+        r"(?<!found )(?<!dumped )(?<!discovered )\bbodies\b(?! (?:were|had been) "
+        r"(?:found|discovered|dumped))",
+        _F,
+    ),
     CAPTURE: re.compile(
         r"(?:seized|captured|took over|took control of) (?:\w+ ){0,2}"
         r"(?:vehicles|weapons|rifles|ammunition|drugs|goods|equipment|cash|phones|a cache|"
@@ -191,6 +218,13 @@ TERRITORY = re.compile(
     r"(?:the town|control) of [A-Z]|\b(?:it|them)\b",
 )
 _CAPS_OBJECT = re.compile(r"^\s*(?:the )?(?:town |village |city )?(?:of )?[A-Z][\w'-]+")
+
+
+_GENERIC = re.compile(
+    r"\b(?:string|series|wave|spate|number|campaign|history|threat|risk|fear|fears) of "
+    r"(?:[\w-]+ ){0,2}$",
+    _F,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +249,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
         for m in pat.finditer(seg):
             a, b = m.start(), m.end()
             if a == b:
+                continue
+            if _GENERIC.search(seg[max(0, a - 40) : a]):
                 continue
             if any(ca <= a < ce for ca, ce in cancelled):
                 continue
@@ -255,6 +291,7 @@ def classify(
     protest_context: bool = False,
     has_deaths: bool = False,
     has_victims: bool = False,
+    stateish_present: bool = False,
 ) -> Decision | None:
     """ACLED (type, sub-type) for one clause from its triggers and actor types, or None."""
     by: dict[str, Trigger] = {}
@@ -275,9 +312,11 @@ def classify(
         return d("Strategic developments", "Disrupted weapons use", DISRUPT, 0.85)
     if has(SUICIDE):
         return d("Explosions/Remote violence", "Suicide bomb", SUICIDE, 0.95)
+    if has(TRANSFER):
+        return d("Strategic developments", "Non-violent transfer of territory", TRANSFER, 0.8)
     if (has(REGAIN) or has(CAPTURE)) and not has(ABDUCT):
         code = REGAIN if has(REGAIN) else CAPTURE
-        if has(REGAIN) and not (perp_types & NONSTATE and not perp_types & STATEISH):
+        if has(REGAIN) and (stateish_present or not perp_types & NONSTATE):
             return d("Battles", "Government regains territory", code, 0.85)
         if perp_types & STATEISH and not perp_types & NONSTATE:
             return d("Battles", "Government regains territory", code, 0.8)
@@ -309,6 +348,8 @@ def classify(
             return d("Protests", "Peaceful protest", PROTEST, 0.75)
     if has(MOB):
         return d("Riots", "Mob violence", MOB, 0.85)
+    if (has(KILL) or has(ATTACK)) and perp_types and perp_types <= {"Rioters"}:
+        return d("Riots", "Mob violence", KILL if has(KILL) else ATTACK, 0.7)
     if has(SEXUAL):
         return d("Violence against civilians", "Sexual violence", SEXUAL, 0.9)
     if has(ABDUCT) and not (has(KILL) and has_deaths and not has(CLASH)):
@@ -346,4 +387,6 @@ def classify(
         return d("Strategic developments", "Headquarters or base established", HQ, 0.8)
     if has(OTHER):
         return d("Strategic developments", "Other", OTHER, 0.6)
+    if has(DISPERSE):
+        return d("Protests", "Protest with intervention", DISPERSE, 0.5)
     return None

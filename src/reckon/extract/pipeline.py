@@ -62,6 +62,19 @@ _BLAME = re.compile(
     r"claimed by)\s+((?:the\s+)?[\w'’ -]{2,60}?)(?=[,.;]|\s+(?:for|of|militants|who|which)\b|$)",
     _F,
 )
+_SELF_REPORTED = {ev.CHANGE, ev.AGREE, ev.HQ, ev.TRANSFER, ev.REGAIN, ev.CAPTURE}
+_WEAPONS = {
+    "jet",
+    "jets",
+    "warplane",
+    "warplanes",
+    "aircraft",
+    "drone",
+    "drones",
+    "artillery",
+    "missile",
+    "missiles",
+}
 _REPORTING = re.compile(
     r"\b(?:said|says|reported|report|told|described|describe|accused|alleged|claimed)\b", _F
 )
@@ -268,8 +281,12 @@ def _extract(report: Report, analysis: Analysis) -> Extraction:
                 else find_reactions(text, cl.start, cl.end, sentence_start=sent.start)
             )
             ref_from = None
+            clause_triggers = ev.find_triggers(text, cl.start, cl.end)
+            self_report = {t.code for t in clause_triggers} & _SELF_REPORTED
             for r in rx:
-                ref_from = r.verb_start
+                if self_report and r.kind in ("announcement", "statement"):
+                    continue  # "the group announced it had merged": the event itself
+                ref_from = r.verb_end
                 key = (r.kind, _actor_key(r.actor))
                 if key in seen_reaction_keys:
                     continue
@@ -299,13 +316,10 @@ def _extract(report: Report, analysis: Analysis) -> Extraction:
                 )
             if toll_counts:
                 continue
-            if hist is not None and ev.find_triggers(text, cl.start, cl.end):
+            if hist is not None and clause_triggers:
                 continue
-            triggers = ev.find_triggers(text, cl.start, cl.end)
+            triggers = clause_triggers
             reference = False
-            if ref_from is not None:
-                # triggers after a reaction verb are references to events told elsewhere
-                reference = True
             if non_event_sentence:
                 triggers = [t for t in triggers if t.code not in (ev.KILL, ev.ATTACK, ev.WOUND)]
             decision, acts = _decide(text, cl, triggers, c_counts)
@@ -317,11 +331,12 @@ def _extract(report: Report, analysis: Analysis) -> Extraction:
                     loose_counts.append((si, pi, cl, usable, c_places, c_dates))
                 continue
             trig = decision.key
-            if (
-                _DEFINITE.search(text[max(cl.start, trig.start - 30) : trig.start])
-                and not c_places
-                and not re.search(r"ed\b", trig.text.split()[0])
-            ):
+            if ref_from is not None and trig.start >= ref_from:
+                # a trigger after a reaction verb refers to an event told elsewhere
+                reference = True
+            if _DEFINITE.search(
+                text[max(cl.start, trig.start - 30) : trig.start]
+            ) and not re.search(r"ed\b", trig.text.split()[0]):
                 reference = True
             e = _Ev(decision.event_type, decision.sub_event_type, decision.strength, trig, cl)
             e.reference = reference
@@ -379,7 +394,12 @@ def _role_actors(
     )
     for a in acts:
         if a.start < trig.end and trig.start < a.end:
-            role = "perpetrator"  # the weapon or force named by the trigger itself
+            # the weapon or force named by the trigger itself ("Russian artillery shelled")
+            role = (
+                "perpetrator"
+                if a.head in _WEAPONS or a.end <= trig.end and a.type in ("Rioters", "Protesters")
+                else "target"
+            )
         elif a.end <= trig.start and _REPORTING.search(text[a.end : trig.start]):
             continue  # "Alawite families reported instances of kidnapping": a source
         elif a.end <= trig.start:
@@ -456,12 +476,24 @@ def _decide(
         protest_context=protest_ctx,
         has_deaths=has_deaths,
         has_victims=has_victims,
+        stateish_present=any(a.type in ev.STATEISH for a in acts),
     )
     if decision is None:
         return None, []
     # KILL/ATTACK without any armed actor or weapon: not a conflict event (accidents etc.)
-    if decision.key is not None and decision.key.code in (ev.KILL, ev.ATTACK, ev.WOUND):
-        if not (perp & ev.ARMED) and not re.search(
+    tail = text[main.end : cl.end][:80]
+    armed_object = bool(_ARMED_OBJECT.search(tail)) and not _CIVILIAN_OBJECT.search(tail[:30])
+    civ_object = bool(_CIVILIAN_OBJECT.search(tail))
+    if (
+        decision.key is not None
+        and decision.key.code in (ev.KILL, ev.ATTACK, ev.WOUND)
+        and decision.event_type != "Riots"
+    ):
+        if decision.event_type == "Battles" and decision.key.code == ev.ATTACK and armed_object:
+            pass
+        elif decision.event_type == "Violence against civilians" and has_deaths and civ_object:
+            pass
+        elif not (perp & ev.ARMED) and not re.search(
             r"\b(?:shot|gunmen|gunfire|stabbed|executed|beheaded|militants|fighters|attackers|"
             r"assailants|bodies)\b",
             ctext,
@@ -794,9 +826,7 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
         target = next((inc for inc in reversed(incidents) if _compatible(inc, e)), None)
         if target is not None:
             _absorb(target, e)
-        elif (e.counts or (e.place is not None and not e.place_inherited)) and not any(
-            inc.et == e.et for inc in incidents
-        ):
+        elif e.counts and not any(inc.et == e.et for inc in incidents):
             incidents.append(e)
     incidents.sort(key=lambda x: x.trigger.start)
     return incidents

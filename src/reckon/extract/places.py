@@ -17,10 +17,13 @@ _NAME_WORD = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z])"
 _CONNECT = r"(?:al|el|ez|ad|as|ash|at|az|an|ar|du|de|del|des|la|le|bin|ibn|bani|abu|um|umm|wadi|tal|tel|ras|deir|bir)"
 _NAME = rf"(?:(?:{_CONNECT}-)?{_NAME_WORD}(?:(?:\s|-)(?:{_CONNECT}(?:\s|-))?{_NAME_WORD}){{0,3}})"
 _PREP = (
-    r"(?:in|near|outside|at|into|toward|towards|from|around|across|including|of|to|"
+    r"(?:in|near|outside|at|into|toward|towards|from|around|across|including|of|to|over|"
     r"between|and|on|hit|struck|shelled|raided|captured|seized|recaptured|retook|stormed|overran)"
 )
-_PLACE_AFTER_PREP = re.compile(rf"(?<![\w-]){_PREP}\s+(?:the\s+)?({_NAME})")
+_PLACE_AFTER_PREP = re.compile(
+    rf"(?<![\w-]){_PREP}\s+(?:the\s+)?(?:(?:rural|northern|southern|eastern|western|central|"
+    rf"north-eastern|north-western|south-eastern|south-western|greater|downtown|old)\s+)?({_NAME})"
+)
 _ADMIN_SUFFIX = re.compile(
     r"^\s+(province|governorate|state|State|region|district|territory|county|department|"
     r"oblast|cercle|locality|countryside|local government area|LGA|municipality|prefecture|"
@@ -202,6 +205,10 @@ _ORG_WORDS = re.compile(
 )
 
 
+_LOC_BEFORE = re.compile(
+    r"\b(?:in|near|outside|into|at|town of|city of|village of|outskirts of|edge of|"
+    r"rural|district of|province of)\s+$"
+)
 _CONNECTED = re.compile(rf"^{_CONNECT}-[A-Z]")
 _IDENTITY_ADJ = re.compile(
     r"-(?:dominant|majority|minority|led|backed|held|controlled|run|aligned|based|populated)$|"
@@ -387,7 +394,9 @@ def find_places(
             prec = 2
         if src == "pattern" and not (name[:1].isupper() or _CONNECTED.match(name)):
             continue
-        if _IDENTITY_ADJ.search(name) or _person_like(name, ents or []):
+        if _IDENTITY_ADJ.search(name) or (
+            not _LOC_BEFORE.search(text[max(0, a - 20) : a]) and _person_like(name, ents or [])
+        ):
             continue
         out.append(PlaceMention(a, b, name, kind, prec, src))
     out.sort(key=lambda p: (p.start, -p.end))

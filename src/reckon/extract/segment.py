@@ -17,7 +17,8 @@ _BOUNDARY = re.compile(
     r"(?:after|before|later|earlier))|\s+(?=(?:hours|days|two days|three days|a day|a week|"
     r"weeks)\s+(?:after|before)\s)|,?\s+(?=in (?:response|retaliation|reprisal) (?:to|for)\s)|"
     r",\s+(?=(?:after|following)\s)|\s+(?=following (?:a|an|the|this)\s)|"
-    r"\s+(?=hours after\s)|,\s+(?=then\s)|\.\s+(?=[A-Z])",
+    r"\s+(?=hours after\s)|,\s+(?=then\s)|\.\s+(?=[A-Z])|,?\s+(?=who,\s)|"
+    r"\s+(?=after an? (?:string|series|wave|spate)\b)",
     _F,
 )
 DISTINCT_TIME = re.compile(

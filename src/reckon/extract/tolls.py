@@ -13,7 +13,7 @@ _F = re.IGNORECASE
 
 # Markers that make a casualty figure in the same clause a toll.
 CUMULATIVE = re.compile(
-    r"\bsince\b|\bso far\b|(?<!earlier )(?<!later )\bthis (?:year|month)\b|\bin total\b|\boverall\b|"
+    r"\bsince\b(?!\s+(?:been|then|fled|returned|left|died))|\bso far\b|(?<!earlier )(?<!later )\bthis (?:year|month)\b|\bin total\b|\boverall\b|"
     r"\bacross (?:the |its |their )?(?:[A-Z][\w-]*|country|region|territory|province|state|"
     r"city|enclave|strip|north|south|east|west)|\bin (?:the )?(?:previous|past|last) "
     r"(?:\d+|twenty-four|24|several|few|two|three) (?:hours|days|weeks|months|years)\b|"
@@ -26,8 +26,7 @@ CUMULATIVE = re.compile(
 )
 # A conflict-as-subject ("the war killed", "Syria's civil war, which began in 2011, killed").
 CONFLICT_SUBJECT = re.compile(
-    r"\b(?:war|conflict|insurgency|violence|fighting|unrest|crisis|uprising|rebellion|"
-    r"attacks|strikes|raids|ordnance|bombardment|campaign|offensive|clashes)\b",
+    r"\b(?:war|conflict|insurgency|unrest|uprising|rebellion|ordnance)\b",
     _F,
 )
 # Words that tie a figure to one event even with a marker around ("the death toll from
@@ -46,7 +45,7 @@ def is_toll_clause(clause: str, count_pos: int) -> bool:
     """Does a casualty figure at ``count_pos`` (relative to ``clause``) read as a toll?"""
     if EVENT_UPDATE.search(clause):
         return False
-    if _WHEN.search(clause) and not re.search(r"\bsince\b", clause, _F):
+    if _WHEN.search(clause) and not re.search(r"\bsince\b(?!\s+been)", clause, _F):
         return False
     if CUMULATIVE.search(clause):
         return True
