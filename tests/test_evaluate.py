@@ -483,3 +483,30 @@ def test_eval_runs_the_real_pipeline(tmp_path: Path) -> None:
     assert out["failures"] == []
     for v in out["metrics"].values():
         assert v is None or v >= 0
+
+
+def test_wikievents_detection_scores() -> None:
+    text = "A bomb exploded in a market. The mayor spoke. Two people died later."
+    sents = ["A bomb exploded in a market.", "The mayor spoke.", "Two people died later."]
+    doc = {
+        "doc_id": "w-1",
+        "text": text,
+        "sentences": [[[], s] for s in sents],
+        "event_mentions": [
+            {"event_type": "Conflict.Attack.DetonateExplode", "trigger": {"sent_idx": 0}},
+            {"event_type": "Contact.Contact.Broadcast", "trigger": {"sent_idx": 1}},
+            {"event_type": "Life.Die.Unspecified", "trigger": {"sent_idx": 2}},
+        ],
+    }
+    pred = {
+        "report": {"text": text},
+        "incidents": [
+            {"event_type": "Explosions/Remote violence", "evidence": [_span(text, "A bomb")]},
+            {"event_type": "Battles", "evidence": [_span(text, "The mayor")]},
+        ],
+    }
+    m = ev.score_wikievents(doc, pred).metrics()
+    assert m["wikievents_doc_detection"] == 1.0
+    assert m["wikievents_violent_sentence_recall"] == 0.5
+    assert m["wikievents_incident_precision"] == 0.5
+    assert ev.score_wikievents(doc, None).metrics()["wikievents_doc_detection"] == 0.0

@@ -16,7 +16,13 @@ from typing import Any
 
 import click
 
-from reckon.evaluate import EvalResult, LinkScore, pairwise_link_scores, score
+from reckon.evaluate import (
+    EvalResult,
+    LinkScore,
+    pairwise_link_scores,
+    score,
+    score_wikievents,
+)
 
 # Metrics in display order, with the label printed in the table.
 METRIC_LABELS: tuple[tuple[str, str], ...] = (
@@ -48,6 +54,9 @@ METRIC_LABELS: tuple[tuple[str, str], ...] = (
     ("within_25km", "within 25 km"),
     ("precision_agreement", "place precision agreement"),
     ("admin1_any_incident", "admin1 of any predicted incident (diagnostic)"),
+    ("wikievents_doc_detection", "docs with attack/death/injury: incident found"),
+    ("wikievents_violent_sentence_recall", "attack/death/injury sentences with evidence"),
+    ("wikievents_incident_precision", "incidents in an annotated event sentence"),
 )
 
 
@@ -81,7 +90,8 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
 
 def detect_format(rows: Sequence[dict[str, Any]]) -> str:
     """``gold`` (reckon schema), ``fakes`` (main incident, crowd-coded date and place),
-    ``ucdp`` (weakly labelled headlines) or ``wikievents`` (token-level event annotation)."""
+    ``ucdp`` (weakly labelled headlines) or ``wikievents`` (token-level event annotation, scored
+    for event detection only)."""
     first = rows[0]
     if "event_mentions" in first and "tokens" in first:
         return "wikievents"
@@ -287,18 +297,16 @@ def eval_cmd(
 ) -> None:
     """Run extraction on the reports of GOLD.jsonl and score it against their gold records.
 
-    Reads the reckon gold schema, FA-KES rows (main incident: date and place) and UCDP headline
-    rows (weak labels); the format is detected from the keys.
+    Reads the reckon gold schema, FA-KES rows (main incident: date and place), UCDP headline
+    rows (weak labels) and WikiEvents documents (event detection only); the format is detected
+    from the keys.
     """
     rows = load_gold(gold)
     fmt = detect_format(rows)
-    if fmt == "wikievents":
-        raise GoldError(
-            f"{gold}: WikiEvents token-level annotation (doc_id, tokens, event_mentions) has no "
-            "incident records to score; use a *.gold.jsonl file"
-        )
     if limit:
         rows = rows[:limit]
+    if fmt == "wikievents":
+        rows = [{**r, "id": r.get("doc_id"), "published": None} for r in rows]
     _check_rows(gold, rows)
     t0 = time.perf_counter()
     extractions, failures = run_pipeline(
@@ -306,7 +314,14 @@ def eval_cmd(
     )
     seconds = time.perf_counter() - t0
     preds = [None if x is None else x.as_dict() for x in extractions]
-    result = score(rows, preds, errors=errors)
+    if fmt == "wikievents":
+        result = EvalResult()
+        for r, p in zip(rows, preds, strict=True):
+            result.merge(score_wikievents(r, p))
+        if not errors:
+            result.errors.clear()
+    else:
+        result = score(rows, preds, errors=errors)
 
     linking: LinkScore | None = None
     linking_note: str | None = None
