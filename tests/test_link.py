@@ -337,13 +337,50 @@ def test_pairs_are_symmetric_in_scoring():
 # -- the store: save, relink, overrides ---------------------------------------------------------
 
 
-@pytest.fixture()
-def store(tmp_path):
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def _pg_database():
+    """A fresh PostgreSQL database for one test, or skip when no server is reachable."""
+    import os
+
+    import sqlalchemy as sa
+
+    try:
+        eng = sa.create_engine(
+            PG_ADMIN, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 2}
+        )
+        with eng.connect() as c:
+            name = f"reckon_link_{os.getpid()}"
+            c.execute(sa.text(f"DROP DATABASE IF EXISTS {name}"))
+            c.execute(sa.text(f"CREATE DATABASE {name}"))
+    except Exception as e:  # no server, no driver, no rights
+        pytest.skip(
+            f"PostgreSQL not reachable at 127.0.0.1:5432 ({type(e).__name__}): store tests ran on SQLite only"
+        )
+    return eng, name
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    import sqlalchemy as sa
+
     from reckon.store import open_store
 
-    st = open_store(tmp_path / "link.db")
-    yield st
-    st.close()
+    if request.param == "sqlite":
+        st = open_store(tmp_path / "link.db")
+        yield st
+        st.close()
+        return
+    eng, name = _pg_database()
+    st = open_store(f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}")
+    try:
+        yield st
+    finally:
+        st.close()
+        with eng.connect() as c:
+            c.execute(sa.text(f"DROP DATABASE IF EXISTS {name}"))
+        eng.dispose()
 
 
 def _dump(conn):

@@ -153,7 +153,7 @@ link_overrides = _table(
     "link_overrides",
     sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("kind", sa.String(10), nullable=False),  # split | merge
-    sa.Column("incident_id", sa.String(40)),  # as it was when the user decided
+    sa.Column("incident_id", sa.Text),  # as it was when the user decided
     sa.Column("groups", sa.JSON, nullable=False),  # lists of mention keys
 )
 

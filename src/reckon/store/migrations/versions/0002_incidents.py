@@ -85,7 +85,7 @@ def upgrade() -> None:
         "link_overrides",
         sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("kind", sa.String(10), nullable=False),
-        sa.Column("incident_id", sa.String(40)),
+        sa.Column("incident_id", sa.Text),
         sa.Column("groups", sa.JSON, nullable=False),
     )
 
