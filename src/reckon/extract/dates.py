@@ -115,6 +115,21 @@ _PATTERN = re.compile(
 )
 
 
+# the words a time expression can start with: the pattern is only tried at these words
+_WORD = re.compile(r"[0-9A-Za-z]+")
+_FIRST = (
+    set(_WEEKDAYS)
+    | {w + "s" for w in _WEEKDAYS}  # "Tuesdays attack" where the apostrophe was lost
+    | set(_MONTHS)
+    | set(_NUM)
+    | {
+        "since", "on", "in", "during", "by", "until", "of", "the", "early", "mid", "late",
+        "last", "this", "next", "past", "overnight", "earlier", "later", "today", "tonight",
+        "yesterday", "over", "at", "within", "hours", "minutes", "moments", "shortly", "soon",
+        "just", "that", "start", "beginning", "from", "couple",
+    }
+)  # fmt: skip
+
 # --------------------------------------------------------------------------------------------
 # helpers
 
@@ -443,13 +458,17 @@ def find_dates(
     prev: tuple[date, date] | None = (a, a) if a else None
     out: list[DateInterval] = []
     pos = start
-    while pos < end:
-        m = _PATTERN.search(text, pos, end)
+    for w in _WORD.finditer(text, start, end):
+        if w.start() < pos:
+            continue
+        lw = w.group().lower()
+        if not (lw[0].isdigit() or lw in _FIRST):
+            continue
+        m = _PATTERN.match(text, w.start(), end)
         if m is None:
-            break
+            continue
         r = _resolve_match(m, pub, prev)
         if r is None:
-            pos = m.start() + 1
             continue
         s, e, note, _ = r
         ms = m.start()

@@ -314,10 +314,11 @@ for _lst in _TRIGGERS.values():
 
 # cheap pre-filter: a sentence without any of these stems has no count
 _STEMS = re.compile(
-    r"kill|murder|massac|execut|assassin|slaughter|slain|martyr|lynch|dead|death|died|perish"
+    r"\b(?:kill|murder|massac|execut|assassin|slaughter|slain|martyr|lynch|dead|death|died|perish"
     r"|succumb|drown|li(?:fe|ves)|fatalit|bod(?:y|ies)|corpse|toll|injur|wound|hurt|maim|hospital"
     r"|treated|condition|vomit|breath|lost|abduct|kidnap|disappear|hostage|seiz|picked up|snatch"
-    r"|arrest|detain|apprehend|rounded up|rounding up|custody|casualt|gunned|shot|harm|alive",
+    r"|arrest|detain|apprehend|rounded up|rounding up|custody|casualt|gunned|shot|harm|alive"
+    r"|unhurt|unharmed)",
     re.IGNORECASE,
 )
 
@@ -1035,17 +1036,19 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
     out: list[CountMention] = []
     used = [False] * tk.n
 
+    # clause bounds (";" splits a sentence into clauses), one pass each way
+    c_start = [0] * (tk.n + 1)
+    c_end = [tk.n] * (tk.n + 1)
+    for k in range(1, tk.n + 1):
+        c_start[k] = k if tk.w[k - 1] == ";" else c_start[k - 1]
+    for k in range(tk.n - 1, -1, -1):
+        c_end[k] = k if tk.w[k] == ";" else c_end[k + 1]
+
     def clause_start(k: int) -> int:
-        m = k
-        while m > 0 and tk.w[m - 1] != ";":
-            m -= 1
-        return m
+        return c_start[max(0, min(k, tk.n))]
 
     def clause_end(k: int) -> int:
-        m = k
-        while m < tk.n and tk.w[m] != ";":
-            m += 1
-        return m
+        return c_end[max(0, min(k, tk.n))]
 
     def emit(kind, count, i, j, head, t0, t1, negated=False, hedge_from=None):
         if any(used[i:j]):
