@@ -55,7 +55,7 @@ HEADLINE_MAX_CHARS = 160
 HEADLINE_MAX_WORDS = 25
 HEADLINE_MIN_WORDS = 3
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WS = re.compile(r"\s+")
 _FINAL_PUNCT = ".!?;:,…"
 _QUOTES = str.maketrans(
@@ -82,24 +82,32 @@ _NAME = r"[A-Z][\w.'\u2019-]*"
 _BOILERPLATE = [
     # bylines: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By JANE DOE in Kyiv"
     re.compile(
-        rf"^by\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
+        rf"^[Bb][Yy]\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
         rf"(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*"
         rf"(?:\s+in\s+{_NAME}(?:\s+{_NAME})?)?"
-        r"(?:\s*[|,\u2013\u2014-]\s*[\w .'\u2019-]{0,40})?$",
-        re.IGNORECASE,
+        rf"(?:\s*[|,\u2013\u2014-]\s*{_NAME}(?:\s+{_NAME}){{0,4}})?$"
     ),
-    re.compile(r"^(?:read more|read also|also read|related|see also|more on this)\b", re.I),
-    re.compile(r"^(?:share|tweet|email|print)(?: this)?(?: (?:article|story|page|post))?\b", re.I),
+    re.compile(r"^(?:read more|read also|also read|see also|more on this)\b", re.I),
+    re.compile(r"^related(?::| (?:articles?|stories|story|coverage|content|news|reading)\b)", re.I),
+    re.compile(
+        r"^(?:share|tweet|email|print)(?: this)?(?: (?:article|story|page|post))?[.!:]?$", re.I
+    ),
     re.compile(r"^share (?:on|via) \w+", re.I),
     re.compile(r"^follow us\b", re.I),
     re.compile(r"^(?:sign up|subscribe)\b.*\b(?:newsletter|updates|alerts|email)\b", re.I),
     re.compile(r"^subscribe(?: now| today)?[.!]?$", re.I),
     re.compile(r"^(?:\u00a9|\(c\)|copyright\b)", re.I),
-    re.compile(r"\ball rights reserved\.?$", re.I),
     re.compile(r"^advertisement$", re.I),
     re.compile(r"^(?:story continues below|continue reading)\b", re.I),
     re.compile(r"^click here\b", re.I),
 ]
+# every pattern above is anchored at the start: one combined ``match`` tests them all
+_BOILERPLATE_ANY = re.compile(
+    "|".join(
+        f"(?{'i' if rx.flags & re.IGNORECASE else ''}:{rx.pattern.removeprefix('^')})"
+        for rx in _BOILERPLATE
+    )
+)
 # Boilerplate lines are short: a long paragraph that happens to start with "By ..." or
 # "Related ..." is content.
 BOILERPLATE_MAX_CHARS = 120
@@ -126,7 +134,9 @@ class _Para:
 
 def normalise(text: str) -> str:
     """NFC, drop invisible characters, collapse whitespace runs to one space, strip."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
     return _WS.sub(" ", text).strip()
 
 
@@ -137,10 +147,15 @@ def _key(text: str) -> str:
 
 def is_boilerplate(paragraph: str) -> bool:
     """True for an obvious boilerplate line (byline, share prompt, copyright, ...)."""
-    p = normalise(paragraph)
+    return _boilerplate_normalised(normalise(paragraph))
+
+
+def _boilerplate_normalised(p: str) -> bool:
     if not p or len(p) > BOILERPLATE_MAX_CHARS:
         return False
-    return any(rx.search(p) for rx in _BOILERPLATE)
+    if p.casefold().rstrip(".").endswith("all rights reserved"):
+        return True
+    return _BOILERPLATE_ANY.match(p) is not None
 
 
 def looks_like_headline(line: str) -> bool:
@@ -178,7 +193,7 @@ def _split(raw: str) -> list[tuple[int, int]]:
         if m.start() == len(raw) and not line:
             break
         content = line.rstrip("\r\n")
-        if normalise(content):
+        if content.strip() and _INVISIBLE.sub("", content).strip():
             lead = len(content) - len(content.lstrip())
             trail = len(content.rstrip())
             current.append((m.start() + lead, m.start() + trail))
@@ -235,9 +250,12 @@ def _choose_headline(paras: list[_Para]) -> _Para | None:
     counts: dict[str, int] = {}
     for p in paras:
         counts[p.key] = counts.get(p.key, 0) + 1
+    tried: set[str] = set()
     for p in paras:
-        if counts[p.key] > 1 and looks_like_headline(p.text) and not is_boilerplate(p.text):
-            return p
+        if counts[p.key] > 1 and p.key not in tried:
+            tried.add(p.key)
+            if looks_like_headline(p.text) and not _boilerplate_normalised(p.text):
+                return p
     if paras and len(paras) > 1 and looks_like_headline(paras[0].text):
         if not is_boilerplate(paras[0].text):
             return paras[0]
@@ -271,7 +289,7 @@ def clean(raw_text: str, title: str | None = None) -> Cleaned:
             else:
                 removed.append(Removed("repeated_headline", p.raw, p.start, p.end, head_start))
             continue
-        if is_boilerplate(p.text):
+        if _boilerplate_normalised(p.text):
             removed.append(Removed("boilerplate", p.raw, p.start, p.end))
             continue
         first = seen.find(p.key)
