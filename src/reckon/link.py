@@ -28,9 +28,9 @@ every mention that tells it. This module turns a set of extractions into inciden
      its own event).
    - ``place``: same gazetteer id 1.0; same normalised toponym (spelling variants such as
      Jableh / Jablah / Jebleh collapse to one key, fuzzy ratio >= 85 via rapidfuzz) 0.95; both
-     geocoded: decreasing with distance up to 25 km, low when two precise towns with different
-     names lie apart; same admin1 when one side is imprecise 0.6; different countries: veto;
-     precise places more than 60 km apart: veto. When only one mention has a place, 0.75 if that
+     geocoded: decreasing with distance up to 25 km; two precise towns with different names more
+     than 10 km apart: veto (low when 5-10 km apart); same admin1 when one side is imprecise 0.6;
+     different countries: veto; precise places more than 60 km apart: veto. When only one mention has a place, 0.75 if that
      place is named (same spelling key) in the other report's text, else 0.2.
    - ``time``: overlapping intervals 1.0 (0.6 when wide); 1 day apart 0.7; 2 days 0.45; further:
      veto. A mention without a resolved date falls back to the week before its report's
@@ -469,9 +469,11 @@ def place_score(a: Location | None, b: Location | None) -> tuple[float, str | No
             return (0.6 if same_adm else (0.3 if d <= 100 else 0.05)), None
         if d <= 2:
             return 0.9, None
+        if pa == 1 and pb == 1 and d > 10:  # two distinct towns, named differently
+            return 0.0, f"different towns {d:.0f} km apart"
         if d <= 25:
             s = 0.75 * (1 - d / 50)
-            if pa == 1 and pb == 1:  # two distinct towns, named differently
+            if pa == 1 and pb == 1:
                 s = 0.1 if d > 5 else s * 0.8
             return s, None
         if d <= 60:
