@@ -99,8 +99,11 @@ def test_parse_quantity_bad_input_names_it() -> None:
 def test_add_counts_keeps_unbounded_bounds() -> None:
     c = add_counts(Count(3, 3, 3), Count(2, 2, None, "vague"))
     assert (c.low, c.best, c.high) == (5, 5, None)
+    assert c.qualifier == "vague"
     c = add_counts(Count(None, 5, 5, "at_most"), Count(1, 1, 1))
-    assert (c.low, c.best, c.high) == (None, 6, 6)
+    assert (c.low, c.best, c.high, c.qualifier) == (None, 6, 6, "at_most")
+    c = add_counts(Count(5, 5, 8, "range"), Count(1, 1, 1))
+    assert (c.low, c.best, c.high, c.qualifier) == (6, 6, 9, "range")
 
 
 # --------------------------------------------------------------------------------------------

@@ -644,7 +644,16 @@ def add_counts(a: Count, b: Count) -> Count:
     low = a.low + b.low if a.low is not None and b.low is not None else None
     best = (a.best or 0) + (b.best or 0)
     high = a.high + b.high if a.high is not None and b.high is not None else None
-    qual = a.qualifier if a.qualifier == b.qualifier else "sum"
+    if a.qualifier == b.qualifier:
+        qual = a.qualifier
+    elif "vague" in (a.qualifier, b.qualifier):
+        qual = "vague"
+    elif high is None:
+        qual = "at_least"
+    elif low is None:
+        qual = "at_most"
+    else:
+        qual = "range" if low != high else "about"
     # the summed phrase has no single span without the text; find_counts sets it
     return Count(
         low, best, high, qual, a.span if b.span is None else b.span if a.span is None else None
