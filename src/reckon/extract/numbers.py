@@ -1059,7 +1059,7 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
     def clause_end(k: int) -> int:
         return c_end[max(0, min(k, tk.n))]
 
-    def emit(kind, count, i, j, head, t0, t1, negated=False, hedge_from=None):
+    def emit(kind, count, i, j, head, t0, t1, hedge_from=None):
         if any(used[i:j]):
             return
         hedge, hyp = _hedge(tk, clause_start(hedge_from if hedge_from is not None else i),
@@ -1069,20 +1069,21 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
         for k in list(range(i, j)) + list(range(t0, t1)):
             used[k] = True
         victims = tk.span(head[0], head[1]) if head else None
-        out.append(CountMention(kind, count, victims, tk.span(t0, t1), negated, hedge, sent))
+        out.append(CountMention(kind, count, victims, tk.span(t0, t1), False, hedge, sent))
 
     # 1) negations
     for m in _NEG_RE.finditer(text, s, e):
         before = text[max(s, m.start() - 60) : m.start()]
         if _NEG_BLOCK_BEFORE.search(before):
             continue
-        word = next(g for g in (m.group("v1"), m.group("v2"), m.group("v3"), m.group("v4")) if g)
+        grp = next(g for g in ("v1", "v2", "v3", "v4") if m.group(g))
+        word = m.group(grp)
         key = " ".join(word.lower().split())
         kinds = _NEG_KINDS.get(key)
         if kinds is None:
             key2 = key.split()[-1]
             kinds = _NEG_KINDS.get(key2, ("killed",))
-        gstart = text.index(word, m.start())
+        gstart = m.start(grp)
         span = Span.of(text, m.start(), m.end())
         trig = Span.of(text, gstart, gstart + len(word))
         for kind in kinds:
