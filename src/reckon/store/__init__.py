@@ -48,6 +48,7 @@ __all__ = [
     "StoreConflict",
     "StoreError",
     "database_url",
+    "head_revision",
     "metadata",
     "open_store",
     "removed",
@@ -93,6 +94,16 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def open_store(db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Store:
     """Open (creating and migrating as needed) the store at ``db``; see ``database_url``."""
     return Store(database_url(db), migrate=migrate)
+
+
+def head_revision() -> str | None:
+    """The newest schema revision shipped with this reckon (what ``open_store`` migrates to)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(cfg).get_current_head()
 
 
 def _now() -> str:
