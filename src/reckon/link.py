@@ -81,6 +81,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -248,8 +249,7 @@ def signature(text: str) -> list[int]:
     from datasketch import MinHash
 
     mh = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
-    for sh in sorted(shingles(text)):
-        mh.update(sh.encode("utf-8"))
+    mh.update_batch([sh.encode("utf-8") for sh in sorted(shingles(text))])
     return [int(x) for x in mh.hashvalues]
 
 
@@ -402,7 +402,8 @@ def _name_key(name: str) -> str:
         return _norm_text(name).replace(" ", "")
 
 
-def place_keys(name: str) -> set[str]:
+@lru_cache(maxsize=100_000)
+def place_keys(name: str) -> frozenset[str]:
     """Keys under which a place name is recognised in another report's text."""
     keys = set()
     nk = _name_key(name)
@@ -411,7 +412,7 @@ def place_keys(name: str) -> set[str]:
     tk = toponym_key(name)
     if len(tk) >= 3:
         keys.add("t:" + tk)
-    return keys
+    return frozenset(keys)
 
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
