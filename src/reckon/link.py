@@ -266,12 +266,18 @@ def detect_copies(
     items = sorted(reports, key=lambda x: sort_key(x[0]))
     roots: dict[str, str] = {}
     copies: dict[str, Copy] = {}
+    import numpy as np
+
     candidates = _lsh_candidates(items, threshold) if len(items) > 200 else None
-    for i, (meta, sig) in enumerate(items):
+    arrs = [np.asarray(sig, dtype=np.uint64) for _, sig in items]
+    for i, (meta, _sig) in enumerate(items):
         best: tuple[float, int] | None = None
         earlier = range(i) if candidates is None else sorted(j for j in candidates[i] if j < i)
         for j in earlier:
-            sim = similarity(items[j][1], sig)
+            a, b = arrs[j], arrs[i]
+            if len(a) != len(b) or not len(a):
+                continue
+            sim = float(np.count_nonzero(a == b)) / len(a)
             if sim >= threshold and (best is None or sim > best[0]):
                 best = (sim, j)
         if best is None:
