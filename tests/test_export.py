@@ -216,3 +216,26 @@ def test_cli_show_incident_lists_claims_spans_dates_and_rule(db):
     assert "superseded by a later claim from the same source" in out
     res = runner.invoke(main, ["show", "inc-doesnotexist", "--db", db])
     assert res.exit_code != 0 and "Traceback" not in res.output
+
+
+def test_cli_relinks_lazily_after_a_batch_saved_without_relinking(tmp_path):
+    from reckon.store import open_store
+    from reckon.store.incidents import analyse_and_store, needs_relink
+
+    path = tmp_path / "lazy.db"
+    st = open_store(path)
+    xs = {x.report.id: x for x in _extractions()}
+    for x in xs.values():
+        st.add_report(
+            x.report,
+            analyse=lambda rep, conn: analyse_and_store(
+                rep, conn, extract=lambda r: xs[r.id], geocode=lambda e: e, relink_now=False
+            ),
+        )
+    with st.transaction() as conn:
+        assert needs_relink(conn)
+    st.close()
+    res = CliRunner().invoke(main, ["incidents", "--db", str(path), "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    got = sorted(json.loads(x)["id"] for x in res.output.splitlines())
+    assert got == sorted(i.id for i in _incidents())

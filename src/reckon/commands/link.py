@@ -254,9 +254,10 @@ def incidents_cmd(ctx: click.Context, db: str | None, fmt: str) -> None:
     if ctx.invoked_subcommand is not None:
         ctx.obj = {"db": db}
         return
-    from reckon.store.incidents import list_incidents
+    from reckon.store.incidents import ensure_linked, list_incidents
 
     with _conn(db) as conn:
+        ensure_linked(conn)
         incs = list_incidents(conn)
     click.echo(render_incidents(incs, fmt), nl=False)
 
@@ -316,9 +317,10 @@ def tally_cmd(
     db: str | None, by: str, date_from: str | None, date_to: str | None, fmt: str
 ) -> None:
     """Sum incident fatalities (low / best / high) per group; cumulative tolls apart."""
-    from reckon.store.incidents import list_incidents, list_tolls
+    from reckon.store.incidents import ensure_linked, list_incidents, list_tolls
 
     with _conn(db) as conn:
+        ensure_linked(conn)
         incs = list_incidents(conn)
         tolls = list_tolls(conn)
     try:
@@ -343,9 +345,10 @@ def tally_cmd(
               help="Write here instead of standard output.")  # fmt: skip
 def export_cmd(db: str | None, fmt: str, output: str | None) -> None:
     """Export incidents as ACLED-style CSV, UCDP GED-style CSV, GeoJSON or JSONL."""
-    from reckon.store.incidents import list_incidents, list_tolls
+    from reckon.store.incidents import ensure_linked, list_incidents, list_tolls
 
     with _conn(db) as conn:
+        ensure_linked(conn)
         incs = list_incidents(conn)
         tolls = list_tolls(conn) if fmt == "jsonl" else []
     if output is None:
@@ -362,9 +365,10 @@ def export_cmd(db: str | None, fmt: str, output: str | None) -> None:
 
 def show_incident(store: Any, incident_id: str) -> str | None:
     """``reckon show inc-...``: the incident with its claims, or None when there is none."""
-    from reckon.store.incidents import get_incident
+    from reckon.store.incidents import ensure_linked, get_incident
 
     with store.transaction() as conn:
+        ensure_linked(conn)
         inc = get_incident(conn, incident_id)
     return render_incident_obj(inc).rstrip("\n") if inc is not None else None
 

@@ -46,6 +46,7 @@ __all__ = [
     "analyse_and_store",
     "copies",
     "create_tables",
+    "ensure_linked",
     "get_incident",
     "incident_members",
     "incidents",
@@ -326,6 +327,38 @@ def relink(conn: sa.Connection) -> list[Incident]:
     return result
 
 
+def needs_relink(conn: sa.Connection) -> bool:
+    """Whether some stored mention belongs to no incident (saved without relinking since)."""
+    q = (
+        sa.select(mentions.c.key)
+        .select_from(
+            mentions.outerjoin(incident_members, mentions.c.key == incident_members.c.mention_key)
+        )
+        .where(incident_members.c.mention_key.is_(None))
+        .limit(1)
+    )
+    if conn.execute(q).first() is not None:
+        return True
+    q = (
+        sa.select(incident_members.c.mention_key)
+        .select_from(
+            incident_members.outerjoin(mentions, mentions.c.key == incident_members.c.mention_key)
+        )
+        .where(mentions.c.key.is_(None))
+        .limit(1)
+    )
+    return conn.execute(q).first() is not None
+
+
+def ensure_linked(conn: sa.Connection) -> bool:
+    """Relink when stored mentions and incidents disagree (e.g. a batch saved with
+    ``relink_now=False``, or interrupted before its final relink). Returns whether it relinked."""
+    if needs_relink(conn):
+        relink(conn)
+        return True
+    return False
+
+
 def list_incidents(
     conn: sa.Connection, date_from: str | None = None, date_to: str | None = None
 ) -> list[Incident]:
@@ -378,6 +411,7 @@ def split_incident(
 
     The decision is stored and honoured by every later relink. Returns the new incidents.
     """
+    ensure_linked(conn)
     keys = _members(conn, incident_id)
     moved: list[str] = []
     for m in mention_keys:
@@ -401,6 +435,7 @@ def merge_incidents(conn: sa.Connection, incident_ids: Sequence[str]) -> Inciden
     """Merge incidents into one (a decision honoured by every later relink)."""
     if len(set(incident_ids)) < 2:
         raise LinkError("merge needs at least two different incident ids")
+    ensure_linked(conn)
     groups = [_members(conn, i) for i in dict.fromkeys(incident_ids)]
     conn.execute(
         sa.insert(link_overrides).values(
@@ -430,7 +465,10 @@ def analyse_and_store(
 ) -> Extraction:
     """The ingest hook: extract -> geocode -> save_extraction -> relink, for one stored report.
 
-    ``extract`` and ``geocode`` default to the pipeline's own stages.
+    ``extract`` and ``geocode`` default to the pipeline's own stages. For large batches pass
+    ``relink_now=False`` (e.g. via ``functools.partial``) and call :func:`relink` once at the end:
+    the read commands also relink lazily (:func:`ensure_linked`) when mentions and incidents
+    disagree, so an interrupted batch heals on the next read.
     """
     if extract is None:
         from reckon.extract import extract as extract_fn
