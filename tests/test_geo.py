@@ -422,3 +422,35 @@ def test_same_admin1_keeps_compass_units_apart() -> None:
     assert not same_admin1("Northeast", "Northwest")
     assert same_admin1("Nurestan", "Nuristan") and same_admin1("Dahuk", "Duhok")
     assert not same_admin1("Tshopo", "Tshuapa")
+
+
+def test_index_location_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reckon.geo.store import cache_dir, default_path
+
+    monkeypatch.setenv("RECKON_GAZETTEER", str(tmp_path / "mine.sqlite"))
+    assert default_path() == tmp_path / "mine.sqlite"
+    monkeypatch.delenv("RECKON_GAZETTEER")
+    monkeypatch.setenv("RECKON_CACHE_DIR", str(tmp_path / "cache"))
+    assert default_path().parent == tmp_path / "cache"
+    assert default_path().name.startswith("gazetteer-")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("RECKON_CACHE_DIR", str(blocker / "sub"))  # cannot be created
+    assert cache_dir().name == "reckon-cache"
+
+
+@pytest.mark.slow
+def test_names_with_extra_words(gaz: Gazetteer) -> None:
+    from reckon.geocode import geocode_name
+
+    ctx = ["Syria"]
+    town = geocode_name("Saraqeb Idlib", context=ctx, gazetteer=gaz)
+    assert (town.iso, town.admin1, town.precision, town.feature) == ("SY", "Idlib", 1, "town")
+    west = geocode_name("Western Homs", context=ctx, gazetteer=gaz)
+    assert (west.admin1, west.precision) == ("Homs", 2)
+    assert geocode_name("Idlibs", context=ctx, gazetteer=gaz).admin1 == "Idlib"
+    # a part of a name is never taken abroad
+    dam = geocode_name("Tishreen dam", context=ctx, gazetteer=gaz)
+    assert dam.iso == "SY" and not dam.resolved
+    # a world capital named in a report about Syria keeps its own country
+    assert geocode_name("Moscow", context=["Aleppo", "Syria", "Idlib"], gazetteer=gaz).iso == "RU"

@@ -229,6 +229,13 @@ _NEAR_WORDS = re.compile(
 )
 
 
+def _known_phrase(gaz: Gazetteer, name: str) -> bool:
+    """Whether the whole phrase is itself a gazetteer name ("Bosnia and Herzegovina")."""
+    from reckon.geo.normalize import name_key
+
+    return bool(gaz.lookup(name_key(name)))
+
+
 def phrase_segments(phrase: str) -> list[str]:
     """Candidate toponyms of a descriptive place phrase ("Gobara, 15km northwest of Gwoza, Gwoza
     LGA" -> Gobara, Gwoza, Gwoza LGA), most specific first as written."""
@@ -320,13 +327,13 @@ def geocode_name(
             name_q = name
     else:
         name_q = name
+    parts = phrase_segments(name)
+    if len(parts) > 1 and not _known_phrase(gaz, name):
+        # "X village in Y district, Z province": resolved part by part, containers first
+        got = _resolve_phrase(gaz, name, parts, text, names, country_hint, precision_hint)
+        if got is not None:
+            return got
     loc = resolve(gaz, name_q, ctx, precision_hint=precision_hint)
-    if not loc.resolved:
-        parts = phrase_segments(name)
-        if len(parts) > 1:
-            got = _resolve_phrase(gaz, name, parts, text, names, country_hint, precision_hint)
-            if got is not None:
-                return got
     if not loc.resolved and text:
         for n, off in names:
             if off >= 0:

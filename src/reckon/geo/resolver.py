@@ -347,6 +347,17 @@ def candidates(gaz: Gazetteer, name: str) -> list[Hit]:
     if not key:
         return []
     hits = list(gaz.lookup(key))
+    words = name.split()
+    if len(words[-1]) > 4 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        # a possessive without its apostrophe ("Idlibs countryside", "Syrias")
+        bare = " ".join([*words[:-1], words[-1][:-1]])
+        seen = {h.place.pid for h in hits}
+        ql = light_key(bare)
+        hits += [
+            Hit(h.place, h.matched, h.main, 0.97)
+            for h in gaz.lookup(name_key(bare))
+            if h.place.pid not in seen and h.matched == ql
+        ]
     if hits or len(key) < 4:
         return hits
     bucket = gaz.skeleton_names(skeleton(key))
@@ -465,12 +476,79 @@ def resolve(
             prec = precision_hint
         loc.precision = prec
     else:
-        _fallback_area(gaz, loc, ctx, offset)
+        part = _resolve_words(gaz, top, ctx, precision_hint) if len(top.core.split()) > 1 else None
+        if part is not None:
+            _fill_from(loc, part)
+        else:
+            _fallback_area(gaz, loc, ctx, offset)
     if offset is None:
         if len(_resolver_cache) > 20_000:
             _resolver_cache.clear()
         _resolver_cache[ck] = _copy(loc, name)
     return loc
+
+
+_DIRECTION_ADJ = frozenset(
+    "northern southern eastern western central north south east west northeastern "
+    "northwestern southeastern southwestern rural greater".split()
+)
+_PARTICLES = frozenset(
+    "abu bin ibn um umm beit bayt kafr kfar tal tel tell ras wadi bir deir dayr khan jabal jebel "
+    "jisr ain ayn hay qasr sheikh shaykh sidi new old upper lower saint san santa port mount "
+    "lake river city town village camp dam".split()
+)
+_RANK = {"town": 0, "other": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+def _resolve_words(
+    gaz: Gazetteer, top: Toponym, ctx: Context, precision_hint: int | None
+) -> Location | None:
+    """A toponym that does not resolve as a whole ("Saraqeb Idlib", "Western Homs", "Aleppo
+    Syrian"): the most specific run of its words that resolves under its exact spelling, with
+    an admin1 among the other words as its container. A dropped compass adjective makes the
+    precision 2."""
+    words = top.core.split()
+    countries = ctx.countries
+    found: list[tuple[int, int, int, Location]] = []
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(0, len(words) - n + 1):
+            sub = " ".join(words[i : i + n])
+            if sub.lower() in _DIRECTION_ADJ or sub.lower() in _PARTICLES or len(sub) < 3:
+                continue
+            ql = light_key(sub)
+            if not any(h.matched == ql for h in gaz.lookup(name_key(sub))):
+                continue
+            got = resolve(gaz, sub, ctx)
+            # a part of a name is trusted only inside the report's countries
+            ok = (
+                countries.get(got.iso or "", 0.0) >= 0.5
+                if countries
+                else got.feature in ("admin1", "country")
+            )
+            if got.resolved and ok:
+                found.append((_RANK.get(got.feature or "", 4), -n, i, got))
+    if not found:
+        return None
+    found.sort(key=lambda t: t[:3])
+    best = found[0][3]
+    containers = [f[3] for f in found[1:] if f[3].feature == "admin1" and f[3].iso == best.iso]
+    if containers and best.feature == "town" and best.admin1 != containers[0].admin1:
+        # the words name a province that the town is not in: trust the province
+        best = containers[0]
+    prec = best.precision or 1
+    if any(w.lower() in _DIRECTION_ADJ for w in words) or top.precision == 2 or precision_hint == 2:
+        prec = max(prec, 2)
+    if precision_hint and precision_hint > prec:
+        prec = precision_hint
+    out = _copy(best, top.core)
+    out.precision = prec
+    return out
+
+
+def _fill_from(loc: Location, got: Location) -> None:
+    for f in ("country", "iso", "admin1", "admin2", "lat", "lon", "precision", "geonameid"):
+        setattr(loc, f, getattr(got, f))
+    loc.resolved, loc.feature = got.resolved, got.feature
 
 
 def _acceptable(place: Place, s: float, hit: Hit, top: Toponym, ctx: Context) -> bool:
@@ -485,14 +563,21 @@ def _acceptable(place: Place, s: float, hit: Hit, top: Toponym, ctx: Context) ->
         return False
     ql = light_key(top.core)
     countries = ctx.countries_for(ql, exclude_self=True)
+    if hit.fuzzy < 1.0:
+        # a fuzzy match only in the report's main country (or when nothing is known)
+        return not countries or countries.get(place.country or "", 0.0) >= 0.5
     if not countries or (place.country or "") in countries:
         return True
     # outside the supported countries: the exact spelling of a place, or, when the report says
     # little about where it is (a demonym, one other place), a key match that is not short
     support = sum(w for src, _iso, w in ctx.votes if src != ql)
-    strong = hit.matched == ql or (len(name_key(top.core)) >= 5 and support < 3.0)
-    # when the report is clearly about other countries, only a well-known place is taken
-    return strong and hit.fuzzy == 1.0 and s >= (3.5 if support >= 3.0 else 0.5)
+    if support < 3.0:
+        return (hit.matched == ql or len(name_key(top.core)) >= 5) and s >= 0.5
+    # the report is clearly about other countries: only a well-known place under its own name
+    # (Moscow, Washington) or a very large one
+    if hit.matched == ql and hit.main:
+        return s >= 1.5
+    return hit.matched == ql and s >= 3.5
 
 
 def _copy(loc: Location, name: str) -> Location:
