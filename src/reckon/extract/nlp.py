@@ -1,14 +1,15 @@
-"""spaCy loading and sentence/entity analysis, loaded once per process.
+"""Sentences and named entities; the spaCy model is loaded once per process.
 
-The pipeline keeps only what extraction needs: the shared ``tok2vec`` + ``ner`` of
-``en_core_web_sm`` and its stand-alone ``senter`` (which has its own small tok2vec, so it runs
-without the parser). Tagger, parser, attribute ruler and lemmatizer are excluded, which makes it
-faster than the model's full default pipeline.
+Sentences come from a punctuation/line-break splitter (abbreviations and initials kept whole).
+Entities come from ``en_core_web_sm``'s ``tok2vec`` + ``ner`` only (tagger, parser, attribute
+ruler and lemmatizer are excluded), and only over the sentences extraction needs them for, so
+the stage runs faster than the model's full default pipeline over the same texts.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,7 +52,7 @@ class ModelNotAvailable(RuntimeError):
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Any:
-    """The shared spaCy pipeline (tok2vec, senter, ner), loaded once."""
+    """The shared spaCy pipeline (tok2vec + ner), loaded once."""
     import spacy
 
     try:
@@ -60,8 +61,6 @@ def get_nlp() -> Any:
         raise ModelNotAvailable(
             f"spaCy model {MODEL_NAME!r} is not installed; install requirements/model.txt"
         ) from exc
-    if "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")
     return nlp
 
 
@@ -83,52 +82,127 @@ def _trim(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         yield start, end
 
 
-def _chunks(text: str) -> list[tuple[int, int]]:
-    """Cut text into pieces of at most _MAX_CHARS, preferring newline boundaries."""
-    if len(text) <= _MAX_CHARS:
-        return [(0, len(text))]
-    out: list[tuple[int, int]] = []
-    pos = 0
-    while pos < len(text):
-        end = min(len(text), pos + _MAX_CHARS)
-        if end < len(text):
-            cut = text.rfind("\n", pos, end)
-            if cut > pos:
-                end = cut + 1
-        out.append((pos, end))
-        pos = end
+_ABBREV = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "st",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "no",
+    "jr",
+    "sr",
+    "prof",
+    "gov",
+    "sen",
+    "rep",
+    "vs",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "gov't",
+    "rev",
+    "brig",
+    "cpl",
+    "pvt",
+    "adm",
+    "cmdr",
+    "hon",
+    "mt",
+    "ft",
+    "approx",
+    "est",
+    "fig",
+    "vol",
+}
+_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([\w'’.-]+)$")
+
+
+def split_sentences(text: str) -> list[Sent]:
+    """Sentences by punctuation and line breaks (fast; abbreviations and initials kept whole)."""
+    out: list[Sent] = []
+    for a, b in _split_newlines(text, 0, len(text)):
+        pos = a
+        for m in _SENT_END.finditer(text, a, b):
+            if m.group(0)[0] == ".":
+                w = _LAST_WORD.search(text, max(a, m.start() - 20), m.start())
+                word = w.group(1) if w else ""
+                if word.lower().rstrip(".") in _ABBREV or re.fullmatch(r"(?:[A-Z]\.?)+", word):
+                    continue
+            end = m.end()
+            for x, y in _trim(text, pos, end):
+                out.append(Sent(x, y, text[x:y]))
+            pos = end
+        for x, y in _trim(text, pos, b):
+            out.append(Sent(x, y, text[x:y]))
     return out
 
 
-def _from_doc(doc: Any, text: str, offset: int) -> tuple[list[Sent], list[Ent]]:
-    sents: list[Sent] = []
-    for s in doc.sents:
-        for a, b in _split_newlines(text, offset + s.start_char, offset + s.end_char):
-            sents.append(Sent(a, b, text[a:b]))
-    ents = [
-        Ent(offset + e.start_char, offset + e.end_char, e.label_, e.text)
-        for e in doc.ents
-        if e.text.strip()
-    ]
-    return sents, ents
+def entities_many(texts: list[str], spans: list[list[tuple[int, int]]]) -> list[list[Ent]]:
+    """Named entities of the given spans of each text (absolute offsets), in one ``nlp.pipe``.
 
-
-def analyze_many(texts: list[str], batch_size: int = 32) -> list[Analysis]:
-    """Sentences and entities for many texts, using ``nlp.pipe`` for throughput."""
+    Only the spans that matter are tagged: the selected sentences of one text are joined with
+    line breaks into one document (at most ``_MAX_CHARS``), and entity offsets are mapped back.
+    """
     nlp = get_nlp()
-    pieces: list[tuple[int, int, int]] = []  # (text index, start, end)
-    for i, t in enumerate(texts):
-        for a, b in _chunks(t):
-            pieces.append((i, a, b))
-    results = [Analysis([], []) for _ in texts]
-    docs = nlp.pipe((texts[i][a:b] for i, a, b in pieces), batch_size=batch_size)
-    for (i, a, _b), doc in zip(pieces, docs, strict=True):
-        sents, ents = _from_doc(doc, texts[i], a)
-        results[i].sents.extend(sents)
-        results[i].ents.extend(ents)
-    return results
+    docs_in: list[str] = []
+    maps: list[list[tuple[int, int]]] = []  # per doc: (offset in joined, offset in text)
+    for t, sp in zip(texts, spans, strict=True):
+        parts: list[str] = []
+        m: list[tuple[int, int]] = []
+        pos = 0
+        for a, b in sp:
+            if pos + (b - a) > _MAX_CHARS:
+                break
+            m.append((pos, a))
+            parts.append(t[a:b])
+            pos += b - a + 1
+        docs_in.append("\n".join(parts))
+        maps.append(m)
+    out: list[list[Ent]] = []
+    for t, m, doc in zip(texts, maps, nlp.pipe(docs_in, batch_size=32), strict=True):
+        starts = [j for j, _ in m]
+        ents: list[Ent] = []
+        for e in doc.ents:
+            k = bisect_right(starts, e.start_char) - 1
+            if k < 0:
+                continue
+            jpos, tpos = m[k]
+            a = tpos + e.start_char - jpos
+            b = tpos + e.end_char - jpos
+            if e.text.strip() and t[a:b] == e.text:
+                ents.append(Ent(a, b, e.label_, e.text))
+        out.append(ents)
+    return out
+
+
+def analyze_many(texts: list[str]) -> list[Analysis]:
+    """Sentences and named entities of whole texts."""
+    sents = [split_sentences(t) for t in texts]
+    ents = entities_many(texts, [[(s.start, s.end) for s in ss] for ss in sents])
+    return [Analysis(ss, es) for ss, es in zip(sents, ents, strict=True)]
 
 
 def analyze(text: str) -> Analysis:
-    """Sentences and entities of one text."""
+    """Sentences and named entities of one text."""
     return analyze_many([text])[0]

@@ -21,7 +21,7 @@ from reckon.extract import actors as actors_mod
 from reckon.extract import dates as dates_mod
 from reckon.extract import events as ev
 from reckon.extract import numbers as numbers_mod
-from reckon.extract.nlp import Analysis, analyze_many
+from reckon.extract.nlp import Analysis, entities_many, split_sentences
 from reckon.extract.places import PlaceMention, choose_location, find_places
 from reckon.extract.reactions import find_reactions
 from reckon.extract.segment import Clause, clauses_of, is_headline, para_index, paragraph_bounds
@@ -192,8 +192,26 @@ def _final_count(items: list[tuple[Count, bool, int]]) -> Count | None:
 
 def extract_many(reports: list[Report]) -> list[Extraction]:
     """Extract every report; spaCy runs over all texts in one batch."""
-    analyses = analyze_many([r.text for r in reports])
-    return [_extract(r, a) for r, a in zip(reports, analyses, strict=True)]
+    sents = [split_sentences(r.text) for r in reports]
+    triggers = [
+        [ev.find_triggers(r.text, s.start, s.end) for s in ss]
+        for r, ss in zip(reports, sents, strict=True)
+    ]
+    counts = [numbers_mod.find_counts(r.text) if r.text.strip() else [] for r in reports]
+    # named entities only where they can matter: sentences with a trigger or a figure
+    spans: list[list[tuple[int, int]]] = []
+    for ss, ts, cs in zip(sents, triggers, counts, strict=True):
+        starts = sorted(c.count.span.start for c in cs if c.count.span is not None)
+        sel = []
+        for s, t in zip(ss, ts, strict=True):
+            if t or any(s.start <= x < s.end for x in starts):
+                sel.append((s.start, s.end))
+        spans.append(sel)
+    ents = entities_many([r.text for r in reports], spans)
+    return [
+        _extract(r, Analysis(ss, es), ts, cs)
+        for r, ss, es, ts, cs in zip(reports, sents, ents, triggers, counts, strict=True)
+    ]
 
 
 def extract(report: Report) -> Extraction:
@@ -230,7 +248,12 @@ def _to_date(iso: str | None) -> date | None:
         return None
 
 
-def _extract(report: Report, analysis: Analysis) -> Extraction:
+def _extract(
+    report: Report,
+    analysis: Analysis,
+    sent_triggers: list[list[ev.Trigger]],
+    all_counts: list,
+) -> Extraction:
     text = report.text
     notes: list[str] = []
     out = Extraction(report=report, notes=notes)
@@ -242,7 +265,6 @@ def _extract(report: Report, analysis: Analysis) -> Extraction:
     paras = paragraph_bounds(report)
 
     all_dates = [d for d in dates_mod.find_dates(text, published=anchor) if d.span is not None]
-    all_counts = numbers_mod.find_counts(text)
     all_places: list[PlaceMention] = []
     ents = analysis.ents
 
@@ -281,7 +303,9 @@ def _extract(report: Report, analysis: Analysis) -> Extraction:
                 else find_reactions(text, cl.start, cl.end, sentence_start=sent.start)
             )
             ref_from = None
-            clause_triggers = ev.find_triggers(text, cl.start, cl.end)
+            clause_triggers = [
+                t for t in sent_triggers[si] if cl.start <= t.start and t.end <= cl.end
+            ]
             self_report = {t.code for t in clause_triggers} & _SELF_REPORTED
             for r in rx:
                 if self_report and r.kind in ("announcement", "statement"):
