@@ -7,6 +7,7 @@ own records (e.g. ``"inc-"`` for incidents); anything else is looked up as a rep
 from __future__ import annotations
 
 import json
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -129,7 +130,8 @@ SHOW_HANDLERS: list[tuple[str, ShowHandler]] = []
 def register_show(prefix: str, handler: ShowHandler) -> None:
     """Let ``reckon show ID`` show ids starting with ``prefix`` via ``handler(store, id)``.
 
-    The handler returns the text to print, or None when nothing has that id.
+    The handler returns the text to print, or None when nothing has that id. The longest
+    matching prefix wins; for the same prefix, the latest registration.
     """
     SHOW_HANDLERS.append((prefix, handler))
 
@@ -141,7 +143,8 @@ def _show_report(store: Store, report_id: str) -> str | None:
 
 def show_text(store: Store, item_id: str) -> str | None:
     """What ``reckon show`` prints for ``item_id``, or None when nothing has that id."""
-    for prefix, handler in sorted(SHOW_HANDLERS, key=lambda ph: -len(ph[0])):
+    # longest prefix first; among equal prefixes the latest registration wins
+    for prefix, handler in sorted(reversed(SHOW_HANDLERS), key=lambda ph: -len(ph[0])):
         if item_id.startswith(prefix):
             return handler(store, item_id)
     return _show_report(store, item_id)
@@ -174,9 +177,9 @@ def raw_cmd(report_id: str, db: str | None) -> None:
         store.close()
     if raw is None:
         raise click.ClickException(f"no report {report_id} in {store.display_url}")
-    out = click.get_binary_stream("stdout")
-    out.write(raw)
-    out.flush()
+    sys.stdout.flush()
+    sys.stdout.buffer.write(raw)
+    sys.stdout.buffer.flush()
 
 
 def demo_summary(reports: list[Report]) -> str:
