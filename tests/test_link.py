@@ -559,3 +559,46 @@ def test_mention_without_place_agrees_when_the_other_place_is_named_in_its_text(
     x3 = Extraction(r3, incidents=[mention(r3, et, st, "2025-06-29", None)])
     incs = link_extractions([x1, x2, x3])
     assert sorted(sorted(report_ids(i)) for i in incs) == [["p-1", "p-2"], ["p-3"]]
+
+
+def test_place_score_cases():
+    from reckon.link import place_score
+    from reckon.model import Location
+
+    jab = Location(
+        "Jableh",
+        iso="SY",
+        country="Syria",
+        admin1="Latakia",
+        lat=35.36,
+        lon=35.93,
+        precision=1,
+        resolved=True,
+    )
+    jab_named = Location("Jablah", country="Syria")
+    assert place_score(jab, jab_named)[0] >= 0.9  # iso on one side, name on the other
+    ban = Location(
+        "Baniyas",
+        iso="SY",
+        country="Syria",
+        admin1="Tartus",
+        lat=35.18,
+        lon=35.95,
+        precision=1,
+        resolved=True,
+    )
+    assert place_score(jab, ban)[1] is not None  # different towns ~20 km apart: veto
+    prov = Location(
+        "Latakia",
+        iso="SY",
+        country="Syria",
+        admin1="Latakia",
+        lat=35.5,
+        lon=36.0,
+        precision=3,
+        resolved=True,
+    )
+    assert place_score(jab, prov)[0] == 0.6
+    ode = Location("Odesa", iso="UA", country="Ukraine", lat=46.48, lon=30.73, precision=1)
+    assert place_score(jab, ode) == (0.0, "different countries")
+    assert place_score(Location("Kafr Nabl"), Location("Maarat Misrin"))[0] < 0.2

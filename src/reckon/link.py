@@ -458,11 +458,10 @@ def place_score(a: Location | None, b: Location | None) -> tuple[float, str | No
         return 0.15, None
     if a is None or b is None:
         return 0.2, None
-    ca = (a.iso or a.country or "").lower()
-    cb = (b.iso or b.country or "").lower()
-    if a.iso and b.iso and a.iso.lower() != b.iso.lower():
-        return 0.0, "different countries"
-    if not (a.iso and b.iso) and a.country and b.country and ca != cb:
+    if a.iso and b.iso:
+        if a.iso.lower() != b.iso.lower():
+            return 0.0, "different countries"
+    elif a.country and b.country and _norm_text(a.country) != _norm_text(b.country):
         return 0.0, "different countries"
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return 1.0, None
@@ -490,7 +489,7 @@ def place_score(a: Location | None, b: Location | None) -> tuple[float, str | No
         if _same_admin1(a.admin1, b.admin1):
             return (0.6 if max(pa, pb) >= 3 else 0.35), None
         return 0.05, None
-    return 0.25, None
+    return 0.15, None
 
 
 def type_score(a: Mention, b: Mention) -> tuple[float, str | None]:
