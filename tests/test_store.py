@@ -54,7 +54,9 @@ def test_roundtrip(store: Store) -> None:
         "mem",
     )
     assert got.content_hash == r.content_hash and got.encoding == "utf-8"
-    assert "ingested_at" in got.meta
+    assert got.meta == r.meta  # no ingestion time leaks into the report
+    stamp = store.ingested_at(r.id)
+    assert stamp is not None and stamp.endswith("Z") and stamp[:2] == "20"
     assert store.get_raw(r.id) == r.raw
     assert store.get_report("r-nothing") is None and store.get_raw("r-nothing") is None
 

@@ -277,6 +277,14 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(reports.c.raw).where(reports.c.id == report_id)).scalar()
 
+    def ingested_at(self, report_id: str) -> str | None:
+        """When the report was stored (UTC ISO time). Kept out of ``Report`` so outputs
+        built from reports stay deterministic."""
+        with self.engine.connect() as conn:
+            return conn.execute(
+                sa.select(reports.c.ingested_at).where(reports.c.id == report_id)
+            ).scalar()
+
     def count_reports(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(sa.func.count()).select_from(reports)).scalar_one()
@@ -344,7 +352,6 @@ def _report_row(report: Report) -> dict[str, Any]:
 def _report(row: Any, rem: list[Removed]) -> Report:
     text = row["text"]
     meta = dict(row["meta"] or {})
-    meta["ingested_at"] = row["ingested_at"]
     return Report(
         id=row["id"],
         raw=row["raw"] if "raw" in row else b"",
