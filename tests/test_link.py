@@ -602,3 +602,34 @@ def test_place_score_cases():
     ode = Location("Odesa", iso="UA", country="Ukraine", lat=46.48, lon=30.73, precision=1)
     assert place_score(jab, ode) == (0.0, "different countries")
     assert place_score(Location("Kafr Nabl"), Location("Maarat Misrin"))[0] < 0.2
+
+
+@pytest.mark.slow
+def test_pipeline_toll_update_from_same_outlet_ends_with_best_11(tmp_path):
+    """Acceptance 4 through extract, geocode, the store and ``reckon show``."""
+    from click.testing import CliRunner
+    from linkfixtures import TOLL_7, TOLL_11
+
+    from reckon.cli import main
+    from reckon.store import open_store
+    from reckon.store.incidents import analyse_and_store, list_incidents
+
+    _, _, report_from_text = _pipeline()
+    db = tmp_path / "toll.db"
+    st = open_store(db)
+    try:
+        for text, rid, day in ((TOLL_11, "van-2", "2025-05-11"), (TOLL_7, "van-1", "2025-05-10")):
+            st.add_report(
+                report_from_text(text, id=rid, published=day, source="Harbour Post"),
+                analyse=analyse_and_store,
+            )
+        with st.transaction() as conn:
+            incs = [i for i in list_incidents(conn) if {"van-1", "van-2"} <= set(report_ids(i))]
+    finally:
+        st.close()
+    assert len(incs) == 1 and incs[0].fatalities is not None
+    assert incs[0].fatalities.best == 11
+    res = CliRunner().invoke(main, ["show", incs[0].id, "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    assert '"At least 7"' in res.output and '"11"' in res.output
+    assert "2025-05-10" in res.output and "2025-05-11" in res.output and "ucdp-1" in res.output
