@@ -608,8 +608,8 @@ def test_place_score_cases():
 def test_pipeline_toll_update_from_same_outlet_ends_with_best_11(tmp_path):
     """Acceptance 4 through extract, geocode, the store and ``reckon show``."""
     from click.testing import CliRunner
-    from linkfixtures import TOLL_7, TOLL_11
 
+    from linkfixtures import TOLL_7, TOLL_11
     from reckon.cli import main
     from reckon.store import open_store
     from reckon.store.incidents import analyse_and_store, list_incidents
