@@ -103,8 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         "--spacy-batch-size",
         type=int,
         default=None,
-        help="nlp.pipe batch size (default: the model's own, 1000 texts, which holds them all "
-        "in memory at once)",
+        help="nlp.pipe batch size (default: the model's nlp.batch_size, 256 texts, whose parsed "
+        "docs are all held in memory at once)",
     )
     args = ap.parse_args(argv)
 
