@@ -90,7 +90,7 @@ _HEADS: list[tuple[str, str]] = [
         r"men on motorcycles|hitmen|cartel|remnants of the former regime|loyalists",
         "Political militia",
     ),
-    (r"settlers", "Identity militia"),
+    (r"settlers|herders|herdsmen|tribesmen|clansmen|vigilantes", "Identity militia"),
     (
         r"protesters|protestors|demonstrators|marchers|depositors protesting|people protesting",
         "Protesters",

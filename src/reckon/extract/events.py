@@ -68,7 +68,9 @@ _PATTERNS: dict[str, str] = {
     CLASH: r"clash(?:es|ed|ing)?|firefights?|fire-fights?|gun ?battles?|gunfights?|"
     r"exchanges? of fire|exchanged fire|exchange(?:d)? of gunfire|fighting\b|\bfought\b|"
     r"\bbattles?\b|ambush(?:ed|es|ing)?|repell?(?:ed|led)|repulsed|offensive\b|"
-    r"skirmish(?:es)?|intelligence-based operation|counter-?offensive",
+    r"skirmish(?:es)?|intelligence-based operation|counter-?offensive|encounters?\b|"
+    r"shoot-?outs?|crossfire|(?:heavy|cross-border|unprovoked|intense) (?:firing|gunfire)|"
+    r"gunbattles?|fire ?fights?",
     REGAIN: r"regain(?:ed|s)? control|recaptur(?:ed|es|e)|retook|retaken|re-?took|"
     r"took back|retake[ns]?\b|recovered control|liberated",
     CAPTURE: r"(?:seized|captured|overran|overrun|took control of|taken control of|"

@@ -515,11 +515,15 @@ def _decide(
     ):
         if decision.event_type == "Battles" and decision.key.code == ev.ATTACK and armed_object:
             pass
-        elif decision.event_type == "Violence against civilians" and has_deaths and civ_object:
+        elif (
+            decision.event_type == "Violence against civilians"
+            and civ_object
+            and (has_deaths or any(c.kind == "injured" and (c.count.best or 0) > 0 for c in counts))
+        ):
             pass
         elif not (perp & ev.ARMED) and not re.search(
-            r"\b(?:shot|gunmen|gunfire|stabbed|executed|beheaded|militants|fighters|attackers|"
-            r"assailants|bodies)\b",
+            r"\b(?:shot|gunned|gunmen|gunman|gunfire|stabbed|hacked|executed|beheaded|militants|"
+            r"fighters|attackers|assailants|bodies|insurgents|rebels|jihadists|bandits)\b",
             ctext,
             _F,
         ):
