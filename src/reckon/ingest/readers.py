@@ -9,6 +9,7 @@ says why. What ``Report.raw`` and ``Report.raw_text`` hold per format:
   input to cleaning, which removal offsets point into); title, date, URL and site name come
   from the page's metadata;
 - JSONL: ``raw`` = the line's bytes (without the line break), ``raw_text`` = its ``text``;
+- JSON (one object or a list of them): ``raw`` = each object re-serialised (sorted keys, UTF-8);
 - RSS/Atom: ``raw`` = the item element serialised as UTF-8 XML, ``raw_text`` = its content
   (``content:encoded``, ``description``, Atom ``content`` or ``summary``) as plain text.
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import os
 import re
 import sys
@@ -40,6 +42,11 @@ __all__ = [
     "read_path",
     "read_paths",
 ]
+
+# HTML extraction libraries log their doubts; without a handler Python would print warnings
+# to stderr, where each rejected input must get exactly one line of ours.
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 DEFAULT_MAX_BYTES = 10_000_000  # largest accepted report: a whole file, or one JSONL line
 MAX_HTML_DEPTH = 2_000  # deeper HTML is refused before parsing
