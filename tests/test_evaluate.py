@@ -139,6 +139,8 @@ def test_place_names_tolerate_transliteration() -> None:
     assert ev.same_place_name("Deir ez-Zor", "Dayr az Zawr")
     assert ev.same_place_name("Al-Hasakah", "Hasakah")
     assert not ev.same_place_name("Homs", "Hama")
+    assert not ev.same_place_name("Ber", "Bure")  # short skeletons must match exactly
+    assert ev.same_place_name("Hama", "hama")
     assert not ev.same_place_name("", "Homs")
 
 

@@ -353,7 +353,11 @@ def same_place_name(a: str | None, b: str | None) -> bool:
     na, nb = norm_name(a), norm_name(b)
     if not na or not nb:
         return False
-    return na == nb or place_key(na) == place_key(nb)
+    if na == nb:
+        return True
+    ka, kb = place_key(na), place_key(nb)
+    # a skeleton of fewer than three consonants ("Ber", "Bure", "Hama") is too ambiguous
+    return ka == kb and len(ka.replace(" ", "")) >= 3
 
 
 _COUNTRY_ALIASES: dict[str, str] = {
@@ -507,9 +511,9 @@ def places_compatible(
     """Same normalised name, or same admin1 in the same country, or within ``match_km``."""
     if not gold or not pred:
         return False
-    if same_place_name(gold.get("name"), pred.get("name")):
-        return True
     conflict = _countries_conflict(gold, pred)
+    if not conflict and same_place_name(gold.get("name"), pred.get("name")):
+        return True
     if not conflict and same_admin1(gold, pred):
         return True
     d = distance_km(gold, pred)
