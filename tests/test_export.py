@@ -239,3 +239,11 @@ def test_cli_relinks_lazily_after_a_batch_saved_without_relinking(tmp_path):
     assert res.exit_code == 0, res.output
     got = sorted(json.loads(x)["id"] for x in res.output.splitlines())
     assert got == sorted(i.id for i in _incidents())
+
+
+def test_cli_relink_is_idempotent(db):
+    runner = CliRunner()
+    before = runner.invoke(main, ["incidents", "--db", db, "--format", "jsonl"]).output
+    res = runner.invoke(main, ["incidents", "relink", "--db", db])
+    assert res.exit_code == 0 and "relinked: 4 incident(s)" in res.output
+    assert runner.invoke(main, ["incidents", "--db", db, "--format", "jsonl"]).output == before

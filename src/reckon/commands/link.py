@@ -305,6 +305,18 @@ def merge_cmd(ctx: click.Context, incident_ids: tuple[str, ...], db: str | None)
     click.echo(render_incidents([inc], "table"), nl=False)
 
 
+@incidents_cmd.command("relink")
+@click.option("--db", default=None, help=DB_HELP)
+@click.pass_context
+def relink_cmd(ctx: click.Context, db: str | None) -> None:
+    """Recompute copies and incidents over every stored mention (keeps split/merge decisions)."""
+    from reckon.store.incidents import relink
+
+    with _conn(_sub_db(ctx, db)) as conn:
+        incs = relink(conn)
+    click.echo(f"relinked: {len(incs)} incident(s)")
+
+
 @click.command("tally")
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--by", type=click.Choice(GROUPINGS), default="admin1", show_default=True)
