@@ -137,6 +137,7 @@ def test_jsonl(tmp_path: Path) -> None:
         json.dumps({"id": 7, "text": "Clashes in Kidal left five dead on Friday."}),
         json.dumps({"id": "w-4", "title": "no text"}),
         json.dumps(["not", "an", "object"]),
+        json.dumps({"id": "w-7", "text": "NUL\u0000 inside"}),
     ]
     p.write_text("\n".join(lines) + "\n", encoding="utf-8")
     reports, errors = _split(read_paths([p], source="Fallback"))
@@ -154,6 +155,7 @@ def test_jsonl(tmp_path: Path) -> None:
         (f"{p}:2", "malformed JSON"),
         (f"{p}:5", "no 'text' field"),
         (f"{p}:6", "expected a JSON object, got list"),
+        (f"{p}:7", "text contains NUL characters"),
     ]
 
 

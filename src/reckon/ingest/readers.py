@@ -236,6 +236,8 @@ def _read_data(
 
 
 def _finish(report: Report, origin: str) -> Item:
+    if "\x00" in report.raw_text:  # not text; and PostgreSQL text columns refuse it
+        return IngestError(origin, "text contains NUL characters (U+0000)")
     if not report.text.strip():
         return IngestError(origin, "no text left after cleaning (only boilerplate)")
     return report
