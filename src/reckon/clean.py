@@ -127,7 +127,6 @@ class Cleaned:
 class _Para:
     start: int  # offsets into raw_text
     end: int
-    raw: str
     text: str  # normalised
     key: str  # comparison key
 
@@ -266,9 +265,8 @@ def clean(raw_text: str, title: str | None = None) -> Cleaned:
     """Clean one decoded report (see the module docstring). Pure and deterministic."""
     paras = []
     for start, end in _split(raw_text):
-        seg = raw_text[start:end]
-        text = normalise(seg)
-        paras.append(_Para(start, end, seg, text, _key(text)))
+        text = normalise(raw_text[start:end])
+        paras.append(_Para(start, end, text, _key(text)))
 
     removed: list[Removed] = []
     headline = normalise(title) if title and normalise(title) else None
@@ -285,16 +283,22 @@ def clean(raw_text: str, title: str | None = None) -> Cleaned:
         if head_key is not None and p.key == head_key:
             if head_start is None:
                 head_start = p.start
-                removed.append(Removed("headline", p.raw, p.start, p.end))
+                removed.append(Removed("headline", raw_text[p.start : p.end], p.start, p.end))
             else:
-                removed.append(Removed("repeated_headline", p.raw, p.start, p.end, head_start))
+                removed.append(
+                    Removed(
+                        "repeated_headline", raw_text[p.start : p.end], p.start, p.end, head_start
+                    )
+                )
             continue
         if _boilerplate_normalised(p.text):
-            removed.append(Removed("boilerplate", p.raw, p.start, p.end))
+            removed.append(Removed("boilerplate", raw_text[p.start : p.end], p.start, p.end))
             continue
         first = seen.find(p.key)
         if first is not None:
-            removed.append(Removed("repeated_paragraph", p.raw, p.start, p.end, first))
+            removed.append(
+                Removed("repeated_paragraph", raw_text[p.start : p.end], p.start, p.end, first)
+            )
             continue
         seen.add(p.key, p.start)
         kept.append(p)

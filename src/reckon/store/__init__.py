@@ -57,6 +57,7 @@ __all__ = [
 
 DEFAULT_DB = "reckon.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
+_BATCH = 1000  # rows per executemany
 
 Analyse = Callable[[Report, sa.Connection], Any]
 
@@ -217,20 +218,20 @@ class Store:
                 if taken is not None:
                     raise StoreConflict(f"id {report.id} is already used by a different report")
                 conn.execute(reports.insert().values(**_report_row(report)))
-                if report.removed:
+                for i in range(0, len(report.removed), _BATCH):
                     conn.execute(
                         removed.insert(),
                         [
                             {
                                 "report_id": report.id,
-                                "position": i,
+                                "position": i + j,
                                 "kind": r.kind,
                                 "text": r.text,
                                 "raw_start": r.raw_start,
                                 "raw_end": r.raw_end,
                                 "duplicate_of": r.duplicate_of,
                             }
-                            for i, r in enumerate(report.removed)
+                            for j, r in enumerate(report.removed[i : i + _BATCH])
                         ],
                     )
                 if analyse is not None:
