@@ -46,7 +46,14 @@ _NAMED_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(_NAMED)) + r")(?![\w-])"
 )
 
+
 # Identity groups (communities) that make armed men an identity militia.
+def is_group_name(name: str) -> bool:
+    """Is ``name`` (or its start) a known armed group or force ("Comuneros del Sur", "RSF")?"""
+    m = _NAMED_RE.match(name)
+    return bool(m and m.end() >= len(name) - 1)
+
+
 _IDENTITY = (
     r"tribal|tribe|tribesmen|clan|clans|Bedouin|Druze|Alawite|Sunni|Shia|Shiite|Christian|"
     r"Muslim|Fulani|herders?|Dogon|Dozo|Lendu|Hema|Arab|Kurdish|ethnic|communal|vigilante|"

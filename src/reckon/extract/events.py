@@ -80,7 +80,9 @@ _PATTERNS: dict[str, str] = {
     r"killings?|assassinat(?:ed|ion)|stabbed|opened fire|fired on|shot at|died\b|dead\b",
     MASSACRE: r"massacres?|summary executions?|revenge (?:attacks?|killings?)|"
     r"retribution killings?|reprisal (?:attacks?|killings?)|acts of vengeance|"
-    r"sectarian killings?|extrajudicial killings?|bodies\b",
+    r"sectarian killings?|extrajudicial killings?|mass graves?|"
+    r"(?:found|discovered|dumped|exhumed) (?:\w+ ){0,3}bodies|"
+    r"bodies (?:\w+ ){0,6}(?:were |had been )?(?:found|discovered|dumped|exhumed)",
     ATTACK: r"attack(?:ed|s|ing)?\b|assault(?:ed|s)?\b|raid(?:ed|s)?\b|storm(?:ed|ing)\b|"
     r"targeted|stormed",
     ABDUCT: r"abduct(?:ed|s|ing|ion|ions)?|kidnap(?:ped|ping|pings|s)?|taken hostage|"
@@ -113,7 +115,7 @@ _PATTERNS: dict[str, str] = {
     r"agreement\b|exchanged \d+ (?:detainees|prisoners)|"
     r"exchanged (?:\w+ )?(?:detainees|prisoners|bodies)|prisoner (?:swap|exchange)",
     CHANGE: r"merg(?:ed|ing|er)\b|split (?:from|with)|breaking (?:away )?with|broke (?:away )?with|"
-    r"dissolv(?:ed|ing)|renamed|rebranded|new coalition|pledged allegiance|"
+    r"dissolv(?:ed|ing)|renamed|rebranded|new coalition|"
     r"formed a new (?:group|coalition|alliance)|joined forces",
     DISRUPT: r"defus(?:ed|ing)|dismantl(?:ed|ing)|intercept(?:ed|ing)|shot down|"
     r"air defen[cs]es? (?:destroyed|downed|intercepted)|destroyed \d+ (?:drones|missiles)|"
@@ -187,7 +189,7 @@ _CANCEL = {
     ),
     OTHER: re.compile(
         r"(?:said|says|announced|added) (?:that )?(?:it|they|he|she) (?:was|were|would|will|is|are) "
-        r"(?:be )?(?:sending|send|deploy\w*)",
+        r"(?:be )?(?:sending|send|deploy\w*)(?: (?:\w+ ){0,2}(?:reinforcements|troops|forces))?",
         _F,
     ),
     CLASH: re.compile(
@@ -196,11 +198,6 @@ _CANCEL = {
         _F,
     ),
     RIOT: re.compile(r"riot[- ](?:control|police|gear|squad)", _F),
-    MASSACRE: re.compile(
-        r"(?<!found )(?<!dumped )(?<!discovered )\bbodies\b(?! (?:were|had been) "
-        r"(?:found|discovered|dumped))",
-        _F,
-    ),
     CAPTURE: re.compile(
         r"(?:seized|captured|took over|took control of) (?:\w+ ){0,2}"
         r"(?:vehicles|weapons|rifles|ammunition|drugs|goods|equipment|cash|phones|a cache|"

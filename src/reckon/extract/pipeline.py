@@ -24,7 +24,14 @@ from reckon.extract import numbers as numbers_mod
 from reckon.extract.nlp import Analysis, entities_many, split_sentences
 from reckon.extract.places import PlaceMention, choose_location, find_places
 from reckon.extract.reactions import find_reactions
-from reckon.extract.segment import Clause, clauses_of, is_headline, para_index, paragraph_bounds
+from reckon.extract.segment import (
+    BACK_REFERENCE,
+    Clause,
+    clauses_of,
+    is_headline,
+    para_index,
+    paragraph_bounds,
+)
 from reckon.extract.tolls import historical_year, is_toll_clause
 from reckon.model import (
     Actor,
@@ -60,6 +67,11 @@ _DEFINITE = re.compile(
 _BLAME = re.compile(
     r"\b(?:blam(?:ed|ing)|suspect(?:ed)?|accus(?:ed|ing)|attributed (?:it )?to|"
     r"claimed by)\s+((?:the\s+)?[\w'’ -]{2,60}?)(?=[,.;]|\s+(?:for|of|militants|who|which)\b|$)",
+    _F,
+)
+_ANAPHORIC_SUBJECT = re.compile(
+    r"^\s*(?:the (?:attackers|assailants|gunmen|militants|fighters|raiders|perpetrators)|"
+    r"they)\b",
     _F,
 )
 _SELF_REPORTED = {ev.CHANGE, ev.AGREE, ev.HQ, ev.TRANSFER, ev.REGAIN, ev.CAPTURE}
@@ -111,7 +123,7 @@ class _Ev:
     place_inherited: bool = False
     date: DateInterval | None = None
     date_in_clause: bool = False
-    counts: dict[str, list[tuple[Count, bool, int]]] = field(default_factory=dict)
+    counts: dict[str, list[tuple[Count, bool, int, int, str]]] = field(default_factory=dict)
     actors: list[Actor] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     reference: bool = False
@@ -159,7 +171,7 @@ def _alt_counts(a: Count, b: Count) -> Count:
     return Count(low, best, high, "range", a.span or b.span)
 
 
-def _final_count(items: list[tuple[Count, bool, int]]) -> Count | None:
+def _final_count(items: list[tuple[Count, bool, int, int, str]]) -> Count | None:
     """Combine the figures of one kind: victim groups sum, updates replace, sources disagree."""
     if not items:
         return None
@@ -167,7 +179,7 @@ def _final_count(items: list[tuple[Count, bool, int]]) -> Count | None:
     groups: dict[int, Count] = {}
     order: list[int] = []
     additive: dict[int, bool] = {}
-    for c, add, trig in items:
+    for c, add, trig, _sk, _vic in items:
         if trig in groups:
             groups[trig] = _add_counts(groups[trig], c)
         else:
@@ -310,7 +322,7 @@ def _extract(
             for r in rx:
                 if self_report and r.kind in ("announcement", "statement"):
                     continue  # "the group announced it had merged": the event itself
-                ref_from = r.verb_end
+                ref_from = r.verb_start
                 key = (r.kind, _actor_key(r.actor))
                 if key in seen_reaction_keys:
                     continue
@@ -355,6 +367,8 @@ def _extract(
                     loose_counts.append((si, pi, cl, usable, c_places, c_dates))
                 continue
             trig = decision.key
+            if BACK_REFERENCE.match(ctext) or _ANAPHORIC_SUBJECT.match(ctext):
+                reference = True
             if ref_from is not None and trig.start >= ref_from:
                 # a trigger after a reaction verb refers to an event told elsewhere
                 reference = True
@@ -596,16 +610,24 @@ def _add_count(text: str, e: _Ev, c, additive: bool | None = None) -> None:
     if c.hedged in ("denied", "threat"):
         return
     sp = c.count.span
-    if _SUBSET.match(text[sp.end : sp.end + 30]) or _SUBSET_BEFORE.search(
-        text[max(0, sp.start - 25) : sp.start]
-    ):
+    if (
+        _SUBSET.match(text[sp.end : sp.end + 30])
+        or _SUBSET_BEFORE.search(text[max(0, sp.start - 25) : sp.start])
+    ) and e.counts.get(c.kind):
         return
     if _UP_FROM.search(text[max(0, sp.start - 30) : sp.start]):
         return
     if additive is None:
         additive = False
     trig_key = c.trigger.start if c.trigger is not None else sp.start
-    e.counts.setdefault(c.kind, []).append((c.count, additive, trig_key))
+    sent_key = c.sentence.start if c.sentence is not None else -1
+    victims = ""
+    if c.victims is not None and c.victims.text.split():
+        victims = c.victims.text.lower().split()[-1]
+    for _cnt, _add, tk, sk, vic in e.counts.get(c.kind, []):
+        if sk == sent_key >= 0 and vic and victims and vic != victims and tk != trig_key:
+            additive = True
+    e.counts.setdefault(c.kind, []).append((c.count, additive, trig_key, sent_key, victims))
     field_name = {"killed": "fatalities"}.get(c.kind, c.kind)
     e.evidence.append(Evidence(field_name, sp.text, sp.start, sp.end))
 

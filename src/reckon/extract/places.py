@@ -216,6 +216,12 @@ _IDENTITY_ADJ = re.compile(
 )
 
 
+def _group_name(name: str) -> bool:
+    from reckon.extract.actors import is_group_name
+
+    return is_group_name(name)
+
+
 def _person_like(name: str, ents: list[Ent]) -> bool:
     """A name spaCy reads as a person somewhere in the report (Bashar al-Assad, Assad)."""
     for e in ents:
@@ -394,8 +400,10 @@ def find_places(
             prec = 2
         if src == "pattern" and not (name[:1].isupper() or _CONNECTED.match(name)):
             continue
-        if _IDENTITY_ADJ.search(name) or (
-            not _LOC_BEFORE.search(text[max(0, a - 20) : a]) and _person_like(name, ents or [])
+        if (
+            _group_name(name)
+            or _IDENTITY_ADJ.search(name)
+            or (not _LOC_BEFORE.search(text[max(0, a - 20) : a]) and _person_like(name, ents or []))
         ):
             continue
         out.append(PlaceMention(a, b, name, kind, prec, src))

@@ -17,7 +17,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         "investigation",
         re.compile(
             r"\b(?:(?:opened|launched|ordered|announced|set up|formed|established) (?:an? |the )?"
-            r"(?:\w+ ){0,3}(?:investigation|inquiry|probe|committee)|committee to investigate|"
+            r"(?:\w+ ){0,3}(?:investigation|inquiry|probe|fact-finding committee)|"
+            r"committee (?:to investigate|of inquiry)|"
             r"(?:was|were|is|are|it was|it is|they were) investigating|investigations? "
             r"(?:into|were|was|are|is) (?:\w+ ){0,4}(?:under ?way|launched|opened|ongoing)|"
             r"(?:to|would|will) investigate|investigating (?:the|who|whether|reports))",
@@ -140,6 +141,11 @@ _VERBISH = re.compile(
     r"ordered|expressed|reported|told)\b",
     _F,
 )
+_NEGATED = re.compile(
+    r"\b(?:no|not|never|nobody|none|neither)\b(?:\s+\w+){0,2}\s*$|"
+    r"\b(?:did|does|has|have|had)n[o']t\s+(?:\w+\s+)?$",
+    _F,
+)
 _PRONOUN = re.compile(r"^(?:it|he|she|they|we|i|this|that|which|who)$", _F)
 
 
@@ -154,6 +160,8 @@ def find_reactions(
             continue
         pm = None
         vs, ve = start + m.start(), start + m.end()
+        if _NEGATED.search(text[max(start, vs - 30) : vs]):
+            continue
         actor, astart = _actor_before(text, start, vs)
         if actor is None or _PRONOUN.match(actor):
             # quote attribution: '"...," stated a defense ministry spokesperson'

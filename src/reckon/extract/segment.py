@@ -21,6 +21,10 @@ _BOUNDARY = re.compile(
     r"\s+(?=after an? (?:string|series|wave|spate)\b)",
     _F,
 )
+BACK_REFERENCE = re.compile(
+    r"^(?:,\s*)?(?:in (?:response|retaliation|reprisal) (?:to|for)|apparently in retaliation)\b",
+    _F,
+)
 DISTINCT_TIME = re.compile(
     r"^(?:,\s*)?(?:(?:hours|days|minutes|weeks|a day|a week|two days|three days|moments|shortly)\s+"
     r"(?:after|before|later|earlier))",
