@@ -222,7 +222,8 @@ def _country_pattern(gaz: Gazetteer) -> tuple[re.Pattern[str], dict[str, str]]:
     for dem, iso in DEMONYMS.items():
         table[dem] = iso
     alts = sorted(table, key=len, reverse=True)
-    pat = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+    # "Syrias" (a possessive whose apostrophe was lost) counts as "Syria"
+    pat = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")s?(?![\w-])")
     _country_re_cache[id(gaz)] = (pat, table)
     return pat, table
 
@@ -380,7 +381,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def score(hit: Hit, top: Toponym, ctx: Context) -> float:
+def score(hit: Hit, top: Toponym, ctx: Context, *, exclude_self: bool = False) -> float:
     p = hit.place
     if p.feature == "admin1":
         s = (
@@ -397,7 +398,7 @@ def score(hit: Hit, top: Toponym, ctx: Context) -> float:
         if p.fcode == "PPLC":
             s += 0.5
     ql = light_key(top.core)
-    countries = ctx.countries_for(ql)
+    countries = ctx.countries_for(ql, exclude_self=exclude_self)
     if countries:
         w = countries.get(p.country or "")
         s += 3.0 * w if w else -3.0
@@ -574,7 +575,8 @@ def _acceptable(place: Place, s: float, hit: Hit, top: Toponym, ctx: Context) ->
     if support < 3.0:
         return (hit.matched == ql or len(name_key(top.core)) >= 5) and s >= 0.5
     # the report is clearly about other countries: only a well-known place under its own name
-    # (Moscow, Washington) or a very large one
+    # (Moscow, Washington) or a very large one, judged without the toponym's own votes
+    s = score(hit, top, ctx, exclude_self=True)
     if hit.matched == ql and hit.main:
         return s >= 1.5
     return hit.matched == ql and s >= 3.5
@@ -662,7 +664,16 @@ def _fallback_area(gaz: Gazetteer, loc: Location, ctx: Context, offset: int | No
             place_to_location(gaz, unit, loc)
             loc.feature, loc.geonameid = "unresolved", None
             return
+    # the one admin1 that most of the report's resolved places are in
     iso = ctx.top_country()
+    in_country = [m.admin1 for _o, m in ctx.mentions if m.resolved and m.iso == iso and m.admin1]
+    if iso and in_country:
+        a1, n = Counter(in_country).most_common(1)[0]
+        unit = gaz.admin1_place(iso, a1)
+        if unit is not None and n / len(in_country) >= 0.6:
+            place_to_location(gaz, unit, loc)
+            loc.feature, loc.geonameid = "unresolved", None
+            return
     if iso:
         unit = gaz.country_place(iso)
         loc.iso, loc.country = iso, gaz.country_name(iso)
