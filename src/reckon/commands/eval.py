@@ -255,8 +255,13 @@ def render_table(
     elif linking_note:
         lines += ["", f"linking: {linking_note}"]
     if failures:
-        lines += ["", f"pipeline failures: {len(failures)}"]
-        lines += [f"  {rid}: {msg}" for rid, msg in failures]
+        lines += ["", f"pipeline failures: {len(failures)} (scored as empty extractions)"]
+        by_msg: dict[str, list[str]] = {}
+        for rid, msg in failures:
+            by_msg.setdefault(msg, []).append(rid)
+        for msg, rids in sorted(by_msg.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            more = f" and {len(rids) - 5} more" if len(rids) > 5 else ""
+            lines.append(f"  {msg}: {', '.join(rids[:5])}{more}")
     return "\n".join(lines)
 
 
