@@ -247,3 +247,36 @@ def test_sigkill_mid_batch_keeps_every_reported_report(tmp_path: Path) -> None:
     assert (
         r.stdout.splitlines()[-1] == f"{n - len(ids)} stored, {len(ids)} already stored, 0 rejected"
     )
+
+
+def test_raw_bytes_kept_for_utf16_and_cp1252(tmp_path: Path) -> None:
+    db = str(tmp_path / "enc.db")
+    files = {
+        "u16.txt": "\ufeffClashes in Mopti\nFighting in Mopti killed three on Friday.".encode(
+            "utf-16"
+        ),
+        "win.txt": "Attaque \u00e0 S\u00e9gou\nL\u2019attaque a tu\u00e9 deux soldats.".encode(
+            "cp1252"
+        ),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    r = run("ingest", str(tmp_path / "u16.txt"), str(tmp_path / "win.txt"), "--db", db)
+    assert r.exit_code == 0
+    ids = [ln.split()[1] for ln in r.stdout.splitlines() if ln.startswith("stored ")]
+    for rid, data in zip(ids, files.values(), strict=True):
+        assert run("raw", rid, "--db", db).stdout_bytes == data
+    recs = [
+        json.loads(ln) for ln in run("reports", "--db", db, "--format", "jsonl").stdout.splitlines()
+    ]
+    assert [x["title"] for x in recs] == ["Clashes in Mopti", "Attaque \u00e0 S\u00e9gou"]
+
+
+def test_postgresql_and_sqlite_list_the_same(
+    pg_url: str, tmp_path: Path, examples_dir: Path
+) -> None:
+    outputs = []
+    for db in (str(tmp_path / "same.db"), pg_url):
+        assert run("ingest", str(examples_dir), "--db", db).exit_code == 0
+        outputs.append(run("reports", "--db", db, "--format", "jsonl").stdout)
+    assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 7
