@@ -512,3 +512,23 @@ def test_wikievents_detection_scores() -> None:
     assert m["wikievents_violent_sentence_recall"] == 0.5
     assert m["wikievents_incident_precision"] == 0.5
     assert ev.score_wikievents(doc, None).metrics()["wikievents_doc_detection"] == 0.0
+
+
+def test_eval_reports_pipeline_failures_and_scores_them_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reckon.commands import eval as eval_cmd
+
+    def report_from_text(text: str, **kw: Any) -> dict[str, Any]:
+        return {"id": kw["id"], "text": text}
+
+    def extract(report: dict[str, Any]) -> Any:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(eval_cmd, "_pipeline", lambda: (report_from_text, extract, None))
+    path = _write_gold(tmp_path, [_gold()])
+    res = CliRunner().invoke(main, ["eval", str(path), "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output.splitlines()[0])
+    assert out["failures"] == [{"report": "t-1", "error": "ValueError: boom"}]
+    assert out["metrics"]["incident_recall"] == 0.0
