@@ -461,7 +461,7 @@ def resolve(
         loc = Location(name=name)
         if _place_near_town(loc, ctx, offset, precision=max(1, precision_hint or 1)):
             return loc
-    ck = (top, ctx.key(), precision_hint)
+    ck = (id(gaz), str(gaz.path), top, ctx.key(), precision_hint, within_town)
     cached = _resolver_cache.get(ck) if offset is None else None
     if cached is not None:
         return _copy(cached, name)

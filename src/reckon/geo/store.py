@@ -208,6 +208,10 @@ class Gazetteer:
         self.conn.close()
 
     def reset_caches(self) -> None:
+        """Forget cached lookups (after the index file was changed by an import)."""
+        from reckon.geo import resolver
+
+        resolver._resolver_cache.clear()
         self.lookup.cache_clear()
         self.place.cache_clear()
         self._skel_cache.clear()
