@@ -368,6 +368,8 @@ def classify(
                 return d("Battles", "Armed clash", key, 0.7)
         if armed_perp and (civ_target or has_victims):
             return d("Violence against civilians", "Attack", key, 0.75)
+        if civ_target and has_deaths and has(ATTACK):
+            return d("Violence against civilians", "Attack", key, 0.6)
         if civ_target and has(KILL) and (has(ATTACK) or armed_perp):
             return d("Violence against civilians", "Attack", key, 0.6)
     if has(RIOT) and perp_types and not armed_perp:

@@ -69,6 +69,13 @@ _BLAME = re.compile(
     r"claimed by)\s+((?:the\s+)?[\w'’ -]{2,60}?)(?=[,.;]|\s+(?:for|of|militants|who|which)\b|$)",
     _F,
 )
+# a date mention must name a day, month, year or a relative unit ("shortly after" does not)
+_DATE_WORD = re.compile(
+    r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)[a-z]*\b|\b(?:yesterday|today|tonight|overnight|weekend|week|month|year|"
+    r"day|days|night|morning|afternoon|evening|dawn|ago|earlier|later|previous|last|recent)",
+    _F,
+)
 _ANAPHORIC_SUBJECT = re.compile(
     r"^\s*(?:the (?:attackers|assailants|gunmen|militants|fighters|raiders|perpetrators)|"
     r"they)\b",
@@ -276,7 +283,11 @@ def _extract(
     pub_date = _to_date(anchor)
     paras = paragraph_bounds(report)
 
-    all_dates = [d for d in dates_mod.find_dates(text, published=anchor) if d.span is not None]
+    all_dates = [
+        d
+        for d in dates_mod.find_dates(text, published=anchor)
+        if d.span is not None and _DATE_WORD.search(d.span.text)
+    ]
     all_places: list[PlaceMention] = []
     ents = analysis.ents
 
@@ -447,8 +458,10 @@ def _role_actors(
             ):
                 role = "target"
             elif re.search(
-                r"\b(?:on|against|at|targeting|into)\s+(?:\w+\s+){0,3}$",
+                r"\b(?:on|against|at|targeting|into)\s+(?!(?:monday|tuesday|wednesday|thursday|"
+                r"friday|saturday|sunday|the night|the morning|the evening|\d)\b)(?:\w+\s+){0,3}$",
                 text[max(cl.start, a.start - 25) : a.start],
+                _F,
             ):
                 role = "target"
             elif len(between) > 120:
@@ -602,8 +615,9 @@ def _coordinated(
 
 
 def _attach_counts(text: str, e: _Ev, counts: list) -> None:
+    additive = bool(_ADDITIVE.search(text[e.clause.start : e.clause.end]))
     for c in counts:
-        _add_count(text, e, c)
+        _add_count(text, e, c, additive=additive)
 
 
 def _add_count(text: str, e: _Ev, c, additive: bool | None = None) -> None:

@@ -22,7 +22,8 @@ _PREP = (
 )
 _PLACE_AFTER_PREP = re.compile(
     rf"(?<![\w-]){_PREP}\s+(?:the\s+)?(?:(?:rural|northern|southern|eastern|western|central|"
-    rf"north-eastern|north-western|south-eastern|south-western|greater|downtown|old)\s+)?({_NAME})"
+    rf"north-eastern|north-western|south-eastern|south-western|greater|downtown|old|"
+    rf"(?:state |provincial |regional |district )?capital,?)\s+)?({_NAME})"
 )
 _ADMIN_SUFFIX = re.compile(
     r"^\s+(province|governorate|state|State|region|district|territory|county|department|"
