@@ -236,6 +236,9 @@ def _known_phrase(gaz: Gazetteer, name: str) -> bool:
     return bool(gaz.lookup(name_key(name)))
 
 
+_LIST_PHRASE = re.compile(r",[^,]+(,|\band\b)", re.IGNORECASE)
+
+
 def phrase_segments(phrase: str) -> list[str]:
     """Candidate toponyms of a descriptive place phrase ("Gobara, 15km northwest of Gwoza, Gwoza
     LGA" -> Gobara, Gwoza, Gwoza LGA), most specific first as written."""
@@ -276,10 +279,28 @@ def _resolve_phrase(
             if got.admin1:
                 ctx.admin1s.append((got.iso, got.admin1, -1))
     rank = {"town": 0, "other": 0, "admin2": 1, "admin1": 2, "country": 3}
-    good = [(rank.get(r.feature or "", 4), i, r) for i, r in enumerate(resolved) if r.resolved]
+
+    def clash(i: int, r: Location) -> int:
+        """1 when a later (containing) part puts the place in another admin1 or country."""
+        for c in resolved[i + 1 :]:
+            if not c.resolved:
+                continue
+            if c.iso != r.iso or (c.admin1 and r.admin1 and c.admin1 != r.admin1):
+                return 1
+        return 0
+
+    good = [
+        (clash(i, r), rank.get(r.feature or "", 4), i, r)
+        for i, r in enumerate(resolved)
+        if r.resolved
+    ]
     if not good:
         return None
-    best = min(good, key=lambda t: (t[0], t[1]))[2]
+    if len(parts) >= 3 and _LIST_PHRASE.search(name):
+        # a list of places ("Nangarhar, Logar and Ghazni provinces"): the first one named
+        best = min(good, key=lambda t: (t[0], t[2]))[3]
+    else:
+        best = min(good, key=lambda t: t[:3])[3]
     if best.feature in ("admin1", "country") and len(good) < len(parts):
         # a part named a place we do not know: keep it unresolved inside that area
         best.resolved = False

@@ -131,6 +131,8 @@ ADMIN1_EXTRA_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
         "Rural Damascus",
         "Damascus Countryside",
         "Reef Damascus",
+        "Rif Damascus",
+        "Damascus Suburbs",
     ),
     ("SY", "Al-Hasakah"): ("Hasakah", "Hasakeh", "Hassakeh", "Al-Hasakah"),
     ("SY", "Deir ez-Zor"): ("Deir ez-Zor", "Deir al-Zour", "Dayr az Zawr", "Deir Ezzor"),

@@ -456,6 +456,9 @@ def resolve(
     specific containing area the context gives."""
     ctx = ctx or Context()
     top = parse_toponym(name)
+    if top.core != name and any(h.matched == light_key(name) for h in gaz.lookup(name_key(name))):
+        # the whole phrase is a name in its own right ("Damascus Countryside", "Western Equatoria")
+        top = Toponym(name, None, None)
     if within_town and offset is not None:
         # a square, street or quarter: placed at the town the sentence names
         loc = Location(name=name)
