@@ -633,3 +633,28 @@ def test_pipeline_toll_update_from_same_outlet_ends_with_best_11(tmp_path):
     assert res.exit_code == 0, res.output
     assert '"At least 7"' in res.output and '"11"' in res.output
     assert "2025-05-10" in res.output and "2025-05-11" in res.output and "ucdp-1" in res.output
+
+
+def test_vague_or_unknown_time_links_only_copies():
+    base = "Regime aircraft bombed the town of Maarat al-Numan, residents said."
+    r1 = report("vg-1", base, None, "Outlet One")
+    r2 = report(
+        "vg-2",
+        "Warplanes struck Maarat al-Numan again, according to residents.",
+        None,
+        "Outlet Two",
+    )
+    r3 = report("vg-3", base + " ", None, "Outlet Three")  # a copy of vg-1
+    et, st = "Explosions/Remote violence", "Air/drone strike"
+
+    def x(r, when):
+        m = mention(r, et, st, None, None)
+        m.date = when
+        return Extraction(r, incidents=[m])
+
+    from reckon.model import DateInterval
+
+    month = DateInterval("2016-02-01", "2016-02-29")
+    incs = link_extractions([x(r1, None), x(r2, month), x(r3, None)])
+    groups = sorted(sorted(report_ids(i)) for i in incs)
+    assert groups == [["vg-1", "vg-3"], ["vg-2"]]

@@ -32,9 +32,12 @@ every mention that tells it. This module turns a set of extractions into inciden
      than 10 km apart: veto (low when 5-10 km apart); same admin1 when one side is imprecise 0.6;
      different countries: veto; precise places more than 60 km apart: veto. When only one mention has a place, 0.75 if that
      place is named (same spelling key) in the other report's text, else 0.2.
-   - ``time``: overlapping intervals 1.0 (0.6 when wide); 1 day apart 0.7; 2 days 0.45; further:
-     veto. A mention without a resolved date falls back to the week before its report's
-     publication (scored at most 0.6); without that either, 0.4.
+   - ``time``: overlapping intervals 1.0 (0.6 when wider than 3 days); 1 day apart 0.7; 2 days
+     0.45; further: veto. A mention without a resolved date falls back to the week before its
+     report's publication (scored at most 0.6). A mention with no usable time (no date and no
+     publication date, or only an interval wider than a week: "in 2011", "last month") links only
+     with mentions of a copy of its own report: two vague mentions of the same kind of event at
+     the same place are not evidence of one happening.
    - ``actors``: overlap of actor types (0.3 + 0.7 x Jaccard) with a bonus for similar actor names;
      0.5 when either side names no actor; 0.1 when both name perpetrators of disjoint types.
 
@@ -110,6 +113,7 @@ SHINGLE = 5
 WEIGHTS = {"type": 0.30, "place": 0.30, "time": 0.25, "actors": 0.15}
 COPY_BONUS = 0.15
 FALLBACK_DAYS = 7
+VAGUE_DAYS = 7
 COUNT_FIELDS = {
     "killed": "fatalities",
     "injured": "injured",
@@ -531,11 +535,17 @@ def effective_interval(rec: MentionRecord) -> tuple[date, date, str] | None:
     return None
 
 
+def is_vague(iv: tuple[date, date, str] | None) -> bool:
+    """No usable time: unknown, or a text interval wider than ``VAGUE_DAYS`` (a month, a year)."""
+    return iv is None or (iv[2] == "text" and (iv[1] - iv[0]).days > VAGUE_DAYS)
+
+
 def time_score(
     ia: tuple[date, date, str] | None, ib: tuple[date, date, str] | None
 ) -> tuple[float, str | None]:
-    if ia is None or ib is None:
-        return 0.4, None
+    if is_vague(ia) or is_vague(ib):
+        return 0.0, "time unknown or too vague"
+    assert ia is not None and ib is not None
     gap = (max(ia[0], ib[0]) - min(ia[1], ib[1])).days
     fallback = ia[2] != "text" or ib[2] != "text"
     if gap <= 0:
@@ -593,11 +603,14 @@ def score_pair(
         ps, pv = place_score(la, lb)
     ds, dv = time_score(ia, ib)
     acs, _ = actor_score(a.mention, b.mention)
-    factors = {"type": ts, "place": ps, "time": ds, "actors": acs}
-    total = sum(WEIGHTS[k] * v for k, v in factors.items())
     root_a = copies[a.report.id].copy_of if a.report.id in copies else a.report.id
     root_b = copies[b.report.id].copy_of if b.report.id in copies else b.report.id
-    if root_a == root_b and a.report.id != b.report.id:
+    copy = root_a == root_b and a.report.id != b.report.id
+    if copy and dv == "time unknown or too vague":  # copies tell the same time, however vague
+        ds, dv = (1.0 if ia == ib else 0.5), None
+    factors = {"type": ts, "place": ps, "time": ds, "actors": acs}
+    total = sum(WEIGHTS[k] * v for k, v in factors.items())
+    if copy:
         factors["copy"] = 1.0
         total += COPY_BONUS
     veto = tv or pv or dv
@@ -639,24 +652,32 @@ def _constraints(overrides: Sequence[Override]) -> dict[tuple[str, str], str]:
 
 
 def _candidate_pairs(
-    recs: list[MentionRecord], intervals: dict[str, Any]
+    recs: list[MentionRecord], intervals: dict[str, Any], copies: dict[str, Copy]
 ) -> Iterable[tuple[MentionRecord, MentionRecord]]:
-    """Pairs whose time intervals are within the veto window (sweep over interval starts)."""
+    """Pairs that could link: intervals within the veto window (a sweep over interval starts),
+    and any two mentions of a report and its copies (whose dates may be unknown)."""
     dated = sorted(
-        (r for r in recs if intervals[r.key] is not None),
+        (r for r in recs if not is_vague(intervals[r.key])),
         key=lambda r: (intervals[r.key][0], r.key),
     )
-    undated = [r for r in recs if intervals[r.key] is None]
     for i, r in enumerate(dated):
         end = intervals[r.key][1] + timedelta(days=2)
         for s in dated[i + 1 :]:
             if intervals[s.key][0] > end:
                 break
             yield (r, s) if r.key < s.key else (s, r)
-    for u in undated:
-        for r in recs:
-            if r.key != u.key and (intervals[r.key] is not None or r.key > u.key):
-                yield (u, r) if u.key < r.key else (r, u)
+    groups: dict[str, list[MentionRecord]] = defaultdict(list)
+    for r in recs:
+        groups[copies[r.report.id].copy_of if r.report.id in copies else r.report.id].append(r)
+    for members in groups.values():
+        if len({m.report.id for m in members}) < 2:
+            continue
+        for i, r in enumerate(members):
+            for s in members[i + 1 :]:
+                if r.report.id != s.report.id and (
+                    is_vague(intervals[r.key]) or is_vague(intervals[s.key])
+                ):
+                    yield (r, s) if r.key < s.key else (s, r)
 
 
 def cluster_mentions(
@@ -671,7 +692,7 @@ def cluster_mentions(
     by_key = {r.key: r for r in recs}
     intervals = {r.key: effective_interval(r) for r in recs}
     scores: dict[tuple[str, str], PairScore] = {}
-    for a, b in _candidate_pairs(recs, intervals):
+    for a, b in _candidate_pairs(recs, intervals, copies):
         if (a.key, b.key) not in scores:
             scores[(a.key, b.key)] = score_pair(a, b, copies, intervals)
     constraints = {
