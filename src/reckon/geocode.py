@@ -32,14 +32,18 @@ __all__ = ["geocode", "geocode_name", "phrase_segments", "scan_toponyms"]
 
 _NEAR_BEFORE = re.compile(
     r"(?:\bnear|\boutside|\boutskirts\s+of|\bedge\s+of|\bcountryside\s+of|\bvicinity\s+of|"
-    r"\bsuburbs?\s+of|\baround|\bclose\s+to|\bkm\s+(?:from|of)|\bkilometres?\s+(?:from|of)|"
+    r"\bsuburbs?\s+of|\bclose\s+to|\brural|\bvillages?\s+(?:in|near|of|around)|\bkm\s+(?:from|of)|\bkilometres?\s+(?:from|of)|"
     r"\bkilometers?\s+(?:from|of)|\bmiles?\s+(?:from|of)|"
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
     r"\s+(?:of|outskirts\s+of|countryside\s+of))"
     r"\s+(?:the\s+)?(?:(?:town|city|village|district)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_NEAR_AFTER = re.compile(r"^['’]?s?\s+(?:countryside|outskirts|suburbs|environs)\b", re.IGNORECASE)
+_NEAR_AFTER = re.compile(
+    r"^['’]?s?\s+(?:countryside|outskirts|suburbs|environs|district|territory|"
+    r"local\s+government\s+area|LGA|county|sub-?district|cercle|commune|municipality|area)\b",
+    re.IGNORECASE,
+)
 _LOCAL_AFTER = re.compile(
     r"^\s+(?:square|street|road|neighbou?rhood|quarter|market|hospital|mosque|church|"
     r"roundabout|bridge|camp|prison)\b",

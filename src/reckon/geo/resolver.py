@@ -100,7 +100,8 @@ _PREFIX_ADMIN = re.compile(
     r"^(the\s+)?(province|governorate|region|state|oblast|county)\s+of\s+", re.IGNORECASE
 )
 _SUFFIX_NEAR = re.compile(
-    r"\s+(countryside|outskirts|suburbs|area|district|countryside area|environs|vicinity)$",
+    r"\s+(countryside|outskirts|suburbs|area|district|countryside area|environs|vicinity|"
+    r"territory|local government area|lga|county|sub-?district|cercle|commune)$",
     re.IGNORECASE,
 )
 _SUFFIX_TOWN = re.compile(
