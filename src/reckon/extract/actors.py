@@ -39,7 +39,11 @@ _NAMED: list[tuple[str, str]] = [
         r"General Security|National Guard|Asayish police|Iraqi counter-terrorism forces",
         "State forces",
     ),
-    (r"Wagner|Africa Corps|AMISOM|ATMIS|AUSSOM|MONUSCO|UNIFIL|KFOR|NATO", "External/Other forces"),
+    (
+        r"Wagner|Africa Corps|AMISOM|ATMIS|AUSSOM|MONUSCO|UNIFIL|KFOR|NATO|"
+        r"(?:UN |African Union |AU )?peacekeepers",
+        "External/Other forces",
+    ),
     (r"US Africa Command|AFRICOM|CENTCOM|US-led coalition|the coalition", "External/Other forces"),
 ]
 _NAMED_RE = re.compile(

@@ -58,7 +58,9 @@ _PATTERNS: dict[str, str] = {
     r"land ?mines?|anti-personnel mines?|\bmines?\b(?= (?:left|exploded|blast|went off))|"
     r"(?:stepp(?:ed|ing) on (?:an? )?(?:\w+ )?mine)|car bomb(?:s|ing|ings)?|\bVBIEDs?\b|"
     r"explosives?-laden (?:car|vehicle|truck)|bomb(?:s)? (?:exploded|went off|blast)|"
-    r"unexploded ordnance|explosive devices?|sticky bombs?|bombings?\b|\bbomb\b",
+    r"unexploded ordnance|explosive devices?|sticky bombs?|bombings?\b|\bbomb\b|"
+    r"(?:explosion|blast)s?\b(?= (?:ripped|tore|went off|hit|struck|targeted|killed|wounded|"
+    r"injured|at (?:a|an|the)|in (?:a|an|the)|near))",
     SUICIDE: r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|vests?|car bomb(?:er)?)|"
     r"blew (?:himself|herself|themselves) up",
     GRENADE: r"grenades?",
@@ -173,6 +175,11 @@ _CANCEL = {
         r"(?:missile|rocket|artillery|ballistic|mortar) strikes?|"
         r"hunger strike|general strike|strike action|went on strike|on strike|"
         r"(?:drones|missiles) (?:and|or) (?:drones|missiles)|aircraft (?:carrier|maker)",
+        _F,
+    ),
+    IED: re.compile(
+        r"(?:gas|cylinder|boiler|fireworks?|factory|mine shaft|transformer|fuel tanker|tanker|"
+        r"accidental|industrial|chemical plant|pipeline) (?:\w+ )?(?:explosion|blast)",
         _F,
     ),
     GRENADE: re.compile(
@@ -332,6 +339,12 @@ def classify(
         return d("Explosions/Remote violence", "Grenade", GRENADE, 0.9)
     if has(PROTEST) or protest_context:
         key = PROTEST if has(PROTEST) else next(iter(by), PROTEST)
+        if (
+            (has(RIOT) or has(MOB))
+            and perp_types & {"Rioters", "Protesters"}
+            and not (perp_types & STATEISH)
+        ):
+            return d("Riots", "Violent demonstration", key, 0.8)
         if (
             (has(KILL) or has(FIRE_ON))
             and (has_deaths or has(WOUND) or has(FIRE_ON))

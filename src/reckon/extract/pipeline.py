@@ -81,6 +81,15 @@ _ANAPHORIC_SUBJECT = re.compile(
     r"they)\b",
     _F,
 )
+_GENERIC_CODES = {ev.KILL, ev.ATTACK, ev.WOUND, ev.FIRE_ON, ev.DISPERSE, ev.MASSACRE}
+_SOURCE_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:said|says|told|reported|added|confirmed|claimed|quoted)\b", _F
+)
+_PASSIVE_VICTIM = re.compile(
+    r"\b(?:was|were|been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|abducted|kidnapped|"
+    r"shot|arrested|detained)\b|\b(?:died|lost their lives)\b",
+    _F,
+)
 _SELF_REPORTED = {ev.CHANGE, ev.AGREE, ev.HQ, ev.TRANSFER, ev.REGAIN, ev.CAPTURE}
 _WEAPONS = {
     "jet",
@@ -111,7 +120,7 @@ _CIVILIAN_OBJECT = re.compile(
 )
 _ARMED_OBJECT = re.compile(
     r"\b(?:army|military|police|security|checkpoint|base|post|position|convoy|patrol|barracks|"
-    r"outpost|soldiers|troops|forces|station|camp)\b",
+    r"outpost|soldiers|troops|forces|station|camp|peacekeepers|garrison)\b",
     _F,
 )
 
@@ -442,6 +451,8 @@ def _role_actors(
         )
     )
     for a in acts:
+        if _SOURCE_AFTER.match(text, a.end):
+            continue  # "..., police said": the source of the report
         if a.start < trig.end and trig.start < a.end:
             # the weapon or force named by the trigger itself ("Russian artillery shelled")
             role = (
@@ -453,7 +464,7 @@ def _role_actors(
             continue  # "Alawite families reported instances of kidnapping": a source
         elif a.end <= trig.start:
             between = text[a.end : trig.start]
-            if passive and not actors_mod.BY_BEFORE.search(
+            if (passive or _PASSIVE_VICTIM.search(between)) and not actors_mod.BY_BEFORE.search(
                 text[max(cl.start, a.start - 6) : a.start]
             ):
                 role = "target"
@@ -470,7 +481,9 @@ def _role_actors(
                 role = "perpetrator"
         else:
             before = text[max(cl.start, a.start - 8) : a.start]
-            if actors_mod.BY_BEFORE.search(before) or re.search(r"\bfrom\s+$", before):
+            if re.search(r"\bfrom\s+$", before) and trig.code in (ev.REGAIN, ev.CAPTURE):
+                role = "target"  # "retook the village from Kurdish fighters"
+            elif actors_mod.BY_BEFORE.search(before) or re.search(r"\bfrom\s+$", before):
                 role = "perpetrator"
             elif re.search(
                 r"\b(?:backed|supported|aided|joined)\s+by\s+$",
@@ -496,7 +509,10 @@ def _decide(
         return None, []
     acts = actors_mod.find_actors(text, cl.start, cl.end)
     # the first "strong" trigger anchors roles
-    main = next((t for t in triggers if t.code in ev.STRONG and t.code != ev.WOUND), triggers[0])
+    main = next(
+        (t for t in triggers if t.code in ev.STRONG and t.code not in _GENERIC_CODES),
+        next((t for t in triggers if t.code in ev.STRONG and t.code != ev.WOUND), triggers[0]),
+    )
     roles, perp, targ = _role_actors(text, cl, main, acts)
     has_deaths = any(
         c.kind == "killed" and not c.negated and (c.count.best or 0) > 0 for c in counts
@@ -540,7 +556,7 @@ def _decide(
         and decision.key.code in (ev.KILL, ev.ATTACK, ev.WOUND)
         and decision.event_type != "Riots"
     ):
-        if decision.event_type == "Battles" and decision.key.code == ev.ATTACK and armed_object:
+        if decision.event_type == "Battles" and ev.ATTACK in codes and armed_object:
             pass
         elif (
             decision.event_type == "Violence against civilians"
@@ -670,7 +686,8 @@ def _settle_sentence(
     for x in mine:
         loose.remove(x)
         _si, _pi, cl, counts, c_places, c_dates = x
-        # nearest event in the sentence: the one before, else the one after
+        if cl.background:
+            counts = []  # a death told as the cause ("after an activist died") is not this one's        # nearest event in the sentence: the one before, else the one after
         before = [e for e in sent_events if e.clause.start <= cl.start]
         target = before[-1] if before else sent_events[0]
         for c in counts:
@@ -691,7 +708,7 @@ def _settle_sentence(
 
 def _attach_loose(text: str, events: list[_Ev], loose: list) -> None:
     for si, pi, cl, counts, _places, _dates in loose:
-        if not counts:
+        if not counts or cl.background:
             continue
         prev = [e for e in events if e.clause.para == pi and e.clause.sent < si and not e.headline]
         if not prev:

@@ -18,8 +18,12 @@ _BOUNDARY = re.compile(
     r"weeks)\s+(?:after|before)\s)|,?\s+(?=in (?:response|retaliation|reprisal) (?:to|for)\s)|"
     r",\s+(?=(?:after|following)\s)|\s+(?=following (?:a|an|the|this)\s)|"
     r"\s+(?=hours after\s)|,\s+(?=then\s)|\.\s+(?=[A-Z])|,?\s+(?=who,\s)|"
-    r"\s+(?=after an? (?:string|series|wave|spate)\b)",
+    r"\s+(?=after an? (?:string|series|wave|spate)\b)|"
+    r"\s+(?=after (?:a|an|the|his|her|their|its)\s)",
     _F,
+)
+_BACKGROUND = re.compile(
+    r"^(?:,\s*)?(?:after|following|in (?:response|retaliation|reprisal)|apparently in)\b", _F
 )
 BACK_REFERENCE = re.compile(
     r"^(?:,\s*)?(?:in (?:response|retaliation|reprisal) (?:to|for)|apparently in retaliation)\b",
@@ -39,6 +43,7 @@ class Clause:
     sent: int  # sentence index
     para: int  # paragraph index
     distinct_time: bool = False
+    background: bool = False  # "after ...", "in response to ...": told as cause or context
 
 
 def paragraph_bounds(report: Report) -> list[tuple[int, int]]:
@@ -78,7 +83,8 @@ def clauses_of(text: str, sent: Sent, sent_idx: int, para_idx: int) -> list[Clau
 
 
 def _clause(text: str, a: int, b: int, s: int, p: int) -> Clause:
-    return Clause(a, b, s, p, bool(DISTINCT_TIME.match(text[a:b])))
+    seg = text[a:b]
+    return Clause(a, b, s, p, bool(DISTINCT_TIME.match(seg)), bool(_BACKGROUND.match(seg)))
 
 
 _TERMINAL = re.compile(r"[.!?\"'”’)]\s*$")
