@@ -372,6 +372,8 @@ def classify(
         return d("Battles", "Armed clash", CLASH, 0.85)
     if has(MASSACRE):
         return d("Violence against civilians", "Attack", MASSACRE, 0.8)
+    if has(DISPERSE) and not has_deaths:
+        return d("Protests", "Protest with intervention", DISPERSE, 0.6)
     if has(ARREST) and not has_deaths:
         return d("Strategic developments", "Arrests", ARREST, 0.8)
     if has(KILL) or has(ATTACK) or (has(WOUND) and armed_perp):

@@ -60,7 +60,7 @@ _ADDITIVE = re.compile(r"\b(?:also|as well|in addition|another|further|more)\b",
 _UPDATE = re.compile(r"\b(?:risen|rose|climbed|increased|reached|jumped)\s+to\b", _F)
 _NEW_INCIDENT = re.compile(r"\b(?:a second|another|separately|in a separate|elsewhere)\b", _F)
 _DEFINITE = re.compile(
-    r"\b(?:the|both|these|those|this|that|its|their|the latest|the same|the recent)\s+"
+    r"\b(?:the|both|these|those|this|that|the latest|the same|the recent)\s+"
     r"(?:[\w-]+\s+){0,1}$",
     _F,
 )
@@ -79,6 +79,14 @@ _DATE_WORD = re.compile(
 _ANAPHORIC_SUBJECT = re.compile(
     r"^\s*(?:the (?:attackers|assailants|gunmen|militants|fighters|raiders|perpetrators)|"
     r"they)\b",
+    _F,
+)
+_DET_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|first|second|latest|last|its|their)\s+(?:[\w-]+\s+)?$", _F
+)
+_EVENT_NOUN = re.compile(
+    r"strike|attack|assault|raid|shelling|bombing|clash|fighting|battle|killing|explosion|blast|"
+    r"ambush|massacre|abduction|kidnapping|shooting",
     _F,
 )
 _GENERIC_CODES = {ev.KILL, ev.ATTACK, ev.WOUND, ev.FIRE_ON, ev.DISPERSE, ev.MASSACRE}
@@ -394,7 +402,7 @@ def _extract(
                 reference = True
             if _DEFINITE.search(
                 text[max(cl.start, trig.start - 30) : trig.start]
-            ) and not re.search(r"ed\b", trig.text.split()[0]):
+            ) and _EVENT_NOUN.match(trig.text):
                 reference = True
             e = _Ev(decision.event_type, decision.sub_event_type, decision.strength, trig, cl)
             e.reference = reference
@@ -508,10 +516,15 @@ def _decide(
     if not triggers:
         return None, []
     acts = actors_mod.find_actors(text, cl.start, cl.end)
+
     # the first "strong" trigger anchors roles
+    def nominal(t: ev.Trigger) -> bool:
+        return bool(_DET_BEFORE.search(text, max(cl.start, t.start - 20), t.start))
+
+    strong = [t for t in triggers if t.code in ev.STRONG and t.code != ev.WOUND]
     main = next(
-        (t for t in triggers if t.code in ev.STRONG and t.code not in _GENERIC_CODES),
-        next((t for t in triggers if t.code in ev.STRONG and t.code != ev.WOUND), triggers[0]),
+        (t for t in strong if t.code not in _GENERIC_CODES),
+        next((t for t in strong if not nominal(t)), strong[0] if strong else triggers[0]),
     )
     roles, perp, targ = _role_actors(text, cl, main, acts)
     has_deaths = any(
