@@ -347,12 +347,14 @@ _ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "az", "ez", "ed", "es", "at", 
 _SUFFIXES = ("city", "town", "village", "district", "province", "governorate", "oblast", "region")
 
 
+@lru_cache(maxsize=100_000)
 def _norm_text(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", s)).strip()
 
 
+@lru_cache(maxsize=100_000)
 def toponym_key(name: str) -> str:
     """A spelling-variant-tolerant key: Jableh, Jablah, Jebleh -> 'jbl'; Deir ez-Zor, Dayr al-Zawr,
     Deir Ezzor -> 'drzr'; El Fasher, Al-Fashir -> 'fshr'."""
@@ -767,6 +769,10 @@ def cluster_mentions(
                 if k not in rejected or rejected[k][0].total < p.total:
                     rejected[k] = (p, why)
 
+    adjacency: dict[str, list[PairScore]] = defaultdict(list)
+    for p in scores.values():
+        adjacency[p.a].append(p)
+        adjacency[p.b].append(p)
     explanations: dict[str, dict[str, Any]] = {}
     for r in recs:
         group = members[group_of[r.key]]
@@ -789,8 +795,11 @@ def cluster_mentions(
             continue
         # singleton: best candidate and why it was not taken
         cand: PairScore | None = None
-        for (x, y), p in scores.items():
-            if r.key in (x, y) and (cand is None or p.total > cand.total):
+        for p in adjacency.get(r.key, ()):
+            if cand is None or (p.total, p.b if p.a == r.key else p.a) > (
+                cand.total,
+                cand.b if cand.a == r.key else cand.a,
+            ):
                 cand = p
         if cand is None:
             explanations[r.key] = {
