@@ -153,6 +153,7 @@ class _Ev:
     reference: bool = False
     force_new: bool = False
     headline: bool = False
+    clause_text: str = ""
 
 
 # ----------------------------------------------------------------------------------------------
@@ -211,14 +212,20 @@ def _final_count(items: list[tuple[Count, bool, int, int, str]]) -> Count | None
             order.append(trig)
             additive[trig] = add
     result: Count | None = None
+    parts: list[int | None] = []  # the figures a sum was made of
     for k in order:
         c = groups[k]
         if result is None:
             result = c
+            parts = [c.best]
         elif additive[k]:
             result = _add_counts(result, c)
+            parts.append(c.best)
+        elif len(parts) > 1 and c.best in parts:
+            continue  # a part restated ("the two who were killed"), not another source
         else:
             result = _alt_counts(result, c)
+            parts = [result.best]
     return result
 
 
@@ -406,6 +413,7 @@ def _extract(
                 reference = True
             e = _Ev(decision.event_type, decision.sub_event_type, decision.strength, trig, cl)
             e.reference = reference
+            e.clause_text = ctext
             e.headline = headline
             e.force_new = bool(_NEW_INCIDENT.search(ctext))
             e.places = c_places
@@ -723,7 +731,11 @@ def _attach_loose(text: str, events: list[_Ev], loose: list) -> None:
     for si, pi, cl, counts, _places, _dates in loose:
         if not counts or cl.background:
             continue
-        prev = [e for e in events if e.clause.para == pi and e.clause.sent < si and not e.headline]
+        prev = [
+            e
+            for e in events
+            if e.clause.para == pi and e.clause.sent < si and not e.headline and not e.reference
+        ]
         if not prev:
             prev = [
                 e
@@ -900,6 +912,10 @@ def _absorb(inc: _Ev, e: _Ev) -> None:
     inc.reference = inc.reference and e.reference
 
 
+def _ctext(e: _Ev) -> str:
+    return e.clause_text
+
+
 def _merge(events: list[_Ev]) -> list[_Ev]:
     incidents: list[_Ev] = []
     pending_refs: list[_Ev] = []
@@ -913,7 +929,8 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
             _absorb(target, e)
             continue
         if e.reference:
-            pending_refs.append(e)
+            if not (BACK_REFERENCE.match(_ctext(e)) or _ANAPHORIC_SUBJECT.match(_ctext(e))):
+                pending_refs.append(e)
             continue
         incidents.append(e)
     for e in pending_refs:

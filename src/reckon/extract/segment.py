@@ -70,13 +70,21 @@ def para_index(bounds: list[tuple[int, int]], pos: int) -> int:
 
 
 def clauses_of(text: str, sent: Sent, sent_idx: int, para_idx: int) -> list[Clause]:
-    out: list[Clause] = []
+    cuts: list[tuple[int, int]] = []  # (end of a clause, start of the next)
     pos = sent.start
     for m in _BOUNDARY.finditer(text, sent.start, sent.end):
         if m.start() <= pos:
             continue
-        out.append(_clause(text, pos, m.start(), sent_idx, para_idx))
+        # a clause of one word is no clause ("two | days after"): keep it with the next one
+        if len(text[pos : m.start()].split()) < 2:
+            continue
+        cuts.append((m.start(), m.end()))
         pos = m.end()
+    out: list[Clause] = []
+    pos = sent.start
+    for a, b in cuts:
+        out.append(_clause(text, pos, a, sent_idx, para_idx))
+        pos = b
     if pos < sent.end:
         out.append(_clause(text, pos, sent.end, sent_idx, para_idx))
     return [c for c in out if c.end > c.start]
