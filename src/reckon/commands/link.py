@@ -357,19 +357,25 @@ def tally_cmd(
               help="Write here instead of standard output.")  # fmt: skip
 def export_cmd(db: str | None, fmt: str, output: str | None) -> None:
     """Export incidents as ACLED-style CSV, UCDP GED-style CSV, GeoJSON or JSONL."""
-    from reckon.store.incidents import ensure_linked, list_incidents, list_tolls
+    from reckon.store.incidents import (
+        ensure_linked,
+        list_incidents,
+        list_reactions,
+        list_tolls,
+    )
 
     with _conn(db) as conn:
         ensure_linked(conn)
         incs = list_incidents(conn)
         tolls = list_tolls(conn) if fmt == "jsonl" else []
+        reactions = list_reactions(conn) if fmt == "jsonl" else []
     if output is None:
-        n = export(fmt, incs, sys.stdout, tolls)
+        n = export(fmt, incs, sys.stdout, tolls, reactions)
         return
     path = Path(output)
     try:
         with path.open("w", encoding="utf-8", newline="") as fh:
-            n = export(fmt, incs, fh, tolls)
+            n = export(fmt, incs, fh, tolls, reactions)
     except OSError as e:
         raise click.ClickException(f"cannot write {output}: {e.strerror}") from None
     click.echo(f"wrote {n} record(s) to {output}", err=True)

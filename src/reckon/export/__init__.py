@@ -6,12 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from reckon.model import Incident, Toll
+from reckon.model import Incident, Reaction, Toll
 
 FORMATS = ("acled-csv", "ucdp-csv", "geojson", "jsonl")
 
 
-def export(fmt: str, incidents: Sequence[Incident], out: TextIO, tolls: Sequence[Toll] = ()) -> int:
+def export(
+    fmt: str,
+    incidents: Sequence[Incident],
+    out: TextIO,
+    tolls: Sequence[Toll] = (),
+    reactions: Sequence[Reaction] = (),
+) -> int:
     """Write incidents in format ``fmt`` to ``out``; return the number of records written."""
     if fmt == "acled-csv":
         from reckon.export.acled import write_acled
@@ -28,5 +34,5 @@ def export(fmt: str, incidents: Sequence[Incident], out: TextIO, tolls: Sequence
     if fmt == "jsonl":
         from reckon.export.jsonl import write_jsonl
 
-        return write_jsonl(incidents, out, tolls)
+        return write_jsonl(incidents, out, tolls, reactions)
     raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")

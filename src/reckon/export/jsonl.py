@@ -1,5 +1,6 @@
 """JSONL with full provenance: one incident a line (members, claims, spans, link scores, rule),
-then one line per cumulative toll (``"record": "toll"``), never mixed into incident figures."""
+then one line per cumulative toll (``"record": "toll"``), never mixed into incident figures, then
+one line per reaction (``"record": "reaction"``): statements, condemnations, investigations."""
 
 from __future__ import annotations
 
@@ -7,11 +8,16 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from reckon.link import incident_to_json, toll_to_json
-from reckon.model import Incident, Toll
+from reckon.link import incident_to_json, reaction_to_json, toll_to_json
+from reckon.model import Incident, Reaction, Toll
 
 
-def write_jsonl(incidents: Sequence[Incident], out: TextIO, tolls: Sequence[Toll] = ()) -> int:
+def write_jsonl(
+    incidents: Sequence[Incident],
+    out: TextIO,
+    tolls: Sequence[Toll] = (),
+    reactions: Sequence[Reaction] = (),
+) -> int:
     n = 0
     for inc in incidents:
         out.write(json.dumps({"record": "incident", **incident_to_json(inc)}, ensure_ascii=False))
@@ -19,6 +25,10 @@ def write_jsonl(incidents: Sequence[Incident], out: TextIO, tolls: Sequence[Toll
         n += 1
     for t in tolls:
         out.write(json.dumps({"record": "toll", **toll_to_json(t)}, ensure_ascii=False))
+        out.write("\n")
+        n += 1
+    for r in reactions:
+        out.write(json.dumps({"record": "reaction", **reaction_to_json(r)}, ensure_ascii=False))
         out.write("\n")
         n += 1
     return n
