@@ -357,7 +357,10 @@ def _extract(
             for r in rx:
                 if self_report and r.kind in ("announcement", "statement"):
                     continue  # "the group announced it had merged": the event itself
-                ref_from = r.verb_start
+                # a quoted statement ('"...," stated a spokesperson') is a reaction throughout
+                ref_from = (
+                    cl.start if r.start <= cl.start and r.verb_start > cl.start else r.verb_start
+                )
                 key = (r.kind, _actor_key(r.actor))
                 if key in seen_reaction_keys:
                     continue
