@@ -113,9 +113,13 @@ def acled_row(inc: Incident) -> dict[str, Any] | None:
         "notes": notes(inc),
         "fatalities": best,
         "tags": (
-            f"fatalities low={'' if low is None else low}; "
-            f"high={'unbounded' if high is None else high}; "
-            f"sources={inc.sources}; independent_sources={inc.independent_sources}; "
+            (
+                f"fatalities low={'unknown' if low is None else low}; "
+                f"high={'unbounded' if high is None else high}; "
+                if f is not None and f.best is not None
+                else "fatalities not reported; "
+            )
+            + f"sources={inc.sources}; independent_sources={inc.independent_sources}; "
             f"reckon_id={inc.id}"
         ),
         "timestamp": timestamp(inc),
