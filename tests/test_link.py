@@ -658,3 +658,15 @@ def test_vague_or_unknown_time_links_only_copies():
     incs = link_extractions([x(r1, None), x(r2, month), x(r3, None)])
     groups = sorted(sorted(report_ids(i)) for i in incs)
     assert groups == [["vg-1", "vg-3"], ["vg-2"]]
+
+
+def test_update_wording_supersedes_lower_figures_of_the_same_day_from_other_outlets():
+    fig = reconcile(
+        [
+            _claim("a#0", "A", "2025-08-07", 2, 2, 2),
+            _claim("b#0", "B", "2025-08-08", 2, 2, 2),
+            _claim("c#0", "C", "2025-08-08", 3, 3, 3, update=True),
+        ]
+    )
+    assert (fig["low"], fig["best"], fig["high"]) == (3, 3, 3)
+    assert set(fig["set_aside"]) == {"a#0", "b#0"}

@@ -63,8 +63,8 @@ every mention that tells it. This module turns a set of extractions into inciden
    c. *Overtaken lower bounds.* An open-ended claim ("at least 7", "multiple deaths": high
       unbounded) is set aside when another source's latest claim has a higher best: a lower bound
       below a higher figure agrees with it rather than contradicting it. An update-worded claim
-      ("the toll rose to 11") likewise supersedes earlier-published claims with a lower best from
-      any outlet.
+      ("the toll rose to 11", "one of the wounded succumbed") likewise supersedes claims with a
+      lower best published no later than it, from any outlet.
    d. *Best* = the value backed by the most independent voices among the retained claims; on a
       tie, the lower value (UCDP: when reliability cannot be told apart, take the lower figure).
       *Low* = the lowest retained low (the best when no retained claim has a low). *High* = the
@@ -935,7 +935,7 @@ def reconcile(
                     f"open-ended figure consistent with the higher {o.mention} ({_best_of(o)})"
                 )
                 break
-            if o.update and (o.published or "") > (c.published or ""):
+            if o.update and (o.published or "") >= (c.published or ""):
                 overtaken = f"earlier figure updated by {o.mention} ({_best_of(o)})"
                 break
         if overtaken:
