@@ -129,7 +129,8 @@ _PATTERNS: dict[str, str] = {
     TRANSFER: r"handed over|hand(?:ed)? over (?:control|their base|the base)|"
     r"withdrew from (?:[\w-]+ ){0,7}(?:under|as part of)|took over (?:their|the) positions|"
     r"handover|without a shot|transfer(?:red)? (?:of )?(?:control|base)",
-    OTHER: r"deploy(?:ed|ment|s)|reinforcements|curfew|state of emergency|"
+    OTHER: r"deploy(?:ed|ment|s)|reinforcements|curfew|"
+    r"(?:imposed|declared) (?:a )?(?:\w+ )?state of emergency|"
     r"security operation|tasked with (?:securing|neutrali[sz]ing|restoring)|"
     r"military presence|sent (?:\w+ )?troops|imposed (?:a |an )?(?:\w+ )?(?:curfew|lockdown|blockade)",
     WOUND: r"wound(?:ed|ing|s)?\b|injur(?:ed|ing|ies|ed)|hurt\b",
@@ -173,7 +174,8 @@ _CANCEL = {
     AIR: re.compile(
         r"(?:backed|supported|accompanied) by (?:\w+ )?(?:drones|aircraft)|"
         r"(?:missile|rocket|artillery|ballistic|mortar) strikes?|"
-        r"hunger strike|general strike|strike action|went on strike|on strike|"
+        r"hunger strike|general strike|strike action|went on strike|on strike|lightning strikes?|"
+        r"(?:teachers|workers|doctors|nurses|drivers|transport|labou?r)['’]? strikes?|"
         r"(?:drones|missiles) (?:and|or) (?:drones|missiles)|aircraft (?:carrier|maker)",
         _F,
     ),

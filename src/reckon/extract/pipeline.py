@@ -117,7 +117,8 @@ _REPORTING = re.compile(
 _NON_EVENT = re.compile(
     r"\b(?:documentary|film|festival|football|match|derby|striker|hat-trick|award|flood(?:s|ing)?|"
     r"earthquake|collided|crash(?:ed)?|traffic accident|road accident|drowned|landslide|"
-    r"outbreak of (?:cholera|measles)|heatwave)\b",
+    r"outbreak of (?:cholera|measles)|heatwave|cholera|malaria|measles|ebola|covid(?:-19)?|"
+    r"disease|illness|lightning|capsized|overturned|stampede|fire at a|blaze at a)\b",
     _F,
 )
 _CIVILIAN_OBJECT = re.compile(
@@ -377,6 +378,8 @@ def _extract(
                 )
             # tolls and historical figures
             hist = historical_year(ctext, pub_year)
+            if non_event_sentence:
+                c_counts = []  # deaths from disease, accidents or weather: neither toll nor incident
             toll_counts = []
             for c in c_counts:
                 if c.hedged in ("denied", "threat"):
