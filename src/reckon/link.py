@@ -123,8 +123,8 @@ COUNT_FIELDS = {
 
 VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 UPDATE_RE = re.compile(
-    r"\b(rose|risen|rises|rising|climbed|climbs|increased|jumped|reached|revised|updated|"
-    r"succumbed|has now|now stands|toll from|toll in|toll of)\b",
+    r"\b(rose|risen|rises|rising|climbed|climbs|increased|jumped|revised|updated|succumbed|"
+    r"has now|now stands|later died|died of (?:their|his|her) (?:wounds|injuries))\b",
     re.IGNORECASE,
 )
 
