@@ -51,6 +51,35 @@ def ensure_index(path: Path | None = None, *, progress: bool = False) -> Path:
     path = Path(path) if path else default_path()
     if path.exists():
         return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _BuildLock(path):
+        if path.exists():  # another process built it while we waited
+            return path
+        return _build_index(path, progress=progress)
+
+
+class _BuildLock:
+    """An exclusive lock beside the index, so that concurrent first uses build it once."""
+
+    def __init__(self, path: Path) -> None:
+        self.lock_path = path.with_name(path.name + ".lock")
+        self.fh = None
+
+    def __enter__(self) -> None:
+        try:
+            import fcntl
+
+            self.fh = open(self.lock_path, "a+b")
+            fcntl.flock(self.fh.fileno(), fcntl.LOCK_EX)
+        except (ImportError, OSError):
+            self.fh = None
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fh is not None:
+            self.fh.close()
+
+
+def _build_index(path: Path, *, progress: bool) -> Path:
     cmd = [sys.executable, "-m", "reckon.geo.build", str(path)]
     if progress:
         cmd.append("-v")
