@@ -670,3 +670,44 @@ def test_update_wording_supersedes_lower_figures_of_the_same_day_from_other_outl
     )
     assert (fig["low"], fig["best"], fig["high"]) == (3, 3, 3)
     assert set(fig["set_aside"]) == {"a#0", "b#0"}
+
+
+OWN_CLUSTERS = [
+    ("a1", "A", "2025-02-04", "Idlib Post",
+     "Russian warplanes struck a crowded market in Maarat al-Numan on Tuesday, killing at least "
+     "nine civilians, rescuers said."),
+    ("a2", "A", "2025-02-05", "Levant Wire",
+     "Air strikes on Maarrat al-Nu'man killed nine civilians and wounded 20 on Tuesday, according "
+     "to the White Helmets rescue service."),
+    ("a3", "A", "2025-02-06", "Idlib Post",
+     "The death toll from Tuesday's air strike on a market in Ma'arat al-Numan has risen to 12, "
+     "rescuers said on Thursday."),
+    ("b1", "B", "2025-02-04", "Levant Wire",
+     "A car bomb exploded near a bus station in Idlib city on Tuesday evening, killing four people, "
+     "a civil defence official said."),
+    ("b2", "B", "2025-02-05", "North Syria Daily",
+     "Four people died when a car bomb went off near the main bus station in the city of Idlib on "
+     "Tuesday."),
+    ("d1", "D", "2025-06-14", "Horn Observer",
+     "Government troops clashed with al-Shabaab fighters near Jowhar on Saturday, leaving six "
+     "soldiers dead, a military official said."),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+def test_pipeline_own_clusters_spelling_variants_and_nearby_events():
+    """Our own reports: spelling variants link, a same-day bombing 30 km away stays apart."""
+    extract, geocode, report_from_text = _pipeline()
+    xs = [
+        geocode(extract(report_from_text(text, id=rid, published=day, source=src)))
+        for rid, _c, day, src, text in OWN_CLUSTERS
+    ]
+    incs = link_extractions(xs)
+    groups = {frozenset(report_ids(i)) for i in incs}
+    assert frozenset({"a1", "a2", "a3"}) in groups
+    assert frozenset({"b1", "b2"}) in groups
+    gold = {rid: c for rid, c, *_ in OWN_CLUSTERS}
+    score = pairwise_f1(gold, [report_ids(i) for i in incs])
+    assert score["precision"] == 1.0 and score["f1"] == 1.0
+    market = next(i for i in incs if set(report_ids(i)) == {"a1", "a2", "a3"})
+    assert market.fatalities is not None and market.fatalities.best == 12  # "has risen to 12"
