@@ -56,6 +56,11 @@ _SPEECH_DATE = re.compile(
 _SUBSET = re.compile(r"^\s*(?:of (?:them|whom)|were (?:women|children|civilians|soldiers))", _F)
 _SUBSET_BEFORE = re.compile(r"(?:including|among them|among whom|of whom)\s*$", _F)
 _UP_FROM = re.compile(r"(?:up from|from an earlier|earlier figure of|previous toll of)\s*$", _F)
+_UNKNOWN_AFTER = re.compile(
+    r"\s*(?:were |was |is |are |remain(?:s|ed)? )?(?:unknown|not known|unclear|not (?:yet )?"
+    r"(?:known|clear|available))\b",
+    _F,
+)
 _ADDITIVE = re.compile(r"\b(?:also|as well|in addition|another|further|more)\b", _F)
 _UPDATE = re.compile(r"\b(?:risen|rose|climbed|increased|reached|jumped)\s+to\b", _F)
 _NEW_INCIDENT = re.compile(r"\b(?:a second|another|separately|in a separate|elsewhere)\b", _F)
@@ -87,6 +92,11 @@ _DET_BEFORE = re.compile(
 _EVENT_NOUN = re.compile(
     r"strike|attack|assault|raid|shelling|bombing|clash|fighting|battle|killing|explosion|blast|"
     r"ambush|massacre|abduction|kidnapping|shooting",
+    _F,
+)
+_WEAPON_SUBJECT = re.compile(
+    r"^\s*(?:the|both|all|most of the)\s+(?:[\w-]+\s+)?(?:missiles?|rockets?|drones?|shells?|"
+    r"bombs?|devices?|projectiles?|explosives?)\b",
     _F,
 )
 _GENERIC_CODES = {ev.KILL, ev.ATTACK, ev.WOUND, ev.FIRE_ON, ev.DISPERSE, ev.MASSACRE}
@@ -674,6 +684,8 @@ def _add_count(text: str, e: _Ev, c, additive: bool | None = None) -> None:
         return
     if _UP_FROM.search(text[max(0, sp.start - 30) : sp.start]):
         return
+    if _UNKNOWN_AFTER.match(text, sp.end):
+        return  # "Fatalities unknown."
     if additive is None:
         additive = False
     trig_key = c.trigger.start if c.trigger is not None else sp.start
@@ -926,6 +938,18 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
     incidents: list[_Ev] = []
     pending_refs: list[_Ev] = []
     for e in events:
+        if (
+            e.st == "Disrupted weapons use"
+            and incidents
+            and incidents[-1].et == "Explosions/Remote violence"
+            and abs(incidents[-1].clause.para - e.clause.para) <= 1
+            and _WEAPON_SUBJECT.match(e.clause_text)
+        ):
+            # "X fired a missile at Y. The missile was intercepted": a disrupted attack
+            inc = incidents[-1]
+            inc.et, inc.st, inc.trigger = e.et, e.st, e.trigger
+            _absorb(inc, e)
+            continue
         target = None
         for inc in reversed(incidents):
             if _compatible(inc, e):

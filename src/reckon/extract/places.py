@@ -223,15 +223,31 @@ def _group_name(name: str) -> bool:
     return is_group_name(name)
 
 
-def _person_like(name: str, ents: list[Ent]) -> bool:
-    """A name spaCy reads as a person somewhere in the report (Bashar al-Assad, Assad)."""
+_NOT_PLACE_AFTER = re.compile(
+    r"\s+(?:movement|party|group|front|forces|militia|militias|coalition|brigade|army|"
+    r"border|government|authorities|military|troops|police|side|fighters|"
+    r"rebels|people|community|communities|leaders?|officials?|media)\b(?! of\b)"
+)
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|i|an)$")
+_DEMONYM_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|province|region)\b")
+_TITLE_BEFORE = re.compile(
+    r"(?:President|president|Prime Minister|minister|Minister|leader|commander|General|Gen\.|"
+    r"Colonel|Sheikh|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|spokesman|spokeswoman|envoy|governor|Governor|"
+    r"former|late|King|Emir|Imam|Bishop|Father|chief)\s+$"
+)
+
+
+def _person_like(name: str, ents: list[Ent], text: str) -> bool:
+    """A name the report uses for a person: a titled full name (former President Bashar
+    al-Assad) or a part of one (Assad)."""
     for e in ents:
-        if e.label == "PERSON":
-            words = e.text.split()
-            if len(words) >= 2 and (
-                name in words or e.text.endswith((" " + name, "-" + name)) or e.text == name
-            ):
-                return True
+        if e.label != "PERSON" or len(e.text.split()) < 2:
+            continue
+        if not _TITLE_BEFORE.search(text, max(0, e.start - 25), e.start):
+            continue
+        words = e.text.split()
+        if name in words or e.text.endswith((" " + name, "-" + name)) or e.text == name:
+            return True
     return False
 
 
@@ -404,7 +420,9 @@ def find_places(
         if (
             _group_name(name)
             or _IDENTITY_ADJ.search(name)
-            or (not _LOC_BEFORE.search(text[max(0, a - 20) : a]) and _person_like(name, ents or []))
+            or _person_like(name, ents or [], text)
+            or _NOT_PLACE_AFTER.match(text, b)
+            or (_DEMONYM.match(name) and _DEMONYM_AFTER.match(text, b))
         ):
             continue
         out.append(PlaceMention(a, b, name, kind, prec, src))
