@@ -711,3 +711,18 @@ def test_pipeline_own_clusters_spelling_variants_and_nearby_events():
     assert score["precision"] == 1.0 and score["f1"] == 1.0
     market = next(i for i in incs if set(report_ids(i)) == {"a1", "a2", "a3"})
     assert market.fatalities is not None and market.fatalities.best == 12  # "has risen to 12"
+
+
+def test_analysis_failure_never_loses_the_report(store):
+    from reckon.store.incidents import analyse_and_store, list_incidents
+
+    def boom(_report):
+        raise RuntimeError("extractor bug")
+
+    a = ambush_extractions()[0]
+    rid, created = store.add_report(
+        a.report, analyse=lambda rep, conn: analyse_and_store(rep, conn, extract=boom)
+    )
+    assert created and store.get_report(rid) is not None
+    with store.transaction() as conn:
+        assert list_incidents(conn) == []

@@ -15,6 +15,7 @@ function takes an open SQLAlchemy ``Connection`` and leaves transaction control 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -63,6 +64,12 @@ __all__ = [
     "split_incident",
     "tolls",
 ]
+
+
+log = logging.getLogger(__name__)
+
+# Longer reports are stored without extraction (spaCy's own default limit is 1,000,000).
+MAX_ANALYSE_CHARS = 1_000_000
 
 
 class LinkError(ValueError):
@@ -465,7 +472,9 @@ def analyse_and_store(
 ) -> Extraction:
     """The ingest hook: extract -> geocode -> save_extraction -> relink, for one stored report.
 
-    ``extract`` and ``geocode`` default to the pipeline's own stages. For large batches pass
+    ``extract`` and ``geocode`` default to the pipeline's own stages. A report longer than
+    ``MAX_ANALYSE_CHARS``, or one the analysis fails on, is kept with an empty extraction (and a
+    logged warning) rather than lost. For large batches pass
     ``relink_now=False`` (e.g. via ``functools.partial``) and call :func:`relink` once at the end:
     the read commands also relink lazily (:func:`ensure_linked`) when mentions and incidents
     disagree, so an interrupted batch heals on the next read.
@@ -478,7 +487,18 @@ def analyse_and_store(
         from reckon.geocode import geocode as geocode_fn
 
         geocode = geocode_fn
-    extraction = geocode(extract(report))
+    if len(report.text or "") > MAX_ANALYSE_CHARS:
+        extraction = Extraction(
+            report,
+            notes=[f"not analysed: {len(report.text)} characters (limit {MAX_ANALYSE_CHARS})"],
+        )
+        log.warning("report %s not analysed: %s", report.id, extraction.notes[0])
+    else:
+        try:
+            extraction = geocode(extract(report))
+        except Exception as e:  # a report must never be lost because analysis failed on it
+            extraction = Extraction(report, notes=[f"not analysed: {type(e).__name__}: {e}"])
+            log.warning("report %s not analysed: %s: %s", report.id, type(e).__name__, e)
     save_extraction(conn, extraction)
     if relink_now:
         relink(conn)
