@@ -207,9 +207,11 @@ def find_actors(text: str, start: int, end: int) -> list[ActorMention]:
         a, b = start + m.start(), start + m.end()
         # extend to a following head ("RSF fighters", "al-Shabaab militants")
         h = _HEAD_RE.match(text, b + 1, min(end, b + 40)) if b < end and text[b] == " " else None
+        head = m.group(0)
         if h is not None:
             b = h.end()
-        found.append(ActorMention(a, b, text[a:b], _NAMED[i][1], m.group(0)))
+            head = h.group(0).lower()
+        found.append(ActorMention(a, b, text[a:b], _NAMED[i][1], head))
     for m in _HEAD_RE.finditer(seg):
         i = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
         a, b = start + m.start(), start + m.end()

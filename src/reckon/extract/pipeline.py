@@ -372,7 +372,7 @@ def _extract(
                 ref_from = (
                     cl.start if r.start <= cl.start and r.verb_start > cl.start else r.verb_start
                 )
-                key = (r.kind, _actor_key(r.actor))
+                key = (r.kind, _actor_key(r.actor) or str(r.start))
                 if key in seen_reaction_keys:
                     continue
                 seen_reaction_keys.add(key)
@@ -1045,7 +1045,7 @@ def _make_toll(
         d = c_dates[0]
         end = d.end
         ctext = text[cl.start : cl.end]
-        if re.search(r"\bsince\b", ctext, _F) and anchor:
+        if re.search(r"\bsince\b|\bwhich (?:began|broke out|erupted|started)\b", ctext, _F):
             end = anchor
         period = DateInterval(d.start, end, d.span, d.resolved, d.note)
         ds = _to_date(d.start) or (
@@ -1059,8 +1059,13 @@ def _make_toll(
     elif hist is not None:
         period = DateInterval(str(hist), None, None)
         scope = "historical"
-    if hist is not None:
+    if hist is not None or re.search(
+        r"\b(?:war|conflict|insurgency|civil war)\b[^.]{0,60}\b(?:began|broke out|erupted|started)\b",
+        text[cl.start : cl.end],
+        _F,
+    ):
         scope = "historical"
+    c_places = [p for p in c_places if not (p.name.isupper() and len(p.name) > 5)]
     area = None
     if c_places:
         area = c_places[0].name

@@ -146,6 +146,20 @@ _NEGATED = re.compile(
     r"\b(?:did|does|has|have|had)n[o']t\s+(?:\w+\s+)?$",
     _F,
 )
+
+
+def _sentence_subject(text: str, sentence_start: int, limit: int) -> str | None:
+    """The sentence's opening noun phrase, up to its first verb ("The UN envoy said ...")."""
+    seg = text[sentence_start:limit]
+    m = _VERBISH.search(seg)
+    if not m:
+        return None
+    sub = seg[: m.start()].strip(" ,")
+    if not sub or len(sub.split()) > 8 or not re.match(r"[A-Z]", sub) or _PRONOUN.match(sub):
+        return None
+    return sub
+
+
 _PRONOUN = re.compile(r"^(?:it|he|she|they|we|i|this|that|which|who)$", _F)
 
 
@@ -170,6 +184,9 @@ def find_reactions(
                 actor = pm.group(1)
                 if sentence_start is not None:
                     astart = sentence_start
+            elif sentence_start is not None and actor is None:
+                actor = _sentence_subject(text, sentence_start, vs)
+                astart = vs
             elif sentence_start is not None and actor is not None:
                 actor, _ = _actor_before(text, sentence_start, start)
                 if actor is not None and _PRONOUN.match(actor):
