@@ -5,7 +5,10 @@ every mention that tells it. This module turns a set of extractions into inciden
 
 1. **Order.** Every input is first put in a canonical order (report published date, then report
    id, then the mention's index in its report), so the result depends on the set of reports, never
-   on the order they arrived in. Incident ids are ``"inc-"`` + a hash of the sorted member keys.
+   on the order they arrived in. Incident ids are ``"inc-"`` + a hash of the sorted member keys
+   (``report_id#index``): the same members always give the same id, and an incident that gains
+   or loses a member gets a new id. User split / merge decisions are kept as mention keys, so
+   they survive relinking.
 
 2. **Copies.** Each report's cleaned text is reduced to character 5-gram shingles of its
    lower-cased words and summarised with MinHash (datasketch, fixed seed). A report whose
