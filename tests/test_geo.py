@@ -454,3 +454,12 @@ def test_names_with_extra_words(gaz: Gazetteer) -> None:
     assert dam.iso == "SY" and not dam.resolved
     # a world capital named in a report about Syria keeps its own country
     assert geocode_name("Moscow", context=["Aleppo", "Syria", "Idlib"], gazetteer=gaz).iso == "RU"
+
+
+@pytest.mark.slow
+def test_months_are_not_places(gaz: Gazetteer) -> None:
+    from reckon.geocode import geocode_name
+
+    loc = geocode_name("Oct", context=["Fighting in Aleppo, Syria, killed six people."],
+                       gazetteer=gaz)  # fmt: skip
+    assert not loc.resolved and loc.iso == "SY"

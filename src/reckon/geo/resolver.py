@@ -38,6 +38,18 @@ FUZZY_MIN = 84.0
 MIN_SCORE = 0.0  # below this, a candidate is too doubtful to take
 NEAR_CHARS = 200  # an unresolved toponym is placed near a town named this close, same sentence
 
+# Words that name no place however a gazetteer spells its villages (months, days, their
+# abbreviations): kept as unresolved toponyms if an extractor passes them.
+NOT_PLACES = frozenset(
+    light_key(w)
+    for w in (
+        "January February March April May June July August September October November December "
+        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday "
+        "Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Today Yesterday "
+        "Tomorrow AFP Reuters"
+    ).split()
+)
+
 _lock = threading.Lock()
 _default: Gazetteer | None = None
 
@@ -498,7 +510,7 @@ def resolve(
     cached = _resolver_cache.get(ck) if offset is None else None
     if cached is not None:
         return _copy(cached, name)
-    best = _best(gaz, top, ctx)
+    best = _best(gaz, top, ctx) if light_key(top.core) not in NOT_PLACES else None
     loc = Location(name=name)
     if best is not None and _acceptable(best[0], best[1], best[2], top, ctx):
         place_to_location(gaz, best[0], loc)
