@@ -234,6 +234,28 @@ def test_reactions_are_not_incidents(nlp) -> None:
     assert_spans_exact(x)
 
 
+def test_intercepted_weapon_is_disrupted(nlp) -> None:
+    x = run(
+        "Rebels fired two rockets at the airport in Goma on Monday. The rockets were "
+        "intercepted by air defences and nobody was hurt."
+    )
+    assert [(m.event_type, m.sub_event_type) for m in x.incidents] == [
+        ("Strategic developments", "Disrupted weapons use")
+    ]
+
+
+def test_non_violent_deaths_are_neither_incidents_nor_tolls(nlp) -> None:
+    x = run("Cholera has killed 45 people in the camp near Dadaab since January, aid groups said.")
+    assert x.incidents == [] and x.tolls == []
+    x = run("A fire at a textile factory in Karachi killed 16 workers on Tuesday.")
+    assert x.incidents == [] and x.tolls == []
+
+
+def test_unknown_fatalities_are_not_a_figure(nlp) -> None:
+    x = run("Militia fighters clashed with soldiers near Kindu on Monday. Fatalities unknown.")
+    assert x.incidents and x.incidents[0].fatalities is None
+
+
 def test_repeated_paragraph_is_one_incident(nlp) -> None:
     para = "Rebels ambushed a police convoy near Kidal on Monday, killing five officers."
     x = run(para + "\n\nResidents fled the area.\n\n" + para)
@@ -346,6 +368,7 @@ def test_seed_incidents(seed: Extraction) -> None:
     ) > 1
     names = {p.name for p in seed.places}
     assert {"al-Mukhtareyah", "al-Mazairaa"} <= names
+    assert not any("Assad" in n or "Sharaa" in n for n in names)  # people, not places
     for m in seed.incidents:
         assert m.date is None or not (m.date.start or "").startswith("2024-12")
     assert_spans_exact(seed)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reckon.extract.nlp import Ent
 
@@ -237,9 +238,33 @@ _TITLE_BEFORE = re.compile(
 )
 
 
+_TITLED = re.compile(
+    r"(?:President|Prime Minister|Minister|minister|leader|commander|General|Gen\.|Colonel|"
+    r"Sheikh|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|spokesman|spokeswoman|envoy|Governor|King|Emir|Imam|"
+    r"Bishop|Father|Pope|Secretary-General)\s+([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|"
+    r"(?:al|el|ad|as|ash|bin|ibn|abu|bint)-[\w'’-]+)){0,3})"
+)
+
+
+@lru_cache(maxsize=16)
+def _titled_names(text: str) -> frozenset[str]:
+    """Full names and surnames that follow a title anywhere in the text."""
+    out: set[str] = set()
+    for m in _TITLED.finditer(text):
+        name = m.group(1)
+        out.add(name)
+        last = name.split()[-1]
+        out.add(last)
+        if "-" in last:
+            out.add(last.split("-", 1)[1])
+    return frozenset(out)
+
+
 def _person_like(name: str, ents: list[Ent], text: str) -> bool:
     """A name the report uses for a person: a titled full name (former President Bashar
     al-Assad) or a part of one (Assad)."""
+    if name in _titled_names(text):
+        return True
     for e in ents:
         if e.label != "PERSON" or len(e.text.split()) < 2:
             continue
