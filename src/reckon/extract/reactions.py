@@ -48,7 +48,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es)|"
             r"criticis(?:ed|es)|criticiz(?:ed|es)|expressed (?:alarm|outrage|shock|horror)|"
             r"called the (?:\w+ ){1,3}an? (?:\w+ ){0,3}(?:violation|crime|massacre|atrocity)|"
-            r"accused (?:\w+ ){1,5}of (?:systematically |deliberately )?(?:targeting|killing|"
+            r"accused (?:[\w-]+ ){1,6}of (?:systematically |deliberately )?(?:planning|targeting|killing|"
             r"committing|war crimes))",
             _F,
         ),
@@ -75,7 +75,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:said (?:it|they|he|she|the (?:group|force|army|military|ministry)) "
             r"(?:had (?:struck|targeted|acted|carried out|hit)|would|remained|was committed|"
-            r"is committed|wanted)|welcomed|vowed|pledged|promised|stated|"
+            r"is committed|wanted|was (?:deeply )?(?:alarmed|concerned|working))|welcomed|vowed|"
+            r"pledged|promised|stated|(?:was|were|is|are|said it was) (?:deeply )?(?:alarmed|"
+            r"concerned)|"
             r"said (?:both|the) (?:strikes?|attacks?|raids?) (?:targeted|were aimed))",
             _F,
         ),
@@ -160,6 +162,7 @@ def _sentence_subject(text: str, sentence_start: int, limit: int) -> str | None:
     return sub
 
 
+_NAMED_KINDS = ("investigation", "claim", "denial")
 _PRONOUN = re.compile(r"^(?:it|he|she|they|we|i|this|that|which|who)$", _F)
 
 
@@ -168,10 +171,13 @@ def find_reactions(
 ) -> list[ReactionMention]:
     """Reactions in the clause ``text[start:end]``: at most one per clause."""
     seg = text[start:end]
-    for kind, pat in _KINDS:
-        m = pat.search(seg)
-        if not m:
-            continue
+    # investigations, claims and denials are named for what they are; among the other (spoken)
+    # reactions the first one in the clause gives the kind
+    found = [(kind, m) for kind, pat in _KINDS if (m := pat.search(seg))]
+    ranked = [x for x in found if x[0] in _NAMED_KINDS] + sorted(
+        (x for x in found if x[0] not in _NAMED_KINDS), key=lambda x: x[1].start()
+    )
+    for kind, m in ranked:
         pm = None
         vs, ve = start + m.start(), start + m.end()
         if _NEGATED.search(text[max(start, vs - 30) : vs]):
