@@ -6,6 +6,7 @@ own records (e.g. ``"inc-"`` for incidents); anything else is looked up as a rep
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import tempfile
@@ -18,7 +19,7 @@ from reckon.ingest import DEFAULT_MAX_BYTES, IngestError, parse_published, read_
 from reckon.ingest.batch import ingest_examples, ingest_items
 from reckon.ingest.present import format_report, report_record, report_summary
 from reckon.model import Report
-from reckon.store import Store, StoreError, open_store
+from reckon.store import Analyse, Store, StoreError, open_store
 
 __all__ = ["COMMANDS", "SHOW_HANDLERS", "db_option", "open_db", "register_show", "show_text"]
 
@@ -45,6 +46,20 @@ def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) 
         raise click.BadParameter(str(e)) from None
 
 
+def _analyse_hook() -> Analyse:
+    """extract -> geocode -> save mentions, in the report's own transaction; relink later."""
+    from reckon.store.incidents import analyse_and_store
+
+    return functools.partial(analyse_and_store, relink_now=False)
+
+
+def _relink(store: Store) -> None:
+    from reckon.store.incidents import relink
+
+    with store.transaction() as conn:
+        relink(conn)
+
+
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
@@ -63,6 +78,12 @@ def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     show_default=True,
     help="Largest accepted report: a whole text/HTML/feed file, or one JSONL line.",
 )
+@click.option(
+    "--analyse/--no-analyse",
+    default=True,
+    show_default=True,
+    help="Run extract -> geocode -> link on each stored report (off: store reports only).",
+)
 def ingest_cmd(
     paths: tuple[str, ...],
     db: str | None,
@@ -70,14 +91,18 @@ def ingest_cmd(
     source: str | None,
     url: str | None,
     max_bytes: int,
+    analyse: bool,
 ) -> None:
     """Read, clean and store reports from files, directories or - (stdin).
 
     Text, HTML, JSONL (id, text, title, published, source, url), JSON and RSS/Atom files;
-    directories are read recursively in sorted order. Prints one line per report, one line
-    on stderr per rejected input, and a summary; exits 1 when anything was rejected.
+    directories are read recursively in sorted order. Each report is extracted, geocoded and
+    stored with its mentions, tolls and reactions in one transaction; incidents are relinked
+    once at the end of the batch. Prints one line per report, one line on stderr per rejected
+    input, and a summary; exits 1 when anything was rejected.
     """
     store = open_db(db)
+    hook = _analyse_hook() if analyse else None
 
     def on_event(kind: str, item: Report | IngestError, rid: str | None) -> None:
         if isinstance(item, IngestError):
@@ -90,7 +115,9 @@ def ingest_cmd(
 
     try:
         items = read_paths(paths, published=published, source=source, url=url, max_bytes=max_bytes)
-        summary = ingest_items(store, items, on_event=on_event)
+        summary = ingest_items(store, items, analyse=hook, on_event=on_event)
+        if hook is not None and summary.stored:
+            _relink(store)
     finally:
         store.close()
     click.echo(summary.line())
@@ -192,20 +219,45 @@ def demo_summary(reports: list[Report]) -> str:
 @click.command("demo")
 @db_option
 def demo_cmd(db: str | None) -> None:
-    """Ingest the bundled example reports (into a temporary database unless --db) and summarise."""
+    """Run the whole pipeline on the bundled example reports and print what it found.
+
+    Ingests examples/ (into a temporary database unless --db), extracting, geocoding and
+    linking each report, then prints per report what cleaning did, the incidents, and the
+    tally by admin1 with cumulative tolls kept apart.
+    """
     try:
         if db is not None:
             with open_db(db) as store:
-                reports, summary = ingest_examples(store)
+                text = _demo(store)
         else:
             with tempfile.TemporaryDirectory(prefix="reckon-demo-") as tmp:
                 with open_db(str(Path(tmp) / "demo.db")) as store:
-                    reports, summary = ingest_examples(store)
+                    text = _demo(store)
     except FileNotFoundError as e:
         raise click.ClickException(str(e)) from None
+    click.echo(text, nl=False)
+
+
+def _demo(store: Store) -> str:
+    from reckon.commands.link import render_incidents
+    from reckon.store.incidents import list_incidents, list_tolls, relink
+    from reckon.tally import render_tally, tally
+
+    reports, summary = ingest_examples(store, analyse=_analyse_hook())
     for err in summary.rejected:
         click.echo(f"reckon: rejected {err.origin}: {err.reason}", err=True)
-    click.echo(demo_summary(reports))
+    with store.transaction() as conn:
+        relink(conn)
+        incidents = list_incidents(conn)
+        tolls = list_tolls(conn)
+    parts = [
+        demo_summary(reports),
+        "",
+        "Incidents (linked across reports):",
+        render_incidents(incidents, "table"),
+        render_tally(tally(incidents, tolls, by="admin1")),
+    ]
+    return "\n".join(parts)
 
 
 COMMANDS = [ingest_cmd, reports_cmd, show_cmd, raw_cmd, demo_cmd]
