@@ -165,6 +165,7 @@ class _Ev:
     force_new: bool = False
     headline: bool = False
     clause_text: str = ""
+    ref_kind: str = ""  # "definite" ("the fighting"), "other" (reaction object, back-reference)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -423,12 +424,16 @@ def _extract(
             if ref_from is not None and trig.start >= ref_from:
                 # a trigger after a reaction verb refers to an event told elsewhere
                 reference = True
-            if _DEFINITE.search(
-                text[max(cl.start, trig.start - 30) : trig.start]
-            ) and _EVENT_NOUN.match(trig.text):
-                reference = True
+            ref_kind = "other" if reference else ""
+            if (
+                not reference
+                and _DEFINITE.search(text[max(cl.start, trig.start - 30) : trig.start])
+                and _EVENT_NOUN.match(trig.text)
+            ):
+                reference, ref_kind = True, "definite"
             e = _Ev(decision.event_type, decision.sub_event_type, decision.strength, trig, cl)
             e.reference = reference
+            e.ref_kind = ref_kind
             e.clause_text = ctext
             e.headline = headline
             e.force_new = bool(_NEW_INCIDENT.search(ctext))
@@ -752,7 +757,10 @@ def _attach_loose(text: str, events: list[_Ev], loose: list) -> None:
         prev = [
             e
             for e in events
-            if e.clause.para == pi and e.clause.sent < si and not e.headline and not e.reference
+            if e.clause.para == pi
+            and e.clause.sent < si
+            and not e.headline
+            and (not e.reference or e.ref_kind == "definite")
         ]
         if not prev:
             prev = [
@@ -967,7 +975,9 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
         target = next((inc for inc in reversed(incidents) if _compatible(inc, e)), None)
         if target is not None:
             _absorb(target, e)
-        elif e.counts and not any(inc.et == e.et for inc in incidents):
+        elif (
+            e.counts or (e.ref_kind == "definite" and e.place is not None and not e.place_inherited)
+        ) and not any(inc.et == e.et for inc in incidents):
             incidents.append(e)
     incidents.sort(key=lambda x: x.trigger.start)
     return incidents
