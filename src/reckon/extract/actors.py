@@ -85,6 +85,9 @@ _HEADS: list[tuple[str, str]] = [
         r"forces|personnel|commandos|servicemen|units|paratroopers|marines|air defen[cs]es|"
         r"air force|navy|jets?|warplanes?|aircraft|drones?|artillery|missiles?|"
         r"recruits|crew members|conscripts|guards|patrol|convoy|checkpoint|authorities|"
+        r"(?:Israeli|Russian|Ukrainian|Syrian|Turkish|Iranian|army|police|soldiers['’]|"
+        r"troops['’]|sniper|tank|machine-gun|government|security forces['’]?) (?:fire|gunfire)|"
+        r"snipers?|"
         r"junta troops|junta",
         "State forces",
     ),
@@ -101,7 +104,7 @@ _HEADS: list[tuple[str, str]] = [
         r"men on motorcycles|hitmen|cartel|remnants of the former regime|loyalists",
         "Political militia",
     ),
-    (r"settlers|herders|herdsmen|tribesmen|clansmen|vigilantes", "Identity militia"),
+    (r"settlers|clansmen|vigilantes", "Identity militia"),
     (
         r"protesters|protestors|demonstrators|marchers|depositors protesting|people protesting",
         "Protesters",
@@ -113,7 +116,9 @@ _HEADS: list[tuple[str, str]] = [
         r"worshippers|mourners|students|journalists?|drivers?|shepherds|displaced people|"
         r"displaced|members of one family|councillor|teachers|doctors|nurses?|patients|"
         r"relatives|trader|pilgrims|fishermen|miners|boys|girls|elders|suspects|detainees|"
-        r"kidnappers|vendor|motorists|lawyers|colleague|official|officials",
+        r"kidnappers|vendor|motorists|lawyers|colleague|official|officials|Palestinians|"
+        r"Syrians|Afghans|Iraqis|Yemenis|Somalis|Sudanese|Israelis|Ukrainians|Lebanese|Kurds|"
+        r"Alawites|Rohingya|migrants|refugees|pilgrims|herders?|shepherds|tribesmen",
         "Civilians",
     ),
 ]
@@ -149,6 +154,9 @@ class ActorMention:
 
 def _type_of(phrase: str, head_type: str) -> str:
     low = phrase.lower()
+    if head_type == "Civilians" and re.search(r"\b(?:armed|militant)\b", low):
+        ident = re.search(r"\b(?:" + _IDENTITY + r")\b", phrase, _F)
+        return "Identity militia" if ident else "Political militia"
     if re.search(r"\b(?:" + _FOREIGN + r")\b", phrase) and head_type in (
         "State forces",
         "Rebel group",

@@ -602,13 +602,14 @@ def _decide(
             pass
         elif (
             decision.event_type == "Violence against civilians"
-            and civ_object
+            and (civ_object or (ev.ATTACK in codes and "Civilians" in targ))
             and (has_deaths or any(c.kind == "injured" and (c.count.best or 0) > 0 for c in counts))
         ):
             pass
         elif not (perp & ev.ARMED) and not re.search(
             r"\b(?:shot|gunned|gunmen|gunman|gunfire|stabbed|hacked|executed|beheaded|militants|"
-            r"fighters|attackers|assailants|bodies|insurgents|rebels|jihadists|bandits)\b",
+            r"fighters|attackers|assailants|bodies|insurgents|rebels|jihadists|bandits|"
+            r"by (?:[\w-]+ )?(?:fire|gunfire|bullets?|snipers?))\b",
             ctext,
             _F,
         ):
