@@ -458,6 +458,9 @@ def _extract(
     if not incidents:
         incidents = _merge([e for e in events if e.headline])
     out.incidents = [_to_mention(text, e, report) for e in incidents]
+    # the report's lead incident is usually its main one: a slight edge for earlier incidents
+    for rank, m in enumerate(out.incidents):
+        m.confidence = max(0.0, min(1.0, m.confidence * (1.0 - 0.02 * min(rank, 10))))
     out.tolls = _dedupe_tolls(tolls)
     out.reactions = reactions
     out.places = _places(text, all_places)
