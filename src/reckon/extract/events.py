@@ -230,7 +230,10 @@ _CAPS_OBJECT = re.compile(r"^\s*(?:the )?(?:town |village |city )?(?:of )?[A-Z][
 
 _GENERIC = re.compile(
     r"\b(?:string|series|wave|spate|number|campaign|history|threat|risk|fear|fears) of "
-    r"(?:[\w-]+ ){0,2}$",
+    r"(?:[\w-]+ ){0,2}$|"
+    r"\b(?:preparing|planning|plotting|planned|plotted|threatening|threatened|intending|"
+    r"vowed|vowing|ready|warned of|warning of|fears? of|risk of|to prevent|to avert)"
+    r"(?: to)? (?:an? |the |new |more |further )?(?:[\w-]+ )?$",
     _F,
 )
 

@@ -94,6 +94,11 @@ _EVENT_NOUN = re.compile(
     r"ambush|massacre|abduction|kidnapping|shooting",
     _F,
 )
+_DURATIVE = re.compile(
+    r"\b(?:has|have|had) (?:long |repeatedly |been )?(?:fought|fighting|battled|clashed|"
+    r"attacked|targeted)\b|\bfor (?:months|years|weeks|decades)\b|\bsince (?:19|20)\d\d\b",
+    _F,
+)
 _WEAPON_SUBJECT = re.compile(
     r"^\s*(?:the|both|all|most of the)\s+(?:[\w-]+\s+)?(?:missiles?|rockets?|drones?|shells?|"
     r"bombs?|devices?|projectiles?|explosives?)\b",
@@ -181,6 +186,11 @@ def _add_counts(a: Count, b: Count) -> Count:
 
 
 def _alt_counts(a: Count, b: Count) -> Count:
+    # a vague word ("several", "dozens") never overrides an explicit figure
+    if a.qualifier == "vague" and b.qualifier != "vague" and b.best is not None:
+        return b
+    if b.qualifier == "vague" and a.qualifier != "vague" and a.best is not None:
+        return a
     lows = [x for x in (a.low, b.low) if x is not None]
     bests = [x for x in (a.best, b.best) if x is not None]
     highs = [a.high, b.high]
@@ -410,6 +420,11 @@ def _extract(
             reference = False
             if non_event_sentence:
                 triggers = [t for t in triggers if t.code not in (ev.KILL, ev.ATTACK, ev.WOUND)]
+            if _DURATIVE.search(ctext):
+                # "which has fought the army around Sake for months": background, not a happening
+                triggers = [
+                    t for t in triggers if t.code not in (ev.CLASH, ev.ATTACK, ev.KILL, ev.WOUND)
+                ]
             decision, acts = _decide(text, cl, triggers, c_counts)
             if decision is None or decision.key is None:
                 usable = [c for c in c_counts if c.hedged not in ("denied", "threat")]
@@ -776,6 +791,13 @@ def _attach_loose(text: str, events: list[_Ev], loose: list) -> None:
             continue
         target = prev[-1]
         ctext = text[cl.start : cl.end]
+        own = [
+            d
+            for d in _dates
+            if not _SPEECH_DATE.search(text[max(0, d.span.start - 30) : d.span.start])
+        ]
+        if own and target.date is not None and not _dates_ok(target.date, own[0]):
+            continue  # a figure for another day is not this incident's
         for c in counts:
             if _UPDATE.search(ctext):
                 target.counts.pop(c.kind, None)
@@ -847,9 +869,17 @@ def _norm_place(p: PlaceMention | None) -> str:
     return re.sub(r"^(?:al|el|ad|as|ar|an)[- ]", "", p.name.lower()).replace("-", " ").strip()
 
 
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _F)
+
+
 def _dates_ok(a: DateInterval | None, b: DateInterval | None) -> bool:
-    if a is None or b is None or a.start is None or b.start is None:
+    if a is None or b is None:
         return True
+    if a.start is None or b.start is None:
+        # unresolved (no publication date): different weekdays are different days
+        wa = _WEEKDAY.findall(a.span.text) if a.span else []
+        wb = _WEEKDAY.findall(b.span.text) if b.span else []
+        return not (wa and wb and {w.lower() for w in wa}.isdisjoint(w.lower() for w in wb))
     ae, be = a.end or a.start, b.end or b.start
     return not (ae < b.start or be < a.start)
 
@@ -1107,7 +1137,7 @@ def _dedupe_tolls(tolls: list[Toll]) -> list[Toll]:
     out: list[Toll] = []
     seen: set[tuple] = set()
     for t in tolls:
-        key = (t.kind, t.count.low, t.count.best, t.count.high, t.area)
+        key = (t.kind, t.count.low, t.count.best, t.count.high)
         if key in seen:
             continue
         seen.add(key)
