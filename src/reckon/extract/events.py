@@ -117,11 +117,15 @@ _PATTERNS: dict[str, str] = {
     r"agreement\b|exchanged \d+ (?:detainees|prisoners)|"
     r"exchanged (?:\w+ )?(?:detainees|prisoners|bodies)|prisoner (?:swap|exchange)",
     CHANGE: r"merg(?:ed|ing|er)\b|split (?:from|with)|breaking (?:away )?with|broke (?:away )?with|"
-    r"dissolv(?:ed|ing)|renamed|rebranded|new coalition|"
+    r"dissolv(?:ed|ing)|renamed|rebranded|new coalition|re-?united|reunified|defected|"
+    r"defections?|join(?:ed)? forces|formed (?:a|an) (?:new )?(?:alliance|coalition|front)|"
     r"formed a new (?:group|coalition|alliance)|joined forces",
     DISRUPT: r"defus(?:ed|ing)|dismantl(?:ed|ing)|intercept(?:ed|ing)|shot down|"
     r"air defen[cs]es? (?:destroyed|downed|intercepted)|destroyed \d+ (?:drones|missiles)|"
     r"foiled|thwarted|bomb disposal|seized (?:a|an) (?:weapons|arms|explosives) cache|"
+    r"(?:seized|confiscated|recovered|found|discovered) (?:[\w,-]+ ){0,4}(?:of )?"
+    r"(?:explosives|ammonium nitrate|detonators|suicide vests?|IEDs?|bomb-making|rockets|"
+    r"mortar rounds|weapons cache|arms cache)|"
     r"(?:found|discovered) (?:a |an )?(?:weapons|arms) (?:cache|depot)",
     HQ: r"(?:set up|established|establish|opened|built) (?:a |an )?(?:new )?"
     r"(?:forward )?(?:operating )?(?:command post|base|headquarters|military post|"
