@@ -219,6 +219,15 @@ def test_toll_kept_apart(nlp) -> None:
     assert_spans_exact(x)
 
 
+def test_running_total_is_a_toll(nlp) -> None:
+    x = run(
+        "Gunmen killed six villagers in Rafi on Tuesday, bringing the number of people killed "
+        "in the district this month to more than 50, officials said."
+    )
+    assert [m.fatalities.best for m in x.incidents if m.fatalities] == [6]
+    assert [t.count.best for t in x.tolls] == [50]
+
+
 def test_reactions_are_not_incidents(nlp) -> None:
     text = (
         "Militants attacked an army post near Mopti on Monday, killing three soldiers. "

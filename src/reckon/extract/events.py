@@ -220,6 +220,10 @@ _CANCEL = {
     PROTEST: re.compile(
         r"protest(?:ed)? (?:his|her|their) innocence|in protest at the (?:referee)", _F
     ),
+    ABDUCT: re.compile(
+        r"(?:rescued|freed|released|recovered|reunited|returned) (?:\w+ ){0,3}(?:kidnapped|abducted)",
+        _F,
+    ),
 }
 
 # Territory objects for CAPTURE / REGAIN.

@@ -94,6 +94,12 @@ _EVENT_NOUN = re.compile(
     r"ambush|massacre|abduction|kidnapping|shooting",
     _F,
 )
+_SUBJECT_OF_VERB = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:attacked|killed|shot|opened fire|stormed|raided|abducted|"
+    r"kidnapped|fired|shelled|struck|ambushed|bombed|torched|looted|seized|captured|clashed|"
+    r"overran|burned|set fire|launched)\b",
+    _F,
+)
 _DURATIVE = re.compile(
     r"\b(?:has|have|had) (?:long |repeatedly |been )?(?:fought|fighting|battled|clashed|"
     r"attacked|targeted)\b|\bfor (?:months|years|weeks|decades)\b|\bsince (?:19|20)\d\d\b",
@@ -536,7 +542,9 @@ def _role_actors(
                 role = "perpetrator"
         else:
             before = text[max(cl.start, a.start - 8) : a.start]
-            if re.search(r"\bfrom\s+$", before) and trig.code in (ev.REGAIN, ev.CAPTURE):
+            if _SUBJECT_OF_VERB.match(text, a.end):
+                role = "perpetrator"  # "... were killed when gunmen attacked the village"
+            elif re.search(r"\bfrom\s+$", before) and trig.code in (ev.REGAIN, ev.CAPTURE):
                 role = "target"  # "retook the village from Kurdish fighters"
             elif actors_mod.BY_BEFORE.search(before) or re.search(r"\bfrom\s+$", before):
                 role = "perpetrator"

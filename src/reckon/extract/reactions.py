@@ -21,7 +21,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"committee (?:to investigate|of inquiry)|"
             r"(?:was|were|is|are|it was|it is|they were) investigating|investigations? "
             r"(?:into|were|was|are|is) (?:\w+ ){0,4}(?:under ?way|launched|opened|ongoing)|"
-            r"(?:to|would|will) investigate|investigating (?:the|who|whether|reports))",
+            r"(?:would|will|vowed to|promised to|pledged to|pledging to) investigate|"
+            r"investigating (?:the|who|whether|reports))",
             _F,
         ),
     ),
@@ -140,7 +141,8 @@ def _actor_before(text: str, clause_start: int, verb_start: int) -> tuple[str | 
 
 _VERBISH = re.compile(
     r"\b(?:announced|said|says|stated|has|have|had|was|were|is|are|did|set up|launched|opened|"
-    r"ordered|expressed|reported|told)\b",
+    r"ordered|expressed|reported|told|called|urged|appealed|condemned|denied|demanded|vowed|"
+    r"pledged|promised|welcomed)\b",
     _F,
 )
 _NEGATED = re.compile(

@@ -19,7 +19,7 @@ _BOUNDARY = re.compile(
     r",\s+(?=(?:after|following)\s)|\s+(?=following (?:a|an|the|this)\s)|"
     r"\s+(?=hours after\s)|,\s+(?=then\s)|\.\s+(?=[A-Z])|,?\s+(?=who,\s)|"
     r"\s+(?=after an? (?:string|series|wave|spate)\b)|"
-    r"\s+(?=after (?:a|an|the|his|her|their|its)\s)",
+    r"\s+(?=after (?:a|an|the|his|her|their|its)\s)|,\s+(?=bringing\s)",
     _F,
 )
 _BACKGROUND = re.compile(

@@ -18,7 +18,7 @@ CUMULATIVE = re.compile(
     r"city|enclave|strip|north|south|east|west)|\bin (?:the )?(?:previous|past|last) "
     r"(?:\d+|twenty-four|24|several|few|two|three) (?:hours|days|weeks|months|years)\b|"
     r"\bin 24 hours\b|\bover the (?:weekend|past (?:\w+ )?(?:days|weeks|months))\b|"
-    r"\btally\b|\bcumulative\b|\b(?:\w+ )?(?:days|weeks|months|years) of "
+    r"\btally\b|\bcumulative\b|\bbringing the (?:total|number|overall|cumulative)\b|\b(?:\w+ )?(?:days|weeks|months|years) of "
     r"(?:clashes|fighting|violence|war|conflict|unrest)|\bwhich (?:began|broke out|erupted)\b|"
     r"\b(?:has|have) (?:killed|claimed|left)\b|\b(?:has|have) (?:seen|recorded|documented)\b|"
     r"\bhave (?:been )?(?:died|killed)\b|\b(?:has|have) been killed\b",
@@ -43,6 +43,8 @@ _SUB_PERIOD = re.compile(r"\b(?:in|during|over) (?:the )?(?:past|previous|last) 
 
 def is_toll_clause(clause: str, count_pos: int) -> bool:
     """Does a casualty figure at ``count_pos`` (relative to ``clause``) read as a toll?"""
+    if re.search(r"\bbringing the (?:total|number|overall|cumulative)\b", clause, _F):
+        return True
     if EVENT_UPDATE.search(clause):
         return False
     if _WHEN.search(clause) and not re.search(r"\bsince\b(?!\s+been)", clause, _F):
