@@ -188,8 +188,12 @@ _CANCEL = {
         r"accidental|industrial|chemical plant|pipeline) (?:\w+ )?(?:explosion|blast)",
         _F,
     ),
+    SHELL: re.compile(
+        r"rocket-propelled|armed with (?:[\w-]+,? ){0,6}(?:and )?(?:rockets?|mortars?|missiles?)",
+        _F,
+    ),
     GRENADE: re.compile(
-        r"armed with (?:\w+,? ){0,4}(?:and )?(?:hand )?grenades|"
+        r"rocket-propelled grenades?|armed with (?:[\w-]+,? ){0,6}(?:and )?(?:hand )?grenades|"
         r"(?:rifles|ammunition|weapons|guns),? (?:and )?(?:hand )?grenades|"
         r"(?:recovered|seized|found|confiscated) (?:\w+,? ){0,4}(?:hand )?grenades",
         _F,

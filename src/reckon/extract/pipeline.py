@@ -100,6 +100,14 @@ _SUBJECT_OF_VERB = re.compile(
     r"overran|burned|set fire|launched)\b",
     _F,
 )
+_SIDE = {
+    "State forces": "state",
+    "External/Other forces": "state",
+    "Rebel group": "nonstate",
+    "Political militia": "nonstate",
+    "Identity militia": "nonstate",
+    "Civilians": "civ",
+}
 _DURATIVE = re.compile(
     r"\b(?:has|have|had) (?:long |repeatedly |been )?(?:fought|fighting|battled|clashed|"
     r"attacked|targeted)\b|\bfor (?:months|years|weeks|decades)\b|\bsince (?:19|20)\d\d\b",
@@ -232,21 +240,31 @@ def _final_count(items: list[tuple[Count, bool, int, int, str]]) -> Count | None
     groups: dict[int, Count] = {}
     order: list[int] = []
     additive: dict[int, bool] = {}
-    for c, add, trig, _sk, _vic in items:
+    sides: dict[int, str] = {}
+    for c, add, trig, _sk, vic in items:
+        side = vic.split("|")[1] if "|" in vic else ""
         if trig in groups:
             groups[trig] = _add_counts(groups[trig], c)
         else:
             groups[trig] = c
             order.append(trig)
             additive[trig] = add
+            sides[trig] = side
     result: Count | None = None
     parts: list[int | None] = []  # the figures a sum was made of
+    seen_sides: set[str] = set()
     for k in order:
         c = groups[k]
+        other_side = (
+            sides[k] in ("state", "nonstate")
+            and bool(seen_sides & {"state", "nonstate"})
+            and sides[k] not in seen_sides
+        )
+        seen_sides.add(sides[k])
         if result is None:
             result = c
             parts = [c.best]
-        elif additive[k]:
+        elif additive[k] or other_side:
             result = _add_counts(result, c)
             parts.append(c.best)
         elif len(parts) > 1 and c.best in parts:
@@ -724,10 +742,18 @@ def _add_count(text: str, e: _Ev, c, additive: bool | None = None) -> None:
     sent_key = c.sentence.start if c.sentence is not None else -1
     victims = ""
     if c.victims is not None and c.victims.text.split():
-        victims = c.victims.text.lower().split()[-1]
+        side = ""
+        va = actors_mod.find_actors(text, c.victims.start, c.victims.end)
+        if va:
+            side = _SIDE.get(va[-1].type, "")
+        victims = c.victims.text.lower().split()[-1] + "|" + side
     for _cnt, _add, tk, sk, vic in e.counts.get(c.kind, []):
-        if sk == sent_key >= 0 and vic and victims and vic != victims and tk != trig_key:
-            additive = True
+        if tk == trig_key or not vic or not victims:
+            continue
+        head_a, side_a = vic.split("|")
+        head_b, side_b = victims.split("|")
+        if sk == sent_key >= 0 and head_a != head_b:
+            additive = True  # victim groups of one sentence: "three policemen ... two attackers"
     e.counts.setdefault(c.kind, []).append((c.count, additive, trig_key, sent_key, victims))
     field_name = {"killed": "fatalities"}.get(c.kind, c.kind)
     e.evidence.append(Evidence(field_name, sp.text, sp.start, sp.end))
