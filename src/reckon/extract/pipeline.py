@@ -95,7 +95,8 @@ _EVENT_NOUN = re.compile(
     _F,
 )
 _SUBJECT_OF_VERB = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:attacked|killed|shot|opened fire|stormed|raided|abducted|"
+    r"\s+(?:(?!(?:was|were|been|being|is|are|had|have|has)\b)[\w-]+\s+){0,2}?"
+    r"(?:attacked|killed|shot|opened fire|stormed|raided|abducted|"
     r"kidnapped|fired|shelled|struck|ambushed|bombed|torched|looted|seized|captured|clashed|"
     r"overran|burned|set fire|launched)\b",
     _F,
