@@ -433,9 +433,13 @@ def _extract(
                 rel = c.count.span.start - cl.start
                 if hist is not None or is_toll_clause(ctext, rel):
                     toll_counts.append(c)
+            toll_places = c_places or [p for p in s_places if p.start < cl.start][-1:]
+            if not toll_places:
+                pa, _pb = paras[pi] if pi < len(paras) else (0, len(text))
+                toll_places = [p for p in all_places if pa <= p.start < cl.start][-1:]
             for c in toll_counts:
                 tolls.append(
-                    _make_toll(text, c, cl, c_dates, c_places, anchor, pub_date, hist, report)
+                    _make_toll(text, c, cl, c_dates, toll_places, anchor, pub_date, hist, report)
                 )
             if toll_counts:
                 continue
