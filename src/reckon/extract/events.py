@@ -245,7 +245,13 @@ _GENERIC = re.compile(
     r"(?:[\w-]+ ){0,2}$|"
     r"\b(?:preparing|planning|plotting|planned|plotted|threatening|threatened|intending|"
     r"vowed|vowing|ready|warned of|warning of|fears? of|risk of|to prevent|to avert)"
-    r"(?: to)? (?:an? |the |new |more |further )?(?:[\w-]+ )?$",
+    r"(?: to)? (?:an? |the |new |more |further )?(?:[\w-]+ )?$|"
+    r"\b(?:will|would|could|might|shall|plans? to|planning to|aims? to|threatened to|"
+    r"threatening to|vowed to|vows to|promised to|intends? to|set to|about to|not tolerate|"
+    r"(?:years|decades|months) after|anniversary of|commemorat\w+|in memory of|remember)"
+    r"(?: (?:not|the|an?|its|their|our|any|more|further|new))?(?: [\w-]+){0,2} $|"
+    r"\b(?:offensive|campaign|plans?|bid|effort|attempts?|push|orders?|ready|preparations?) "
+    r"to $",
     _F,
 )
 

@@ -121,7 +121,7 @@ _WEAPON_SUBJECT = re.compile(
 )
 _GENERIC_CODES = {ev.KILL, ev.ATTACK, ev.WOUND, ev.FIRE_ON, ev.DISPERSE, ev.MASSACRE}
 _SOURCE_AFTER = re.compile(
-    r"^\s*(?:,\s*)?(?:said|says|told|reported|added|confirmed|claimed|quoted)\b", _F
+    r"\s*(?:,\s*)?(?:said|says|told|reported|added|confirmed|claimed|quoted)\b", _F
 )
 _PASSIVE_VICTIM = re.compile(
     r"\b(?:was|were|been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|abducted|kidnapped|"
@@ -447,6 +447,10 @@ def _extract(
                 continue
             triggers = clause_triggers
             reference = False
+            quoted = _quoted_spans(text, sent.start, sent.end)
+            if quoted and not c_counts:
+                # words inside a quotation ("We will not tolerate attacks") tell no happening
+                triggers = [t for t in triggers if not any(a <= t.start < b for a, b in quoted)]
             if non_event_sentence:
                 triggers = [t for t in triggers if t.code not in (ev.KILL, ev.ATTACK, ev.WOUND)]
             if _DURATIVE.search(ctext):
@@ -509,6 +513,13 @@ def _extract(
     out.reactions = reactions
     out.places = _places(text, all_places)
     return out
+
+
+_QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
+
+
+def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(text, start, end)]
 
 
 def _actor_key(actor: str | None) -> str:

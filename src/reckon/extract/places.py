@@ -27,7 +27,7 @@ _PLACE_AFTER_PREP = re.compile(
     rf"(?:state |provincial |regional |district )?capital,?)\s+)?({_NAME})"
 )
 _ADMIN_SUFFIX = re.compile(
-    r"^\s+(province|governorate|state|State|region|district|territory|county|department|"
+    r"\s+(province|governorate|state|State|region|district|territory|county|department|"
     r"oblast|cercle|locality|countryside|local government area|LGA|municipality|prefecture|"
     r"division|zone|valley|neighbou?rhood|area|city|town|camp|port|dam|square|market)\b"
 )
