@@ -863,14 +863,24 @@ def _fill_context(
     pub_date: date | None,
     analysis: Analysis,
 ) -> None:
-    # report-level default place: the first place of the first event, else first place in text
+    # report-level default place: the place the report names most often (not a country), the
+    # earliest on ties; else the first place of the first event
     default = None
-    for e in events:
-        if e.places:
-            default = choose_location(e.places, text)
-            break
+    named = [p for p in places if p.kind != "country"]
+    if named:
+        freq: dict[str, int] = {}
+        for p in named:
+            freq[p.name] = freq.get(p.name, 0) + 1
+        top = max(freq.values())
+        if top > 1:
+            default = next(p for p in named if freq[p.name] == top)
+    if default is None:
+        for e in events:
+            if e.places:
+                default = choose_location(e.places, text)
+                break
     if default is None and places:
-        default = next((p for p in places if p.kind != "country"), places[0])
+        default = named[0] if named else places[0]
     for e in events:
         if e.places:
             e.place = choose_location(e.places, text)
