@@ -27,10 +27,13 @@ _NAMED: list[tuple[str, str]] = [
         r"ELN|FARC(?: dissidents)?|Estado Mayor Central|Clan del Golfo|Comuneros del Sur",
         "Rebel group",
     ),
-    (r"Arakan Army|People's Defen[cs]e Forces?|PDF|Kachin Independence Army|KIA", "Rebel group"),
+    (r"Arakan Army|AA|People's Defen[cs]e Forces?|PDF|Kachin Independence Army|KIA", "Rebel group"),
     (r"Asayish|PKK|YPG|Joint Forces|SPLM-N|SPLA-IO|Polisario", "Rebel group"),
     (r"Tigray Defense Forces|TPLF|OLA|Oromo Liberation Army", "Rebel group"),
-    (r"Fano|CODECO|Wazalendo|Mai-Mai|Mai Mai|Imbonerakure|Amhara militias?", "Political militia"),
+    (
+        r"CJTF|Civilian Joint Task Force|Fano|CODECO|Wazalendo|Mai-Mai|Mai Mai|Imbonerakure|Amhara militias?",
+        "Political militia",
+    ),
     (
         r"SAF|Sudanese Armed Forces|SSPDF|FAMa|FARDC|SNA|Somali National Army|Tatmadaw",
         "State forces",

@@ -115,7 +115,8 @@ _DURATIVE = re.compile(
     _F,
 )
 _WEAPON_SUBJECT = re.compile(
-    r"^\s*(?:the|both|all|most of the)\s+(?:[\w-]+\s+)?(?:missiles?|rockets?|drones?|shells?|"
+    r"^\s*(?:(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+said\s+(?:that\s+)?)?"
+    r"(?:the|both|all|most of the)\s+(?:[\w-]+\s+)?(?:missiles?|rockets?|drones?|shells?|"
     r"bombs?|devices?|projectiles?|explosives?)\b",
     _F,
 )

@@ -19,7 +19,8 @@ _CONNECT = r"(?:al|el|ez|ad|as|ash|at|az|an|ar|du|de|del|des|la|le|bin|ibn|bani|
 _NAME = rf"(?:(?:{_CONNECT}-)?{_NAME_WORD}(?:(?:\s|-)(?:{_CONNECT}(?:\s|-))?{_NAME_WORD}){{0,3}})"
 _PREP = (
     r"(?:in|near|outside|at|into|toward|towards|from|around|across|including|of|to|over|"
-    r"between|and|on|hit|struck|shelled|raided|captured|seized|recaptured|retook|stormed|overran)"
+    r"between|and|on|hit|struck|shelled|raided|captured|seized|recaptured|retook|stormed|overran|"
+    r"attacked|bombed|entered|besieged)"
 )
 _PLACE_AFTER_PREP = re.compile(
     rf"(?<![\w-]){_PREP}\s+(?:the\s+)?(?:(?:rural|northern|southern|eastern|western|central|"
