@@ -14,6 +14,7 @@ Reading order (the way a coder reads a report):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -361,6 +362,12 @@ def _extract(
         if d.span is not None and _DATE_WORD.search(d.span.text)
     ]
     all_places: list[PlaceMention] = []
+    all_counts = sorted(
+        (c for c in all_counts if c.count.span is not None), key=lambda c: c.count.span.start
+    )
+    count_starts = [c.count.span.start for c in all_counts]
+    all_dates.sort(key=lambda d: d.span.start)
+    date_starts = [d.span.start for d in all_dates]
     ents = analysis.ents
 
     events: list[_Ev] = []
@@ -378,12 +385,12 @@ def _extract(
         s_places = find_places(text, sent.start, sent.end, ents)
         # a repeated headline adds no new toponym mentions
         all_places.extend(s_places)
-        s_counts = (
-            [c for c in all_counts if sent.start <= c.count.span.start < sent.end]
-            if all_counts
-            else []
-        )
-        s_dates = [d for d in all_dates if sent.start <= d.span.start < sent.end]
+        s_counts = all_counts[
+            bisect_left(count_starts, sent.start) : bisect_left(count_starts, sent.end)
+        ]
+        s_dates = all_dates[
+            bisect_left(date_starts, sent.start) : bisect_left(date_starts, sent.end)
+        ]
         non_event_sentence = bool(_NON_EVENT.search(sent.text))
         sent_events: list[_Ev] = []
         for cl in clauses_of(text, sent, si, pi):

@@ -232,11 +232,6 @@ _NOT_PLACE_AFTER = re.compile(
 )
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|i|an)$")
 _DEMONYM_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|province|region)\b")
-_TITLE_BEFORE = re.compile(
-    r"(?:President|president|Prime Minister|minister|Minister|leader|commander|General|Gen\.|"
-    r"Colonel|Sheikh|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|spokesman|spokeswoman|envoy|governor|Governor|"
-    r"former|late|King|Emir|Imam|Bishop|Father|chief)\s+$"
-)
 
 
 _TITLED = re.compile(
@@ -261,20 +256,10 @@ def _titled_names(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _person_like(name: str, ents: list[Ent], text: str) -> bool:
+def _person_like(name: str, text: str) -> bool:
     """A name the report uses for a person: a titled full name (former President Bashar
     al-Assad) or a part of one (Assad)."""
-    if name in _titled_names(text):
-        return True
-    for e in ents:
-        if e.label != "PERSON" or len(e.text.split()) < 2:
-            continue
-        if not _TITLE_BEFORE.search(text, max(0, e.start - 25), e.start):
-            continue
-        words = e.text.split()
-        if name in words or e.text.endswith((" " + name, "-" + name)) or e.text == name:
-            return True
-    return False
+    return name in _titled_names(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,7 +431,7 @@ def find_places(
         if (
             _group_name(name)
             or _IDENTITY_ADJ.search(name)
-            or _person_like(name, ents or [], text)
+            or _person_like(name, text)
             or _NOT_PLACE_AFTER.match(text, b)
             or (_DEMONYM.match(name) and _DEMONYM_AFTER.match(text, b))
         ):
