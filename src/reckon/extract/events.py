@@ -224,6 +224,13 @@ _CANCEL = {
     PROTEST: re.compile(
         r"protest(?:ed)? (?:his|her|their) innocence|in protest at the (?:referee)", _F
     ),
+    ARREST: re.compile(
+        r"(?:release|freedom|releasing|free|trial|families|relatives) (?:of |for )?(?:the |all |"
+        r"their |his |her |\d+ |[\w-]+ ){0,3}(?:detained|arrested|jailed)|"
+        r"(?:\bthe|\bof|\bfor|\d) (?:[\w-]+ )?(?:detained|arrested) (?!by\b)[a-z]+s\b|"
+        r"detention (?:centre|center|facility|camp)",
+        _F,
+    ),
     ABDUCT: re.compile(
         r"(?:rescued|freed|released|recovered|reunited|returned) (?:\w+ ){0,3}(?:kidnapped|abducted)",
         _F,

@@ -391,6 +391,9 @@ def _extract(
         s_dates = all_dates[
             bisect_left(date_starts, sent.start) : bisect_left(date_starts, sent.end)
         ]
+        # an arrest or abduction figure needs an arrest or abduction word that is one here
+        # ("the release of 12 detained activists" tells of no arrest)
+        s_counts = [c for c in s_counts if _count_has_trigger(c, sent_triggers[si])]
         non_event_sentence = bool(_NON_EVENT.search(sent.text))
         sent_events: list[_Ev] = []
         for cl in clauses_of(text, sent, si, pi):
@@ -528,6 +531,15 @@ _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTE.finditer(text, start, end)]
+
+
+def _count_has_trigger(c, triggers: list[ev.Trigger]) -> bool:
+    codes = {"arrested": (ev.ARREST, ev.DISPERSE), "abducted": (ev.ABDUCT,)}.get(c.kind)
+    if codes is None or c.trigger is None:
+        return True
+    return any(
+        t.code in codes and t.start < c.trigger.end and c.trigger.start < t.end for t in triggers
+    )
 
 
 def _actor_key(actor: str | None) -> str:
