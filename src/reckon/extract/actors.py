@@ -87,7 +87,8 @@ _HEADS: list[tuple[str, str]] = [
         r"police officers|policemen|policeman|police|officers|gendarmes|gendarmerie|"
         r"forces|personnel|commandos|servicemen|units|paratroopers|marines|air defen[cs]es|"
         r"air force|navy|jets?|warplanes?|aircraft|drones?|artillery|missiles?|"
-        r"recruits|crew members|conscripts|guards|patrol|convoy|checkpoint|authorities|"
+        r"recruits|crew members|conscripts|guards?|patrol|convoy|checkpoint|authorities|"
+        r"officer|troop|bodyguards?|"
         r"(?:Israeli|Russian|Ukrainian|Syrian|Turkish|Iranian|army|police|soldiers['’]|"
         r"troops['’]|sniper|tank|machine-gun|government|security forces['’]?) (?:fire|gunfire)|"
         r"snipers?|"
@@ -96,7 +97,7 @@ _HEADS: list[tuple[str, str]] = [
     ),
     (
         r"rebels|rebel|insurgents|insurgent|militants|militant|jihadists|jihadist|"
-        r"guerrillas?|extremists|terrorists|fighters|fighter|combatants|cells?|"
+        r"guerrillas?|extremists?|terrorists?|fighters|fighter|combatants|cells?|"
         r"factions|faction|armed movements|armed groups?|militant groups?|rebel groups?|"
         r"jihadist groups?",
         "Rebel group",
@@ -107,7 +108,7 @@ _HEADS: list[tuple[str, str]] = [
         r"men on motorcycles|hitmen|cartel|remnants of the former regime|loyalists",
         "Political militia",
     ),
-    (r"settlers|clansmen|vigilantes", "Identity militia"),
+    (r"settlers|clansmen|vigilantes|herdsmen|Fulani militia", "Identity militia"),
     (
         r"protesters|protestors|demonstrators|marchers|depositors protesting|people protesting",
         "Protesters",

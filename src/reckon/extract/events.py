@@ -60,7 +60,8 @@ _PATTERNS: dict[str, str] = {
     r"explosives?-laden (?:car|vehicle|truck)|bomb(?:s)? (?:exploded|went off|blast)|"
     r"unexploded ordnance|explosive devices?|sticky bombs?|bombings?\b|\bbomb\b|"
     r"(?:explosion|blast)s?\b(?= (?:ripped|tore|went off|hit|struck|targeted|killed|wounded|"
-    r"injured|at (?:a|an|the)|in (?:a|an|the)|near))",
+    r"injured|kills?|wounds?|injures?|at (?:a|an|the)|in (?:a|an|the)|near))|"
+    r"roadside (?:blast|explosion)s?",
     SUICIDE: r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|vests?|car bomb(?:er)?)|"
     r"blew (?:himself|herself|themselves) up",
     GRENADE: r"grenades?",
@@ -311,6 +312,9 @@ NONSTATE = {"Rebel group", "Political militia", "Identity militia"}
 STATEISH = {"State forces", "External/Other forces"}
 
 
+_EXECUTION_VERBS = {"shot dead", "gunned down", "executed", "beheaded", "shot and killed"}
+
+
 @dataclass(slots=True)
 class Decision:
     event_type: str
@@ -413,8 +417,13 @@ def classify(
                 return d("Battles", "Armed clash", key, 0.7)
         if armed_perp and (civ_target or has_victims):
             return d("Violence against civilians", "Attack", key, 0.75)
-        if civ_target and has_deaths and has(ATTACK):
+        if civ_target and has(ATTACK) and (has_deaths or has_victims):
             return d("Violence against civilians", "Attack", key, 0.6)
+        executed = has(KILL) and by[KILL].text.lower() in _EXECUTION_VERBS
+        if civ_target and has_deaths and executed:
+            return d("Violence against civilians", "Attack", key, 0.55)
+        if has(ATTACK) and has_deaths and not armed_target and not perp_types:
+            return d("Violence against civilians", "Attack", key, 0.5)
         if civ_target and has(KILL) and (has(ATTACK) or armed_perp):
             return d("Violence against civilians", "Attack", key, 0.6)
     if has(RIOT) and perp_types and not armed_perp:
