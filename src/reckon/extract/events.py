@@ -259,7 +259,8 @@ _GENERIC = re.compile(
     r"(?:years|decades|months) after|anniversary of|commemorat\w+|in memory of|remember)"
     r"(?: (?:not|the|an?|its|their|our|any|more|further|new))?(?: [\w-]+){0,2} $|"
     r"\b(?:offensive|campaign|plans?|bid|effort|attempts?|push|orders?|ready|preparations?) "
-    r"to $",
+    r"to $|\b(?:fled|fleeing|flee|escaped|escaping|displaced by|caught in|uprooted by) "
+    r"(?:the |recent |heavy |renewed )?$",
     _F,
 )
 

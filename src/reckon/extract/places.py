@@ -30,6 +30,7 @@ _PLACE_AFTER_PREP = re.compile(
 _ADMIN_SUFFIX = re.compile(
     r"\s+(province|governorate|state|State|region|district|territory|county|department|"
     r"oblast|cercle|locality|countryside|local government area|LGA|municipality|prefecture|"
+    r"township|tehsil|commune|sub-district|subdistrict|woreda|upazila|"
     r"division|zone|valley|neighbou?rhood|area|city|town|camp|port|dam|square|market)\b"
 )
 _ADMIN_BEFORE = re.compile(
@@ -326,7 +327,8 @@ _REGION_WORDS = re.compile(
     r"prefecture|division)$"
 )
 _DISTRICT_WORDS = re.compile(
-    r"^(?:district|territory|county|cercle|locality|local government area|LGA|municipality)$"
+    r"^(?:district|territory|county|cercle|locality|local government area|LGA|municipality|"
+    r"township|tehsil|commune|sub-district|subdistrict|woreda|upazila)$"
 )
 
 
@@ -381,7 +383,7 @@ def find_places(
     for m in re.finditer(
         rf"({_NAME})(?=\s+(?:province|governorate|district|territory|county|"
         rf"region|department|oblast|countryside|local government area|"
-        rf"neighbou?rhood|cercle|locality)\b)",
+        rf"neighbou?rhood|cercle|locality|township|tehsil|commune|woreda|upazila)\b)",
         text[start:end],
     ):
         cands.setdefault((start + m.start(1), start + m.end(1)), "pattern")
