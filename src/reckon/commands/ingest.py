@@ -178,10 +178,14 @@ def show_text(store: Store, item_id: str) -> str | None:
 
 
 @click.command("show")
-@click.argument("item_id", metavar="REPORT_ID")
+@click.argument("item_id", metavar="ID")
 @db_option
 def show_cmd(item_id: str, db: str | None) -> None:
-    """Show a stored report: metadata, cleaned text and what cleaning removed."""
+    """Show a stored report or incident by its id.
+
+    A report: metadata, cleaned text and what cleaning removed. An incident (inc-...): its
+    fields, each figure with the claims, sources, dates and spans behind it.
+    """
     store = open_db(db)
     try:
         text = show_text(store, item_id)
