@@ -28,6 +28,11 @@ _NAMED: list[tuple[str, str]] = [
         "Rebel group",
     ),
     (r"Arakan Army|AA|People's Defen[cs]e Forces?|PDF|Kachin Independence Army|KIA", "Rebel group"),
+    (
+        r"[Aa]l-Qaeda|[Aa]l-Qaida|Jabhat al-Nusra|(?:al-)?Nusra Front|al-Nusra|Ahrar al-Sham|"
+        r"Free Syrian Army|FSA|Jaish al-Islam|Jaish al-Fatah",
+        "Rebel group",
+    ),
     (r"Asayish|PKK|YPG|Joint Forces|SPLM-N|SPLA-IO|Polisario", "Rebel group"),
     (r"Tigray Defense Forces|TPLF|OLA|Oromo Liberation Army", "Rebel group"),
     (

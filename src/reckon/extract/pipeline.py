@@ -874,6 +874,11 @@ def _attach_loose(text: str, events: list[_Ev], loose: list) -> None:
             _add_count(text, target, c, additive=bool(_ADDITIVE.search(ctext)))
 
 
+def _sent_of(analysis: Analysis, pos: int) -> int:
+    starts = [s.start for s in analysis.sents]
+    return max(0, bisect_left(starts, pos + 1) - 1)
+
+
 def _fill_context(
     text: str,
     events: list[_Ev],
@@ -902,21 +907,43 @@ def _fill_context(
     if default is None and places:
         default = named[0] if named else places[0]
     for e in events:
+        bare = None  # a country the clause names: kept only when nothing more specific is told
         if e.places:
             e.place = choose_location(e.places, text)
-            continue
-        # same sentence, else previous places in the same paragraph
+            if e.place is None or e.place.kind != "country":
+                continue
+            bare, e.place = e.place, None
+        # same sentence, else previous places in the same paragraph, else the next sentence
         sent = analysis.sents[e.clause.sent]
         same = [p for p in places if sent.start <= p.start < sent.end]
+        if bare is not None:
+            same = [p for p in same if p.kind != "country"]
         if same:
             e.place = choose_location(same, text)
             e.place_inherited = True
             continue
         pa, pb = paras[e.clause.para] if e.clause.para < len(paras) else (0, len(text))
         prev = [p for p in places if pa <= p.start < e.clause.start]
+        if bare is not None:
+            prev = [p for p in prev if p.kind != "country"]
         if prev:
             e.place = prev[-1]
             e.place_inherited = True
+            continue
+        if bare is not None:
+            # "in northern Syria ... The strikes hit the town of X": the detail names the place
+            nxt = [
+                p
+                for p in places
+                if e.clause.end <= p.start < pb
+                and p.kind != "country"
+                and e.clause.sent < _sent_of(analysis, p.start) <= e.clause.sent + 2
+            ]
+            if nxt:
+                e.place = choose_location(nxt, text)
+                e.place_inherited = True
+                continue
+            e.place = bare
             continue
         if default is not None:
             e.place = default
