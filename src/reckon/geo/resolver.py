@@ -237,8 +237,9 @@ class Context:
             tuple(self.points[:8]),
         )
 
-    def top_country(self) -> str | None:
-        c = self.countries
+    def top_country(self, source: str = "") -> str | None:
+        """The most supported country (with ``source``: not counting that toponym's votes)."""
+        c = self.countries_for(source, exclude_self=True) if source else self.countries
         if not c:
             return None
         return max(sorted(c), key=lambda k: c[k])
@@ -350,7 +351,9 @@ def build_context(
                 ctx.admin1s.append((place.country, place.admin1, off))
         else:
             weak = 0.5 if len(name_key(top.core)) >= 5 else 0.25
-            ctx.add_vote(src, place.country, 1.0 if exact else weak)
+            # a hamlet of no recorded population says little about the report's country
+            small = place.population < 1000 and not place.prio
+            ctx.add_vote(src, place.country, (0.5 if small else 1.0) if exact else weak)
     if country_hint:
         iso = _country_iso(gaz, country_hint)
         if iso:
@@ -384,8 +387,9 @@ def _country_iso(gaz: Gazetteer, hint: str) -> str | None:
 # candidates and scoring
 
 
-def candidates(gaz: Gazetteer, name: str) -> list[Hit]:
-    """Places whose names match this name (by key, else fuzzily)."""
+def candidates(gaz: Gazetteer, name: str, *, always_fuzzy: bool = False) -> list[Hit]:
+    """Places whose names match this name (by key, else fuzzily; with ``always_fuzzy`` the
+    fuzzy matches are added to the key matches)."""
     key = name_key(name)
     if not key:
         return []
@@ -401,14 +405,14 @@ def candidates(gaz: Gazetteer, name: str) -> list[Hit]:
             for h in gaz.lookup(name_key(bare))
             if h.place.pid not in seen and h.matched == ql
         ]
-    if hits or len(key) < 4:
+    if (hits and not always_fuzzy) or len(key) < 4:
         return hits
     bucket = gaz.skeleton_names(skeleton(key))
     if not bucket:
-        return []
-    keys = sorted({k for k, _l, _p, _m in bucket})
+        return hits
+    keys = sorted({k for k, _l, _p, _m in bucket} - {key})
     matches = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=5)
-    out: dict[int, Hit] = {}
+    out: dict[int, Hit] = {h.place.pid: h for h in hits}
     for mkey, score, _i in matches:
         for h in gaz.lookup(mkey):
             if h.place.pid not in out:
@@ -444,6 +448,8 @@ def score(hit: Hit, top: Toponym, ctx: Context, *, exclude_self: bool = False) -
     if countries:
         w = countries.get(p.country or "")
         s += 3.0 * w if w else -3.0
+        if w and p.fcode == "PPLC":
+            s += 1.5  # the capital of a country the report names (Damascus in a report on Syria)
     if ctx.admin1s and p.admin1 and p.feature != "country":
         if any(c == p.country and same_admin1(a, p.admin1) for c, a, _ in ctx.admin1s):
             s += 2.0
@@ -482,6 +488,41 @@ def _best(
     return h.place, s, h
 
 
+def _best_in_country(gaz: Gazetteer, top: Toponym, ctx: Context) -> tuple[Place, float, Hit] | None:
+    """The best candidate (key or fuzzy match) inside the report's main countries."""
+    if light_key(top.core) in NOT_PLACES:
+        return None
+    countries = ctx.countries_for(light_key(top.core), exclude_self=True)
+    if not countries:
+        return None
+    hits = [
+        h
+        for h in candidates(gaz, top.core, always_fuzzy=True)
+        if countries.get(h.place.country or "", 0.0) >= 0.5 and h.place.feature != "country"
+    ]
+    if not hits:
+        return None
+
+    def supported(h: Hit) -> bool:
+        """A fuzzy reading needs the report's other places around it."""
+        p = h.place
+        if h.fuzzy >= 1.0:
+            return True
+        if any(c == p.country and same_admin1(a, p.admin1) for c, a, _ in ctx.admin1s):
+            return True
+        return p.lat is not None and any(
+            haversine_km(p.lat, p.lon, a, b) < 100 for a, b in ctx.points
+        )
+
+    hits = [h for h in hits if supported(h)]
+    if not hits:
+        return None
+    s, _pid, h = min(
+        ((score(h, top, ctx), h.place.pid, h) for h in hits), key=lambda t: (-t[0], t[1])
+    )
+    return h.place, s, h
+
+
 _resolver_cache: dict[tuple, Location] = {}
 
 
@@ -511,6 +552,9 @@ def resolve(
     if cached is not None:
         return _copy(cached, name)
     best = _best(gaz, top, ctx) if light_key(top.core) not in NOT_PLACES else None
+    if best is not None and not _acceptable(best[0], best[1], best[2], top, ctx):
+        # a namesake abroad: the best reading inside the report's countries, if any
+        best = _best_in_country(gaz, top, ctx)
     loc = Location(name=name)
     if best is not None and _acceptable(best[0], best[1], best[2], top, ctx):
         place_to_location(gaz, best[0], loc)
@@ -614,17 +658,35 @@ def _acceptable(place: Place, s: float, hit: Hit, top: Toponym, ctx: Context) ->
         return not countries or countries.get(place.country or "", 0.0) >= 0.5
     if not countries or (place.country or "") in countries:
         return True
-    # outside the supported countries: the exact spelling of a place, or, when the report says
-    # little about where it is (a demonym, one other place), a key match that is not short
+    # outside the report's countries a place needs strong evidence: its own spelling (never a
+    # namesake found through a transliteration key) and some size. When the report says little
+    # about where it is (a demonym, one other place), a town of some thousands will do.
     support = sum(w for src, _iso, w in ctx.votes if src != ql)
     if support < 3.0:
-        return (hit.matched == ql or len(name_key(top.core)) >= 5) and s >= 0.5
-    # the report is clearly about other countries: only a well-known place under its own name
+        if hit.matched != ql:  # another spelling: only a large place ("Hodeida" for Hodeidah)
+            return s >= 0.5 and _big(place) and len(name_key(top.core)) >= 5
+        return s >= 0.5 and (place.population >= FOREIGN_MIN_POP_WEAK or _big(place))
+    if hit.matched != ql:
+        return False
+    # the report is clearly about other countries: only a well-known place under its main name
     # (Moscow, Washington) or a very large one, judged without the toponym's own votes
     s = score(hit, top, ctx, exclude_self=True)
-    if hit.matched == ql and hit.main:
+    if hit.main and _big(place):
         return s >= 1.5
-    return hit.matched == ql and s >= 3.5
+    return s >= 3.5 and place.population >= FOREIGN_MIN_POP
+
+
+FOREIGN_MIN_POP = 100_000  # a place this large may be named in a report on another country
+FOREIGN_MIN_POP_WEAK = 5_000  # ... or this large when the report barely says where it is
+
+
+def _big(place: Place) -> bool:
+    """A capital, a first-order seat or a large city: places reports name from afar."""
+    return place.population >= FOREIGN_MIN_POP or (place.fcode or "") in (
+        "PPLC",
+        "PPLA",
+        "PPLG",
+    )
 
 
 def _copy(loc: Location, name: str) -> Location:
@@ -709,8 +771,9 @@ def _fallback_area(gaz: Gazetteer, loc: Location, ctx: Context, offset: int | No
             place_to_location(gaz, unit, loc)
             loc.feature, loc.geonameid = "unresolved", None
             return
-    # the one admin1 that most of the report's resolved places are in
-    iso = ctx.top_country()
+    # the one admin1 that most of the report's resolved places are in (the toponym's own votes
+    # for a namesake abroad do not count)
+    iso = ctx.top_country(light_key(parse_toponym(loc.name or "").core)) or ctx.top_country()
     in_country = [m.admin1 for _o, m in ctx.mentions if m.resolved and m.iso == iso and m.admin1]
     if iso and in_country:
         a1, n = Counter(in_country).most_common(1)[0]

@@ -1,0 +1,123 @@
+"""Geocoding in a report's context: the report's country and its other places decide between
+namesakes. Texts are our own short reports."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reckon.geo import Gazetteer
+from reckon.geo.resolver import haversine_km
+from reckon.model import Extraction, Location, Report, Span
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    from reckon.geo import get_gazetteer
+
+    return get_gazetteer()
+
+
+def _extraction(text: str, names: list[str]) -> Extraction:
+    report = Report(id="t", raw=text.encode(), raw_text=text, text=text)
+    places = [
+        Location(name=n, span=Span.of(text, m.start(), m.end()))
+        for n in names
+        for m in re.finditer(re.escape(n), text)
+    ]
+    places.sort(key=lambda p: p.span.start if p.span else 0)
+    return Extraction(report=report, places=places)
+
+
+def _places(gaz: Gazetteer, text: str, names: list[str]) -> dict[str, Location]:
+    from reckon.geocode import geocode
+
+    ex = geocode(_extraction(text, names), gazetteer=gaz)
+    return {p.name: p for p in ex.places}
+
+
+def _near(loc: Location, lat: float, lon: float, km: float = 10.0) -> bool:
+    return loc.lat is not None and haversine_km(loc.lat, loc.lon, lat, lon) <= km
+
+
+# -- the report's country ------------------------------------------------------------------
+
+
+def test_small_foreign_namesake_is_not_taken(gaz: Gazetteer) -> None:
+    # Gegu: a hamlet of that exact name exists in China; the report is about Nigeria
+    text = "Bandits stopped cars on the Abuja-Lokoja road near Gegu, Nigerian police said."
+    got = _places(gaz, text, ["Abuja-Lokoja", "Gegu"])
+    assert got["Gegu"].iso == "NG" and not got["Gegu"].resolved
+    assert got["Abuja-Lokoja"].iso == "NG"
+
+
+def test_transliteration_key_never_jumps_countries(gaz: Gazetteer) -> None:
+    # Jaji shares a key with an alternate name of a Chinese city
+    text = "Gunmen abducted nine travellers near Jaji on Sunday, police in Kaduna State said."
+    got = _places(gaz, text, ["Jaji", "Kaduna"])
+    assert got["Jaji"].iso == "NG" and got["Jaji"].admin1 == "Kaduna"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("A car bomb went off in Qardaha on Friday, Syrian state television said.", "Qardaha",
+         "Latakia"),
+        ("Two men died when a bomb exploded in Qirdaha, Syrian state media said.", "Qirdaha",
+         "Latakia"),
+    ],
+)  # fmt: skip
+def test_in_country_reading_beats_a_larger_foreign_one(
+    gaz: Gazetteer, text: str, name: str, admin1: str
+) -> None:
+    got = _places(gaz, text, [name])[name]
+    assert (got.iso, got.admin1, got.resolved) == ("SY", admin1, True)
+
+
+def test_unknown_quarter_stays_in_the_report_country(gaz: Gazetteer) -> None:
+    text = "Syrian army shelling hit Ferdous in Syria's north, killing two civilians."
+    got = _places(gaz, text, ["Ferdous", "Syria"])["Ferdous"]
+    assert got.iso == "SY" and not got.resolved
+
+
+def test_capital_of_a_named_country_beats_a_namesake_near_other_places(gaz: Gazetteer) -> None:
+    from reckon.geocode import geocode_name
+
+    text = (
+        "Washington and Paris weighed strikes on Syria on Sunday. The United States said the "
+        "United States Congress would vote in Washington soon. Officials in Damascus denied "
+        "the attack; Syria called the claims lies, and the United States kept its options."
+    )
+    loc = geocode_name("Damascus", context=[text], gazetteer=gaz)
+    assert loc.iso == "SY" and _near(loc, 33.51, 36.29)
+
+
+def test_well_known_foreign_city_is_still_taken(gaz: Gazetteer) -> None:
+    text = (
+        "Syrian government shelling hit Idlib and Aleppo in Syria on Monday; the Syrian "
+        "foreign minister later flew to Moscow for talks."
+    )
+    got = _places(gaz, text, ["Idlib", "Aleppo", "Moscow"])
+    assert got["Moscow"].iso == "RU" and got["Moscow"].resolved
+    assert got["Aleppo"].iso == "SY"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "iso"),
+    [
+        ("Ferdous", "Opposition activists said barrel bombs hit Ferdous on Tuesday, killing "
+         "five, and blamed Syrian government helicopters.", "SY"),
+        ("Katari", "Armed men seized eleven travellers near Katari on the Abuja-Kaduna highway "
+         "late on Friday, Nigerian police said.", "NG"),
+    ],
+)  # fmt: skip
+def test_sound_alike_abroad_is_not_taken_for_a_name(
+    gaz: Gazetteer, name: str, text: str, iso: str
+) -> None:
+    from reckon.geocode import geocode_name
+
+    loc = geocode_name(name, context=[text], gazetteer=gaz)
+    assert loc.iso == iso, loc
