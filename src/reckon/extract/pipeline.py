@@ -112,7 +112,10 @@ _SIDE = {
 }
 _DURATIVE = re.compile(
     r"\b(?:has|have|had) (?:long |repeatedly |been )?(?:fought|fighting|battled|clashed|"
-    r"attacked|targeted)\b|\bfor (?:months|years|weeks|decades)\b|\bsince (?:19|20)\d\d\b",
+    r"attacked|targeted)\b|\bfor (?:months|years|weeks|decades)\b|\bsince (?:19|20)\d\d\b|"
+    # "a coalition fighting IS", "is leading the fight against": a standing description
+    r"\b(?:coalition|alliance|forces|groups?|rebels|militias?|factions?)\s+(?:that (?:is|are)\s+)?"
+    r"(?:fighting|battling)\b",
     _F,
 )
 _WEAPON_SUBJECT = re.compile(

@@ -224,7 +224,8 @@ _MODIFIER_AFTER = re.compile(
 )
 # "IS-held Syria", "rebel-held Idlib": the control prefix is no part of the name
 _CONTROL_PREFIX = re.compile(
-    r"^[\w]+-(?:held|controlled|run|besieged|dominated|occupied|backed)\s+|^pro-"
+    r"^[\w]+-(?:held|controlled|run|besieged|dominated|occupied|backed)\s+|^pro-|"
+    r"^(?:IS|ISIS|ISIL|US|UN|EU|SOHR)\s+(?=[A-Z])"
 )
 # report furniture that runs on after a name in run-together headlines ("Syria AFP Thursday")
 _TRAILING_JUNK = re.compile(
@@ -255,6 +256,13 @@ _NOT_PLACE_AFTER = re.compile(
     r"\s+(?:movement|party|group|front|forces|militia|militias|coalition|brigade|army|"
     r"border|government|authorities|military|troops|police|side|fighters|"
     r"rebels|people|community|communities|leaders?|officials?|media)\b(?! of\b)"
+)
+# a capital standing for its government when it is the subject: "Washington said", "Moscow is
+# leading" (not "villages near Monywa said")
+_METONYM_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:said|says|reported|announced|accused|denied|claimed|"
+    r"insisted|warned|urged|blamed|condemned|wants|demanded|is leading|leads|vowed|pledged|"
+    r"rejected|welcomed)\b"
 )
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|i|an)$")
 _DEMONYM_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|province|region)\b")
@@ -511,6 +519,10 @@ def find_places(
             or _IDENTITY_ADJ.search(name)
             or _person_like(name, text)
             or _NOT_PLACE_AFTER.match(text, b)
+            or (
+                _METONYM_AFTER.match(text, b)
+                and not re.search(r"\b[a-z]+\s*$", text[max(0, a - 20) : a])
+            )
             or (_DEMONYM.match(name) and _DEMONYM_AFTER.match(text, b))
         ):
             continue
