@@ -910,47 +910,50 @@ def _fill_context(
     if default is None and places:
         default = named[0] if named else places[0]
     for e in events:
-        bare = None  # a country the clause names: kept only when nothing more specific is told
+        # the clause's own place; a bare country yields to a specific place told nearby
+        bare = None
         if e.places:
             e.place = choose_location(e.places, text)
             if e.place is None or e.place.kind != "country":
                 continue
             bare, e.place = e.place, None
-        # same sentence, else previous places in the same paragraph, else the next sentence
         sent = analysis.sents[e.clause.sent]
-        same = [p for p in places if sent.start <= p.start < sent.end]
-        if bare is not None:
-            same = [p for p in same if p.kind != "country"]
-        if same:
-            e.place = choose_location(same, text)
-            e.place_inherited = True
-            continue
         pa, pb = paras[e.clause.para] if e.clause.para < len(paras) else (0, len(text))
+        same = [p for p in places if sent.start <= p.start < sent.end]
         prev = [p for p in places if pa <= p.start < e.clause.start]
-        if bare is not None:
-            prev = [p for p in prev if p.kind != "country"]
-        if prev:
-            e.place = prev[-1]
-            e.place_inherited = True
+        specific_same = [p for p in same if p.kind != "country"]
+        specific_prev = [p for p in prev if p.kind != "country"]
+        e.place_inherited = True
+        if specific_same:
+            e.place = choose_location(specific_same, text)
             continue
-        if bare is not None:
-            # "in northern Syria ... The strikes hit the town of X": the detail names the place
-            nxt = [
-                p
-                for p in places
-                if e.clause.end <= p.start < pb
-                and p.kind != "country"
-                and e.clause.sent < _sent_of(analysis, p.start) <= e.clause.sent + 2
-            ]
-            if nxt:
-                e.place = choose_location(nxt, text)
-                e.place_inherited = True
-                continue
-            e.place = bare
+        if specific_prev:
+            e.place = specific_prev[-1]
+            continue
+        # "in northern Syria ... The strikes hit the town of X": the detail names the place
+        nxt = [
+            p
+            for p in places
+            if e.clause.end <= p.start < pb
+            and p.kind != "country"
+            and e.clause.sent < _sent_of(analysis, p.start) <= e.clause.sent + 2
+        ]
+        if nxt:
+            e.place = choose_location(nxt, text)
+            continue
+        if default is not None and default.kind != "country":
+            e.place = default
+            continue
+        country = (
+            bare or (choose_location(same, text) if same else None) or (prev[-1:] or [None])[0]
+        )
+        if country is not None:
+            e.place, e.place_inherited = country, country is not bare
             continue
         if default is not None:
             e.place = default
-            e.place_inherited = True
+            continue
+        e.place_inherited = False
     for e in events:
         if e.date is not None or e.clause.distinct_time:
             continue

@@ -230,7 +230,8 @@ _CONTROL_PREFIX = re.compile(
 # report furniture that runs on after a name in run-together headlines ("Syria AFP Thursday")
 _TRAILING_JUNK = re.compile(
     r"\s+(?:AFP|AP|Reuters|Monitor|Observatory|Thursday|Friday|Saturday|Sunday|Monday|"
-    r"Tuesday|Wednesday|Tags|Updated|Posted|Published|Photo|Video|New|Live)\b.*$"
+    r"Tuesday|Wednesday|Tags|Updated|Posted|Published|Photo|Video|New|Live|Source|Kills?|"
+    r"Killed|After|As|Show|Shows|Says|Amid)\b.*$|\s+[A-Z]{3,}\b.*$"
 )
 _DEMONYM_START = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish|ean)\s+[A-Z]")
 
