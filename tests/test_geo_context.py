@@ -121,3 +121,51 @@ def test_sound_alike_abroad_is_not_taken_for_a_name(
 
     loc = geocode_name(name, context=[text], gazetteer=gaz)
     assert loc.iso == iso, loc
+
+
+# -- routes between two places -------------------------------------------------------------
+
+
+def test_route_ends() -> None:
+    from reckon.geo.resolver import route_ends
+
+    assert route_ends("Abuja-Kaduna") == ["Abuja", "Kaduna"]
+    assert route_ends("Kaduna – Zaria") == ["Kaduna", "Zaria"]
+    for one_place in ("al-Bab", "Deir ez-Zor", "Ras al-Ain", "Al-Raqqa", "Khak-e Safid", "Gaza"):
+        assert route_ends(one_place) == [], one_place
+
+
+def test_route_is_placed_at_the_town_it_is_near(gaz: Gazetteer) -> None:
+    text = "Insurgents ambushed a convoy on the Maiduguri-Damboa road near Konduga on Monday."
+    got = _places(gaz, text, ["Maiduguri-Damboa", "Konduga"])
+    road = got["Maiduguri-Damboa"]
+    assert (road.iso, road.admin1, road.precision, road.resolved) == ("NG", "Borno", 2, True)
+    assert _near(road, got["Konduga"].lat, got["Konduga"].lon, 1.0)
+
+
+def test_route_without_a_nearby_town_takes_a_supported_end(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen seized 30 passengers on the Abuja-Zaria expressway on Monday. Police in Zaria "
+        "said a search was under way."
+    )
+    road = _places(gaz, text, ["Abuja-Zaria", "Zaria"])["Abuja-Zaria"]
+    assert (road.iso, road.admin1, road.precision, road.resolved) == ("NG", "Kaduna", 2, True)
+
+
+def test_unknown_place_near_a_route_stays_in_the_country(gaz: Gazetteer) -> None:
+    text = "Armed men kidnapped 14 people on the Kaduna-Zaria expressway near Jaji, police said."
+    got = _places(gaz, text, ["Kaduna-Zaria", "Jaji"])
+    assert got["Kaduna-Zaria"].iso == got["Jaji"].iso == "NG"
+    assert got["Jaji"].admin1 == "Kaduna" and not got["Jaji"].resolved
+
+
+def test_square_casts_no_vote_for_a_namesake_abroad(gaz: Gazetteer) -> None:
+    text = "Protesters filled al-Karama square in the town of Sweida on Saturday."
+    got = _places(gaz, text, ["al-Karama", "Sweida"])
+    assert (got["Sweida"].iso, got["Sweida"].admin1) == ("SY", "As-Suwayda")
+    assert got["al-Karama"].iso == "SY" and _near(got["al-Karama"], 32.71, 36.57)
+
+
+def test_own_name_beats_a_neighbours_alternate_name(gaz: Gazetteer) -> None:
+    text = "Russian missiles hit Sloviansk overnight, Ukrainian officials said."
+    assert _places(gaz, text, ["Sloviansk"])["Sloviansk"].admin1 == "Donetsk"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from reckon.geo.names import DEMONYMS
-from reckon.geo.normalize import light_key
+from reckon.geo.normalize import light_key, same_admin1
 from reckon.geo.resolver import (
     Context,
     admin1_cues,
@@ -24,6 +24,7 @@ from reckon.geo.resolver import (
     get_gazetteer,
     parse_toponym,
     resolve,
+    route_ends,
 )
 from reckon.geo.store import Gazetteer
 from reckon.model import Extraction, Location
@@ -119,14 +120,25 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
         if prec == 2 and (hint is None or hint < 2):
             hint = 2
         pending.append((loc, loc.name + suffix, hint, start, local))
-    names = [(q, s + len(head) if s is not None else -1) for _l, q, _h, s, _lc in pending]
+    # a square, street or quarter says nothing about the report's country (al-Karama square in
+    # Sweida is no vote for Dubai's al-Karama); the ends of a route vote as places
+    names = [
+        (part, s + len(head) if s is not None else -1)
+        for _l, q, _h, s, lc in pending
+        if not lc
+        for part in (route_ends(q) or [q])
+    ]
     ctx = build_context(gaz, text=head + text, names=names)
     # offsets in the context are relative to head + text; the locations' spans to text
     ctx.admin1s = [(c, a, off - len(head) if off >= 0 else off) for c, a, off in ctx.admin1s]
     ctx.text = text
     later: list[tuple[Location, str, int | None, int | None, bool]] = []
+    routes: list[tuple[Location, str, int | None, int | None, bool]] = []
     for item in pending:
         loc, query, hint, start, local = item
+        if route_ends(loc.name) and not _known_phrase(gaz, loc.name, exact=True):
+            routes.append(item)  # "the Abuja-Kaduna highway": placed once its ends are known
+            continue
         if local and start is not None:
             later.append(item)  # a square or quarter: placed at its town once towns are known
             continue
@@ -137,6 +149,15 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
                 ctx.mentions.append((start, got))
         else:
             later.append(item)
+    for item in routes:
+        loc, _query, hint, start, _local = item
+        got = _resolve_route(gaz, text, loc, ctx, hint)
+        if got is None:
+            later.append(item)
+            continue
+        _fill(loc, got)
+        if start is not None:
+            ctx.mentions.append((start, got))
     for loc, query, hint, start, local in later:
         offset = start if start is not None else 0
         got = resolve(gaz, query, ctx, precision_hint=hint, offset=offset, within_town=local)
@@ -182,8 +203,15 @@ def scan_toponyms(
 
     out: list[tuple[str, int]] = []
     lower_words = set(re.findall(r"\b[a-z]+\b", text))
+    found_seqs: list[tuple[str, int]] = []
     for m in _CAP_SEQ.finditer(text):
-        phrase = m.group(0)
+        ends = route_ends(m.group(0))  # "Abuja-Kaduna highway": both ends are places
+        if not ends:
+            found_seqs.append((m.group(0), m.start()))
+            continue
+        for end in ends:
+            found_seqs.append((end, m.start() + m.group(0).find(end)))
+    for phrase, start in found_seqs:
         if _ORG_WORD.search(phrase):
             continue  # "Rapid Support Forces", "Syrian Observatory": an organisation, not a place
         words = [_POSSESSIVE.sub("", w) for w in phrase.split()]
@@ -207,7 +235,7 @@ def scan_toponyms(
                     or h.place.prio > 0
                     for h in hits
                 ):
-                    out.append((cand, m.start() + phrase.find(cand)))
+                    out.append((cand, start + phrase.find(cand)))
                     found = True
                     break
             if found:
@@ -233,11 +261,65 @@ _NEAR_WORDS = re.compile(
 )
 
 
-def _known_phrase(gaz: Gazetteer, name: str) -> bool:
-    """Whether the whole phrase is itself a gazetteer name ("Bosnia and Herzegovina")."""
+def _known_phrase(gaz: Gazetteer, name: str, *, exact: bool = False) -> bool:
+    """Whether the whole phrase is itself a gazetteer name ("Bosnia and Herzegovina"; with
+    ``exact``, under this very spelling: "Guinea-Bissau")."""
     from reckon.geo.normalize import name_key
 
-    return bool(gaz.lookup(name_key(name)))
+    hits = gaz.lookup(name_key(name))
+    if exact:
+        return any(h.matched == light_key(name) for h in hits)
+    return bool(hits)
+
+
+# what follows a route's name up to the place it is said to be near: "... highway near Katari",
+# "... road, close to the village of Jaji"
+_ROUTE_NEAR = re.compile(
+    r"\s*(?:highway|road|expressway|motorway|route|corridor|axis|border|railway)?[^.;:!?]{0,40}?"
+    r"\b(?:near|close\s+to|outside|around|at)\s+(?:the\s+)?"
+    r"(?:(?:town|village|community|city|junction)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
+
+
+def _resolve_route(
+    gaz: Gazetteer, text: str, loc: Location, ctx: Context, hint: int | None
+) -> Location | None:
+    """Place a route between two places ("the Abuja-Kaduna highway"): at the place the text says
+    it is near ("... near Katari"), else at the end the report's other places support most (the
+    first named on a tie); precision 2 (on a road near a town)."""
+    countries = ctx.countries
+
+    def fits(r: Location) -> bool:
+        return (
+            r.resolved
+            and r.feature in ("town", "other", "admin2")
+            and (not countries or countries.get(r.iso or "", 0.0) >= 0.5)
+        )
+
+    got: Location | None = None
+    if loc.span is not None:
+        m = _ROUTE_NEAR.match(text, loc.span.end)
+        if m:
+            off = m.start("name")
+            known = [r for o, r in ctx.mentions if o == off and fits(r)]
+            near = known[0] if known else resolve(gaz, m.group("name"), ctx)
+            if fits(near):
+                got = near
+    if got is None:
+        ends = [r for r in (resolve(gaz, e, ctx) for e in route_ends(loc.name or "")) if fits(r)]
+        if not ends:
+            return None
+
+        def support(r: Location) -> int:
+            n = sum(1 for _o, m in ctx.mentions if m.iso == r.iso and m.admin1 == r.admin1)
+            return n + sum(1 for c, a, _o in ctx.admin1s if c == r.iso and same_admin1(a, r.admin1))
+
+        got = max(ends, key=support)  # max keeps the first of equals
+    out = Location(name=loc.name)
+    _fill(out, got)
+    out.precision = max(2, hint or 2, got.precision or 1)
+    return out
 
 
 _LIST_PHRASE = re.compile(r",[^,]+(,|\band\b)", re.IGNORECASE)

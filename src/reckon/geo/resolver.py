@@ -387,13 +387,32 @@ def _country_iso(gaz: Gazetteer, hint: str) -> str | None:
 # candidates and scoring
 
 
+def _drop_borrowed(hits: list[Hit]) -> list[Hit]:
+    """Drop a town found only under an alternate name when another town of the same country
+    and at least half its size bears the name as its own (GeoNames lists some towns' names
+    among a neighbour's alternates: "Slov'yansk" under Nikopol)."""
+    owners = [h.place for h in hits if h.main and h.place.feature == "city"]
+    if not owners:
+        return hits
+    return [
+        h
+        for h in hits
+        if h.main
+        or h.place.feature != "city"
+        or not any(
+            o.country == h.place.country and o.population >= 0.5 * h.place.population
+            for o in owners
+        )
+    ]
+
+
 def candidates(gaz: Gazetteer, name: str, *, always_fuzzy: bool = False) -> list[Hit]:
     """Places whose names match this name (by key, else fuzzily; with ``always_fuzzy`` the
     fuzzy matches are added to the key matches)."""
     key = name_key(name)
     if not key:
         return []
-    hits = list(gaz.lookup(key))
+    hits = _drop_borrowed(list(gaz.lookup(key)))
     words = name.split()
     if len(words[-1]) > 4 and words[-1].endswith("s") and not words[-1].endswith("ss"):
         # a possessive without its apostrophe ("Idlibs countryside", "Syrias")
@@ -475,7 +494,9 @@ def score(hit: Hit, top: Toponym, ctx: Context, *, exclude_self: bool = False) -
 def _best(
     gaz: Gazetteer, top: Toponym, ctx: Context, *, fuzzy: bool = True, min_sim: float = 0.0
 ) -> tuple[Place, float, Hit] | None:
-    hits = candidates(gaz, top.core) if fuzzy else list(gaz.lookup(name_key(top.core)))
+    hits = (
+        candidates(gaz, top.core) if fuzzy else _drop_borrowed(list(gaz.lookup(name_key(top.core))))
+    )
     if min_sim:
         ql = light_key(top.core)
         hits = [h for h in hits if fuzz.ratio(ql, h.matched) >= 100 * min_sim]
@@ -498,7 +519,7 @@ def _best_in_country(gaz: Gazetteer, top: Toponym, ctx: Context) -> tuple[Place,
     hits = [
         h
         for h in candidates(gaz, top.core, always_fuzzy=True)
-        if countries.get(h.place.country or "", 0.0) >= 0.5 and h.place.feature != "country"
+        if countries.get(h.place.country or "", 0.0) >= 0.75 and h.place.feature != "country"
     ]
     if not hits:
         return None
@@ -566,7 +587,7 @@ def resolve(
             prec = precision_hint
         loc.precision = prec
     else:
-        part = _resolve_words(gaz, top, ctx, precision_hint) if len(top.core.split()) > 1 else None
+        part = _resolve_words(gaz, top, ctx, precision_hint) if len(_words(top.core)) > 1 else None
         if part is not None:
             _fill_from(loc, part)
         else:
@@ -590,6 +611,23 @@ _PARTICLES = frozenset(
 _RANK = {"town": 0, "other": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
+# "Abuja-Kaduna", "Kaduna–Zaria": two capitalised names joined by a hyphen or dash name a road
+# or a border between them, not one place ("al-Bab", "Deir ez-Zor", "Ras al-Ain" keep theirs)
+_ROUTE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*[a-z])\s?[-–—]\s?(?=[A-Z][a-z])")
+
+
+def route_ends(name: str) -> list[str]:
+    """The places a route name joins ("Abuja-Kaduna" -> Abuja, Kaduna); [] for other names."""
+    joined = _ROUTE.sub(lambda m: m.group(1) + "\x00", name)
+    parts = [p.strip() for p in joined.split("\x00")]
+    return parts if len(parts) > 1 and all(len(p) >= 3 for p in parts) else []
+
+
+def _words(core: str) -> list[str]:
+    """The words of a name; the two ends of a route count as separate words."""
+    return [w for part in (route_ends(core) or [core]) for w in part.split()]
+
+
 def _resolve_words(
     gaz: Gazetteer, top: Toponym, ctx: Context, precision_hint: int | None
 ) -> Location | None:
@@ -597,7 +635,7 @@ def _resolve_words(
     Syrian"): the most specific run of its words that resolves under its exact spelling, with
     an admin1 among the other words as its container. A dropped compass adjective makes the
     precision 2."""
-    words = top.core.split()
+    words = _words(top.core)
     countries = ctx.countries
     found: list[tuple[int, int, int, Location]] = []
     for n in range(len(words) - 1, 0, -1):
@@ -626,8 +664,13 @@ def _resolve_words(
         # the words name a province that the town is not in: trust the province
         best = containers[0]
     prec = best.precision or 1
-    if any(w.lower() in _DIRECTION_ADJ for w in words) or top.precision == 2 or precision_hint == 2:
-        prec = max(prec, 2)
+    if (
+        any(w.lower() in _DIRECTION_ADJ for w in words)
+        or top.precision == 2
+        or precision_hint == 2
+        or len(route_ends(top.core)) > 1
+    ):
+        prec = max(prec, 2)  # a compass part, or one end of a road ("Abuja-Kaduna")
     if precision_hint and precision_hint > prec:
         prec = precision_hint
     out = _copy(best, top.core)
