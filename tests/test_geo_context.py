@@ -169,3 +169,48 @@ def test_square_casts_no_vote_for_a_namesake_abroad(gaz: Gazetteer) -> None:
 def test_own_name_beats_a_neighbours_alternate_name(gaz: Gazetteer) -> None:
     text = "Russian missiles hit Sloviansk overnight, Ukrainian officials said."
     assert _places(gaz, text, ["Sloviansk"])["Sloviansk"].admin1 == "Donetsk"
+
+
+# -- places named together --------------------------------------------------------------------
+
+
+def test_district_of_a_town_named_in_the_sentence_stays_in_its_province(gaz: Gazetteer) -> None:
+    # the gazetteer knows a Dniprovskyi district of Kyiv only
+    text = (
+        "Russian guns shelled Kherson on Tuesday night, wounding two men in the Dniprovskyi "
+        "district, the regional administration said."
+    )
+    got = _places(gaz, text, ["Kherson", "Dniprovskyi"])
+    d = got["Dniprovskyi"]
+    assert (d.iso, d.admin1, d.precision, d.resolved) == ("UA", "Kherson", 2, False)
+    assert _near(d, got["Kherson"].lat, got["Kherson"].lon, 1.0)
+
+
+def test_common_village_name_is_pulled_into_the_province_named_with_it(gaz: Gazetteer) -> None:
+    text = (
+        "Drones struck Zaporizhzhia region on Monday night. An elderly woman died in "
+        "Novoselivka, Ukrainian officials said."
+    )
+    got = _places(gaz, text, ["Zaporizhzhia", "Novoselivka"])
+    assert (got["Novoselivka"].iso, got["Novoselivka"].admin1) == ("UA", "Zaporizhzhia")
+
+
+def test_ambiguous_candidates_follow_the_town_named_with_them(gaz: Gazetteer) -> None:
+    text = "Shells hit Kramatorsk and the village of Mykolaivka, Ukrainian police said."
+    got = _places(gaz, text, ["Kramatorsk", "Mykolaivka"])
+    assert (got["Mykolaivka"].admin1, got["Mykolaivka"].resolved) == ("Donetsk", True)
+
+
+def test_place_near_a_town_of_another_province_is_kept_there(gaz: Gazetteer) -> None:
+    # the gazetteer's only Tudun Wada is in Kano; the text puts this one near Jos
+    text = "Gunmen shot dead four farmers in Tudun Wada near Jos, Plateau State, on Sunday."
+    got = _places(gaz, text, ["Tudun Wada", "Jos", "Plateau"])
+    assert (got["Plateau"].iso, got["Plateau"].feature) == ("NG", "admin1")
+    tw = got["Tudun Wada"]
+    assert (tw.iso, tw.admin1, tw.resolved, tw.precision) == ("NG", "Plateau", False, 2)
+
+
+def test_admin1_named_alike_in_two_countries_follows_the_report(gaz: Gazetteer) -> None:
+    text = "Herders clashed with farmers near Jos in Plateau State, Nigerian police said."
+    got = _places(gaz, text, ["Jos", "Plateau"])
+    assert (got["Plateau"].iso, got["Jos"].iso) == ("NG", "NG")

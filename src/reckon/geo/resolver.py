@@ -201,6 +201,8 @@ class Context:
     admin1s: list[tuple[str, str, int]] = field(default_factory=list)  # (iso, admin1, offset)
     points: list[tuple[float, float]] = field(default_factory=list)
     mentions: list[tuple[int, Location]] = field(default_factory=list)  # (offset, resolved)
+    # admin1s of the places named around the toponym being placed: (iso, admin1, bonus)
+    local: list[tuple[str, str, float]] = field(default_factory=list)
     text: str = ""  # the text offsets point into (for sentence boundaries)
     _weights: dict[str, dict[str, float]] = field(default_factory=dict)
 
@@ -235,6 +237,7 @@ class Context:
             tuple(sorted(self.votes)),
             tuple((a, b) for a, b, _ in self.admin1s),
             tuple(self.points[:8]),
+            tuple(self.local),
         )
 
     def top_country(self, source: str = "") -> str | None:
@@ -345,6 +348,8 @@ def build_context(
         exact = hit.matched == src
         if place.feature == "country" and text:
             continue  # already counted from the text
+        if place.feature == "admin1" and _admin1_elsewhere(gaz, top.core, place):
+            continue  # "Plateau" (Nigeria's or Benin's): the other places decide
         if place.feature in ("country", "admin1") and exact:
             ctx.add_vote(src, place.country, 2.0)
             if place.feature == "admin1" and place.admin1:
@@ -371,6 +376,15 @@ def build_context(
             if place.feature in ("city", "other"):
                 ctx.points.append((place.lat, place.lon))
     return ctx
+
+
+def _admin1_elsewhere(gaz: Gazetteer, name: str, place: Place) -> bool:
+    """Whether another country has a first-level unit of this very name."""
+    ql = light_key(name)
+    return any(
+        h.place.feature == "admin1" and h.place.country != place.country and h.matched == ql
+        for h in gaz.lookup(name_key(name))
+    )
 
 
 def _country_iso(gaz: Gazetteer, hint: str) -> str | None:
@@ -472,6 +486,11 @@ def score(hit: Hit, top: Toponym, ctx: Context, *, exclude_self: bool = False) -
     if ctx.admin1s and p.admin1 and p.feature != "country":
         if any(c == p.country and same_admin1(a, p.admin1) for c, a, _ in ctx.admin1s):
             s += 2.0
+    if ctx.local and p.admin1 and p.feature != "country":
+        s += max(
+            (w for c, a, w in ctx.local if c == p.country and same_admin1(a, p.admin1)),
+            default=0.0,
+        )
     if ctx.points and p.lat is not None and p.feature in ("city", "other"):
         d = min(haversine_km(p.lat, p.lon, a, b) for a, b in ctx.points)
         if d < 1.0:
