@@ -214,3 +214,32 @@ def test_admin1_named_alike_in_two_countries_follows_the_report(gaz: Gazetteer) 
     text = "Herders clashed with farmers near Jos in Plateau State, Nigerian police said."
     got = _places(gaz, text, ["Jos", "Plateau"])
     assert (got["Plateau"].iso, got["Jos"].iso) == ("NG", "NG")
+
+
+# -- "the village of X in REGION" -------------------------------------------------------------
+
+
+def test_the_village_of_x_is_x_itself(gaz: Gazetteer) -> None:
+    text = "Militants killed nine people in the village of Pissila in Burkina Faso's Centre-Nord "
+    text += "region on Saturday."
+    p = _places(gaz, text, ["Pissila", "Centre-Nord"])["Pissila"]
+    assert (p.iso, p.admin1, p.precision, p.resolved, p.feature) == (
+        "BF",
+        "Centre-Nord",
+        1,
+        True,
+        "town",
+    )
+    around = "Militants burned several villages near Pissila on Saturday, Burkina Faso's army said."
+    assert _places(gaz, around, ["Pissila"])["Pissila"].precision == 2
+
+
+def test_village_the_gazetteer_lacks_stays_in_the_named_region(gaz: Gazetteer) -> None:
+    # Barsalogho is not among the packaged GeoNames places (cities500): kept by name, inside
+    # the region the text names, flagged unresolved (a local-additions import resolves it)
+    text = "Gunmen killed 12 people in the town of Barsalogho, in the Centre-Nord region of "
+    text += "Burkina Faso, on Sunday."
+    got = _places(gaz, text, ["Barsalogho", "Centre-Nord", "Burkina Faso"])
+    b = got["Barsalogho"]
+    assert (b.iso, b.admin1, b.resolved, b.feature) == ("BF", "Centre-Nord", False, "unresolved")
+    assert got["Centre-Nord"].feature == "admin1"

@@ -34,7 +34,7 @@ __all__ = ["geocode", "geocode_name", "phrase_segments", "scan_toponyms"]
 
 _NEAR_BEFORE = re.compile(
     r"(?:\bnear|\boutside|\boutskirts\s+of|\bedge\s+of|\bcountryside\s+of|\bvicinity\s+of|"
-    r"\bsuburbs?\s+of|\bclose\s+to|\brural|\bvillages?\s+(?:in|near|of|around)|\bkm\s+(?:from|of)|\bkilometres?\s+(?:from|of)|"
+    r"\bsuburbs?\s+of|\bclose\s+to|\brural|\bvillages\s+(?:in|near|of|around)|\bvillage\s+(?:in|near|around)|\bkm\s+(?:from|of)|\bkilometres?\s+(?:from|of)|"
     r"\bkilometers?\s+(?:from|of)|\bmiles?\s+(?:from|of)|"
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
     r"\s+(?:of|outskirts\s+of|countryside\s+of))"
