@@ -520,15 +520,21 @@ def _extract(
     if not incidents:
         incidents = _merge([e for e in events if e.headline])
     out.incidents = [_to_mention(text, e, report) for e in incidents]
-    # the report's lead incident is usually its main one: a slight edge for earlier incidents
-    for rank, m in enumerate(out.incidents):
-        m.confidence = max(0.0, min(1.0, m.confidence * (1.0 - 0.02 * min(rank, 10))))
+    # the report's lead incident is usually its main one: an edge for earlier incidents, and
+    # for incidents placed more precisely than a whole country
+    for rank, (m, e) in enumerate(zip(out.incidents, incidents, strict=True)):
+        factor = _RANK_DECAY ** min(rank, 10)
+        if e.place is None or e.place.kind == "country":
+            factor *= _VAGUE_PLACE
+        m.confidence = max(0.0, min(1.0, m.confidence * factor))
     out.tolls = _dedupe_tolls(tolls)
     out.reactions = reactions
     out.places = _places(text, all_places)
     return out
 
 
+_RANK_DECAY = 0.85
+_VAGUE_PLACE = 0.8
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 
 
