@@ -243,3 +243,11 @@ def test_village_the_gazetteer_lacks_stays_in_the_named_region(gaz: Gazetteer) -
     b = got["Barsalogho"]
     assert (b.iso, b.admin1, b.resolved, b.feature) == ("BF", "Centre-Nord", False, "unresolved")
     assert got["Centre-Nord"].feature == "admin1"
+
+
+def test_name_borne_in_many_countries_follows_the_report(gaz: Gazetteer) -> None:
+    # Santa Rosa: towns in a dozen countries, the largest in the Philippines
+    text = "Gunmen shot dead four people in Santa Rosa, in the Colombian department of Bolivar."
+    got = _places(gaz, text, ["Santa Rosa", "Bolivar"])
+    assert (got["Santa Rosa"].iso, got["Santa Rosa"].admin1) == ("CO", "Bolivar")
+    assert (got["Bolivar"].iso, got["Bolivar"].feature) == ("CO", "admin1")

@@ -51,9 +51,12 @@ _LOCAL_AFTER = re.compile(
     r"roundabout|bridge|camp|prison)\b",
     re.IGNORECASE,
 )
-_ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|region|state|oblast)s?\b", re.IGNORECASE)
+_ADMIN_AFTER = re.compile(
+    r"^\s+(?:province|governorate|region|state|oblast|department)s?\b", re.IGNORECASE
+)
 _ADMIN_BEFORE = re.compile(
-    r"\b(?:province|governorate|region|state|oblast)s?\s+of\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:province|governorate|region|state|oblast|department)s?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 

@@ -292,12 +292,12 @@ def countries_in_text(gaz: Gazetteer, text: str) -> Counter:
 
 
 _ADMIN_CUE = re.compile(
-    r"(?:(?:provinces?|governorates?|regions?|states?|oblasts?)\s+of\s+(?:the\s+)?"
+    r"(?:(?:provinces?|governorates?|regions?|states?|oblasts?|departments?)\s+of\s+(?:the\s+)?"
     r"(?P<pre>[A-Z][\w'’‘-]+(?:\s+[A-Z][\w'’‘-]+)?(?:\s*(?:,|and|or)\s+[A-Z][\w'’‘-]+"
     r"(?:\s+[A-Z][\w'’‘-]+)?)*))"
     r"|(?P<post>[A-Z][\w'’‘-]+(?:\s+[A-Z][\w'’‘-]+)?(?:\s*(?:,|and|or)\s+[A-Z][\w'’‘-]+"
     r"(?:\s+[A-Z][\w'’‘-]+)?)*)\s+(?:provinces?|governorates?|regions?|states?|oblasts?|"
-    r"countryside)\b"
+    r"departments?|countryside)\b"
 )
 _SPLIT_LIST = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*")
 
@@ -356,8 +356,11 @@ def build_context(
                 ctx.admin1s.append((place.country, place.admin1, off))
         else:
             weak = 0.5 if len(name_key(top.core)) >= 5 else 0.25
-            # a hamlet of no recorded population says little about the report's country
+            # a hamlet of no recorded population, or a name borne by towns in several countries
+            # (Santa Rosa, Bolivar), says little about the report's country
             small = place.population < 1000 and not place.prio
+            if exact and _widespread(gaz, top.core):
+                small = True
             ctx.add_vote(src, place.country, (0.5 if small else 1.0) if exact else weak)
     if country_hint:
         iso = _country_iso(gaz, country_hint)
@@ -376,6 +379,12 @@ def build_context(
             if place.feature in ("city", "other"):
                 ctx.points.append((place.lat, place.lon))
     return ctx
+
+
+def _widespread(gaz: Gazetteer, name: str) -> bool:
+    """Whether towns of three or more countries bear this very name."""
+    ql = light_key(name)
+    return len({h.place.country for h in gaz.lookup(name_key(name)) if h.matched == ql}) >= 3
 
 
 def _admin1_elsewhere(gaz: Gazetteer, name: str, place: Place) -> bool:
