@@ -512,6 +512,27 @@ _FULL_DATE = re.compile(
 )
 
 
+# dates a page prints before its text in compact forms: "29-07-2016" (day first), and
+# "Last updated at Apr 152017" (day and year run together)
+_LEAD_DATE = re.compile(
+    r"^\W{0,3}(?:(?:last\s+)?(?:updated|published|posted|date of publication)(?:\s+(?:at|on))?:?\s+)?(?:(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>(?:19|20)\d\d)|"
+    r"(?P<mon>" + _MON + r")\s+(?P<d2>\d{1,2})(?P<y2>(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+
+
+def _lead_date(m: re.Match[str]) -> date | None:
+    try:
+        if m.group("d"):
+            return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        got = find_dates(f"{m.group('mon')} {m.group('d2')}, {m.group('y2')}")
+        if got and got[0].start:
+            return date.fromisoformat(got[0].start)
+    except ValueError:
+        return None
+    return None
+
+
 def find_dateline(text: str) -> str | None:
     """An absolute date usable as an anchor when no publication date is given.
 
@@ -520,6 +541,11 @@ def find_dateline(text: str) -> str | None:
     """
     if not isinstance(text, str):
         raise TypeError(f"find_dateline expects a string, got {type(text).__name__}")
+    lead = _LEAD_DATE.match(text)
+    if lead:
+        got = _lead_date(lead)
+        if got is not None:
+            return got.isoformat()
     best: date | None = None
     for m in _FULL_DATE.finditer(text):
         got = find_dates(m.group())
