@@ -517,7 +517,7 @@ _FULL_DATE = re.compile(
 _LEAD_DATE = re.compile(
     r"^\W{0,3}(?:(?:last\s+)?(?:updated|published|posted|date of publication)(?:\s+(?:at|on))?:?\s+)?(?:(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>(?:19|20)\d\d)|"
     r"(?P<mon>" + _MON + r")\s+(?P<d2>\d{1,2})(?P<y2>(?:19|20)\d\d))\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
@@ -541,7 +541,7 @@ def find_dateline(text: str) -> str | None:
     """
     if not isinstance(text, str):
         raise TypeError(f"find_dateline expects a string, got {type(text).__name__}")
-    lead = _LEAD_DATE.match(text)
+    lead = _LEAD_DATE.search(text, 0, 400)
     if lead:
         got = _lead_date(lead)
         if got is not None:

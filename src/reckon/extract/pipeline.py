@@ -23,7 +23,7 @@ from reckon.extract import dates as dates_mod
 from reckon.extract import events as ev
 from reckon.extract import numbers as numbers_mod
 from reckon.extract.nlp import Analysis, entities_many, split_sentences
-from reckon.extract.places import PlaceMention, choose_location, find_places
+from reckon.extract.places import PlaceMention, choose_location, dateline_places, find_places
 from reckon.extract.reactions import find_reactions
 from reckon.extract.segment import (
     BACK_REFERENCE,
@@ -897,6 +897,12 @@ def _fill_context(
     pub_date: date | None,
     analysis: Analysis,
 ) -> None:
+    # a dateline names where the report was filed: a last resort only
+    filed = dateline_places(text, places)
+    if filed:
+        places = [p for p in places if (p.start, p.end) not in filed] or places
+        for e in events:
+            e.places = [p for p in e.places if (p.start, p.end) not in filed]
     # report-level default place: the place the report names most often (not a country), the
     # earliest on ties; else the first place of the first event
     default = None

@@ -92,6 +92,18 @@ _STOP = {
     "October",
     "November",
     "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
     "Mr",
     "Ms",
     "President",
@@ -256,7 +268,18 @@ def _group_name(name: str) -> bool:
 _NOT_PLACE_AFTER = re.compile(
     r"\s+(?:movement|party|group|front|forces|militia|militias|coalition|brigade|army|"
     r"border|government|authorities|military|troops|police|side|fighters|"
-    r"rebels|people|community|communities|leaders?|officials?|media)\b(?! of\b)"
+    r"rebels|people|community|communities|leaders?|officials?|media|rockets?|missiles?|"
+    r"launchers?|rifles?)\b(?! of\b)"
+)
+# where a source sits is not where the event happened: "the defence ministry in Moscow said"
+_SOURCE_SEAT_BEFORE = re.compile(
+    r"\b(?:ministry|officials?|spokesm[ae]n|spokeswoman|spokesperson|office|headquarters|"
+    r"agency|embassy|correspondents?|reporters?|journalists?|diplomats?|envoys?|monitor)\s+"
+    r"(?:in|based in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SPEECH_AFTER = re.compile(
+    r"(?:,?\s+(?:on\s+)?\w+)?,?\s+(?:said|says|reported|told|announced|stated|added|claimed)\b"
 )
 # a capital standing for its government when it is the subject: "Washington said", "Moscow is
 # leading" (not "villages near Monywa said")
@@ -521,6 +544,10 @@ def find_places(
             or _person_like(name, text)
             or _NOT_PLACE_AFTER.match(text, b)
             or (
+                _SOURCE_SEAT_BEFORE.search(text[max(0, a - 40) : a])
+                and _SPEECH_AFTER.match(text, b)
+            )
+            or (
                 _METONYM_AFTER.match(text, b)
                 and not re.search(r"\b[a-z]+\s*$", text[max(0, a - 20) : a])
             )
@@ -535,6 +562,30 @@ def find_places(
             continue
         dedup.append(p)
     return dedup
+
+
+_DATELINE_AFTER = re.compile(
+    r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b|"
+    r"\s*\((?:Reuters|AFP|AP|Xinhua|dpa|ANI|IANS|PTI|UNI|SANA|Anadolu)\)|\s+[-–—]\s)"
+)
+_DATELINE_BEFORE = re.compile(
+    r"(?:^|\n)\W{0,3}(?:[A-Za-z]+\s+){0,4}(?:\d{1,2}-\d{1,2}-\d{4}|[A-Z][a-z]{2,8}\s+\d{1,2}"
+    r"\s*,?\s*\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s+$"
+)
+
+
+def dateline_places(text: str, places: list[PlaceMention]) -> set[tuple[int, int]]:
+    """Places that only say where a report was filed: "KHARTOUM, June 20 (Reuters) -" at the
+    start of a paragraph, or a city right after a page's date ("Jan 20 2015 Beirut ...")."""
+    out: set[tuple[int, int]] = set()
+    for p in places:
+        line_start = text.rfind("\n", 0, p.start) + 1
+        head = text[line_start : p.start]
+        if not head.strip() and _DATELINE_AFTER.match(text, p.end):
+            out.add((p.start, p.end))
+        elif p.start - line_start < 120 and _DATELINE_BEFORE.search(text[line_start : p.start]):
+            out.add((p.start, p.end))
+    return out
 
 
 def choose_location(places: list[PlaceMention], text: str) -> PlaceMention | None:
