@@ -130,7 +130,7 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
         (part, s + len(head) if s is not None else -1)
         for _l, q, _h, s, lc in pending
         if not lc
-        for part in (route_ends(q) or [q])
+        for part in (_route(gaz, q) or [q])
     ]
     ctx = build_context(gaz, text=head + text, names=names)
     # offsets in the context are relative to head + text; the locations' spans to text
@@ -141,7 +141,7 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
     done: list[tuple[tuple[Location, str, int | None, int | None, bool], Location]] = []
     for item in pending:
         loc, query, hint, start, local = item
-        if route_ends(loc.name) and not _known_phrase(gaz, loc.name, exact=True):
+        if _route(gaz, loc.name):
             routes.append(item)  # "the Abuja-Kaduna highway": placed once its ends are known
             continue
         if local and start is not None:
@@ -302,6 +302,19 @@ def _same_span(text: str, pattern: re.Pattern[str], a: int, b: int) -> bool:
     return not pattern.search(text, lo, hi)
 
 
+def _well_known(gaz: Gazetteer, query: str, got: Location) -> bool:
+    """Whether the reading is a capital, a first-order seat or a large city under its own
+    name ("the city of Idlib near Aleppo" is Idlib, not a namesake near Aleppo)."""
+    from reckon.geo.normalize import name_key
+    from reckon.geo.resolver import _big
+
+    core = parse_toponym(query).core
+    return any(
+        h.place.geonameid == got.geonameid and h.matched == light_key(core) and _big(h.place)
+        for h in gaz.lookup(name_key(core))
+    )
+
+
 def _common_name(gaz: Gazetteer, query: str, got: Location) -> bool:
     """Whether several towns of the place's country bear this name (so that the one meant may
     be a namesake the gazetteer lacks)."""
@@ -341,7 +354,7 @@ def _pull_into_neighbours(
         neighbours = [(o, m.iso or "", m.admin1 or "", m) for o, m in ctx.mentions if o != start]
         neighbours += [(o, c, a, None) for c, a, o in ctx.admin1s if o >= 0 and o != start]
         for o, iso, a1, m in neighbours:
-            if not a1 or not _same_span(text, _PARAGRAPH_END, o, start):
+            if not a1 or iso != got.iso or not _same_span(text, _PARAGRAPH_END, o, start):
                 continue
             same_sentence = _same_span(text, _SENTENCE_END, o, start)
             w = LOCAL_PULL["sentence" if same_sentence else "paragraph"]
@@ -361,7 +374,7 @@ def _pull_into_neighbours(
             iso == again.iso and same_admin1(a1, again.admin1) for iso, a1 in pulls
         ):
             new = again
-        elif container is not None:
+        elif container is not None and not _well_known(gaz, query, got):
             # the text puts the place in or near a town or province where the gazetteer has no
             # such place: kept there, unresolved
             iso, a1, m = container
@@ -385,7 +398,7 @@ def _pull_into_neighbours(
             new = Location(name=loc.name)
             _fill(new, town)
             new.precision, new.resolved, new.feature, new.geonameid = 2, False, "unresolved", None
-        elif _common_name(gaz, query, got):
+        elif _common_name(gaz, query, got) and not _well_known(gaz, query, got):
             # ... or inside the province named with it
             iso, a1 = max(sorted(pulls), key=lambda k: pulls[k])
             unit = gaz.admin1_place(iso, a1)
@@ -408,6 +421,15 @@ _ROUTE_NEAR = re.compile(
     r"(?:(?:town|village|community|city|junction)\s+of\s+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
+
+
+def _route(gaz: Gazetteer, name: str) -> list[str]:
+    """The ends of a route name ("Abuja-Kaduna"): two names the gazetteer knows under these
+    very spellings, joined where the whole is no name ("Putin-Erdogan" is no route)."""
+    ends = route_ends(name)
+    if not ends or _known_phrase(gaz, name):
+        return []
+    return ends if all(_known_phrase(gaz, e, exact=True) for e in ends) else []
 
 
 def _resolve_route(

@@ -552,10 +552,13 @@ def _best_in_country(gaz: Gazetteer, top: Toponym, ctx: Context) -> tuple[Place,
     if not hits:
         return None
 
+    ql = light_key(top.core)
+
     def supported(h: Hit) -> bool:
-        """A fuzzy reading needs the report's other places around it."""
+        """A reading under another spelling (a key or fuzzy match) needs the report's other
+        places around it, when the report names any."""
         p = h.place
-        if h.fuzzy >= 1.0:
+        if h.fuzzy >= 1.0 and (h.matched == ql or not (ctx.points or ctx.admin1s)):
             return True
         if any(c == p.country and same_admin1(a, p.admin1) for c, a, _ in ctx.admin1s):
             return True
@@ -646,9 +649,18 @@ _ROUTE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*[a-z])\s?[-–—]\s?(?=[A-Z]
 
 def route_ends(name: str) -> list[str]:
     """The places a route name joins ("Abuja-Kaduna" -> Abuja, Kaduna); [] for other names."""
-    joined = _ROUTE.sub(lambda m: m.group(1) + "\x00", name)
-    parts = [p.strip() for p in joined.split("\x00")]
+
+    def cut(m: re.Match[str]) -> str:
+        left = m.group(1)
+        if len(left) < 3 or left.lower() in _PARTICLES or left.lower() in _ARTICLES:
+            return m.group(0)  # "Deir Al-Zour", "Abu-Kamal": one name
+        return left + "\x00"
+
+    parts = [p.strip() for p in _ROUTE.sub(cut, name).split("\x00")]
     return parts if len(parts) > 1 and all(len(p) >= 3 for p in parts) else []
+
+
+_ARTICLES = frozenset("al el ad as ash at ar az an ed es ez en der den van von ben".split())
 
 
 def _words(core: str) -> list[str]:
