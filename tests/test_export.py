@@ -247,3 +247,42 @@ def test_cli_relink_is_idempotent(db):
     res = runner.invoke(main, ["incidents", "relink", "--db", db])
     assert res.exit_code == 0 and "relinked: 4 incident(s)" in res.output
     assert runner.invoke(main, ["incidents", "--db", db, "--format", "jsonl"]).output == before
+
+
+def test_acled_violence_against_civilians_always_has_civilians_as_actor2():
+    from reckon.export.acled import acled_row
+    from reckon.model import Actor, DateInterval, Incident, Location
+
+    def vac(actors):
+        return Incident(
+            id="inc-vac",
+            event_type="Violence against civilians",
+            sub_event_type="Abduction/forced disappearance",
+            date=DateInterval("2025-02-03", "2025-02-03"),
+            location=Location("Gao", country="Mali", iso="ML", admin1="Gao", precision=1),
+            actors=actors,
+        )
+
+    unnamed = acled_row(vac([]))
+    assert unnamed is not None
+    assert (unnamed["actor2"], unnamed["inter2"], unnamed["interaction"]) == (
+        "Civilians (Mali)",
+        7,
+        37,
+    )
+    mixed = acled_row(
+        vac(
+            [
+                Actor("gunmen", "perpetrator", "Political militia"),
+                Actor("a soldier", "target", "State forces"),
+                Actor("two teachers", "target", "Civilians"),
+            ]
+        )
+    )
+    assert mixed is not None
+    assert (mixed["actor2"], mixed["inter2"], mixed["assoc_actor_2"]) == (
+        "Civilians (Mali)",
+        7,
+        "A soldier",
+    )
+    assert mixed["interaction"] == 37 and mixed["civilian_targeting"] == "Civilian targeting"

@@ -1,8 +1,9 @@
 """ACLED-style CSV: ACLED's column names, order and codes, one row per dated incident.
 
 Codes: ``inter1`` / ``inter2`` are ACLED actor-type codes 1-8 (``reckon.model.ACTOR_TYPES``);
-``inter2`` is left empty when there is no second actor. ``interaction`` is ACLED's two-digit code
-(smaller inter code first: 17 = State forces vs Civilians; 10 x inter1 when there is one actor).
+``inter2`` is left empty when there is no second actor, except for violence against civilians,
+whose actor 2 is always civilians (the victims named, else "Civilians (Country)", inter code 7).
+``interaction`` is ACLED's two-digit code (smaller inter code first: 17 = State forces vs Civilians; 10 x inter1 when there is one actor).
 An unnamed perpetrator is "Unidentified Armed Group (Country)" with inter code 3, as ACLED codes
 it. ``fatalities`` is the reconciled best estimate (0 when not reported); the low / high range is
 kept in ``tags``. ``timestamp`` is midnight UTC of the latest report's publication date, so the
@@ -67,14 +68,21 @@ def acled_row(inc: Incident) -> dict[str, Any] | None:
     country = c["name"] or ""
     side1, side2 = sides(inc)
     a1 = side1[0] if side1 else None
+    vac = inc.event_type == "Violence against civilians"
+    if vac:
+        # ACLED codes the victims of violence against civilians as actor 2, always civilians
+        side2 = sorted(side2, key=lambda a: a.type != "Civilians")
     a2 = side2[0] if side2 else None
     default1 = {"Protests": 6, "Riots": 5}.get(inc.event_type, 3)
     inter1 = _inter(a1.type if a1 else None, default1)
     inter2 = _inter(a2.type, 3) if a2 is not None else None
+    actor2 = actor_name(a2, country, inc.event_type) if a2 is not None else ""
+    assoc2 = side2[1:]
+    if vac and (a2 is None or a2.type != "Civilians"):
+        # no civilian victim named: ACLED's generic "Civilians (Country)"; the others associated
+        actor2, inter2, assoc2 = f"Civilians ({country})" if country else "Civilians", 7, side2
     interaction = 10 * min(inter1, inter2) + max(inter1, inter2) if inter2 else 10 * inter1
-    civ = inc.event_type == "Violence against civilians" or any(
-        a.type == "Civilians" and a.role == "target" for a in inc.actors
-    )
+    civ = vac or any(a.type == "Civilians" and a.role == "target" for a in inc.actors)
     f = inc.fatalities
     best = f.best if f is not None and f.best is not None else 0
     low = f.low if f is not None else None
@@ -93,8 +101,8 @@ def acled_row(inc: Incident) -> dict[str, Any] | None:
         "actor1": actor_name(a1, country, inc.event_type),
         "assoc_actor_1": "; ".join(actor_name(a, country, inc.event_type) for a in side1[1:]),
         "inter1": inter1,
-        "actor2": actor_name(a2, country, inc.event_type) if a2 is not None else "",
-        "assoc_actor_2": "; ".join(actor_name(a, country, inc.event_type) for a in side2[1:]),
+        "actor2": actor2,
+        "assoc_actor_2": "; ".join(actor_name(a, country, inc.event_type) for a in assoc2),
         "inter2": inter2 if inter2 is not None else "",
         "interaction": interaction,
         "civilian_targeting": "Civilian targeting" if civ else "",
