@@ -206,6 +206,21 @@ def test_no_incident_from_accidents_or_sport(nlp) -> None:
     assert x.incidents == []
 
 
+def test_herders_who_kill_are_an_identity_militia(nlp) -> None:
+    x = run(
+        "Suspected herders shot dead a trader and kidnapped his three daughters near Wukari "
+        "on Monday, a youth leader said."
+    )
+    assert len(x.incidents) == 1
+    m = x.incidents[0]
+    assert (m.event_type, m.sub_event_type) == ("Violence against civilians", "Attack")
+    roles = {(a.text, a.role, a.type) for a in m.actors}
+    assert ("Suspected herders", "perpetrator", "Identity militia") in roles
+    assert ("trader", "target", "Civilians") in roles  # object of the first verb, not a subject
+    assert m.fatalities is not None and m.fatalities.best == 1
+    assert_spans_exact(x)
+
+
 def test_toll_kept_apart(nlp) -> None:
     text = (
         "Gunmen shot dead two farmers near Djibo on Tuesday, residents said. The insurgency has "

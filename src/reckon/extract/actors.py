@@ -71,6 +71,14 @@ _IDENTITY = (
     r"Muslim|Fulani|herders?|Dogon|Dozo|Lendu|Hema|Arab|Kurdish|ethnic|communal|vigilante|"
     r"self-defen[cs]e|Fano|Nuer|Dinka|Murle|Misseriya|Hausa"
 )
+_IDENTITY_RE = re.compile(r"\b(?:" + _IDENTITY + r")\b", re.IGNORECASE)
+
+
+def identity_group(phrase: str) -> bool:
+    """Does the phrase name an ethnic, tribal, sectarian or herding community ("Fulani herders")?"""
+    return bool(_IDENTITY_RE.search(phrase))
+
+
 _FOREIGN = (
     r"Israeli|Israel's|Russian|Russia's|US|U\.S\.|American|Turkish|Turkey's|Iranian|Ugandan|"
     r"Rwandan|Burundian|Kenyan|French|British|Emirati|Saudi|Saudi-led|coalition|UN|"

@@ -562,6 +562,16 @@ def _actor_key(actor: str | None) -> str:
 # per-clause decisions
 
 
+_VIOLENT_CODES = (ev.KILL, ev.ATTACK, ev.ABDUCT, ev.MASSACRE)
+# an actor right after a violent verb is its object, whatever verb comes later in the clause
+_OBJECT_OF_VIOLENCE = re.compile(
+    r"\b(?:killed|killing|murdered|shot(?:\s+dead)?|gunned\s+down|hacked\s+to\s+death|attacked|attacking|abducted|abducting|kidnapped|"
+    r"kidnapping|wounded|wounding|injured|injuring|beheaded|executed)\s+"
+    r"(?:(?:a|an|the|two|three|four|five|several|some|his|her|their|local|\d+)\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _role_actors(
     text: str, cl: Clause, trig: ev.Trigger, acts: list[actors_mod.ActorMention]
 ) -> tuple[list[tuple[actors_mod.ActorMention, str]], set[str], set[str]]:
@@ -601,6 +611,8 @@ def _role_actors(
                 role = "target"
             elif len(between) > 120:
                 role = "party"
+            elif _OBJECT_OF_VIOLENCE.search(text, max(cl.start, a.start - 40), a.start):
+                role = "target"  # "herders killed a farmer and abducted his sons": the farmer
             else:
                 role = "perpetrator"
         else:
@@ -620,6 +632,14 @@ def _role_actors(
                 role = "party"
             else:
                 role = "target"
+        if (
+            role == "perpetrator"
+            and a.type == "Civilians"
+            and trig.code in _VIOLENT_CODES
+            and actors_mod.identity_group(a.text)
+        ):
+            # herders or tribesmen who kill, attack or abduct act as an identity militia (ACLED)
+            a = actors_mod.ActorMention(a.start, a.end, a.text, "Identity militia", a.head)
         roles.append((a, role))
         if role == "perpetrator":
             perp.add(a.type)
