@@ -221,6 +221,19 @@ def test_herders_who_kill_are_an_identity_militia(nlp) -> None:
     assert_spans_exact(x)
 
 
+def test_institutions_and_group_names_are_not_places(nlp) -> None:
+    x = run(
+        "Government troops killed nine militants in the Lower Juba region on Tuesday, the "
+        "Ministry of Information said.\n\nFighters of Islamic State West Africa Province "
+        "attacked a checkpoint near Damboa on Wednesday, killing two soldiers."
+    )
+    names = {p.name for p in x.places}
+    assert not any("Information" in n or "Islamic" in n or "Africa" in n for n in names)
+    assert {"Lower Juba", "Damboa"} <= names
+    assert {m.location.name for m in x.incidents if m.location} == {"Lower Juba", "Damboa"}
+    assert_spans_exact(x)
+
+
 def test_toll_kept_apart(nlp) -> None:
     text = (
         "Gunmen shot dead two farmers near Djibo on Tuesday, residents said. The insurgency has "

@@ -271,6 +271,13 @@ _NOT_PLACE_AFTER = re.compile(
     r"rebels|people|community|communities|leaders?|officials?|media|rockets?|missiles?|"
     r"launchers?|rifles?)\b(?! of\b)"
 )
+# the name of an institution or a group, not a place: "the Ministry of Information said",
+# "Islamic State West Africa Province"
+_INSTITUTION_BEFORE = re.compile(
+    r"(?:\b(?:Ministry|Ministers?|Department|Office|Bureau|Institute|Council|Court|Secretary|"
+    r"Commission|Agency|Directorate|Chamber|Academy|Museum|Party|Movement|Union|League)\s+"
+    r"(?:of|for)\s+(?:the\s+)?|\b(?:Islamic State|IS|ISIS|ISIL)\s+(?:in\s+(?:the\s+)?)?)$"
+)
 # where a source sits is not where the event happened: "the defence ministry in Moscow said"
 _SOURCE_SEAT_BEFORE = re.compile(
     r"\b(?:ministry|officials?|spokesm[ae]n|spokeswoman|spokesperson|office|headquarters|"
@@ -543,6 +550,8 @@ def find_places(
             or _IDENTITY_ADJ.search(name)
             or _person_like(name, text)
             or _NOT_PLACE_AFTER.match(text, b)
+            or _INSTITUTION_BEFORE.search(text, max(0, a - 40), a)
+            or re.match(r"(?:Islamic State|ISIS|ISIL)\b", name)
             or (
                 _SOURCE_SEAT_BEFORE.search(text[max(0, a - 40) : a])
                 and _SPEECH_AFTER.match(text, b)
