@@ -412,13 +412,29 @@ def test_seed_incidents(seed: Extraction) -> None:
 
 
 def test_seed_reactions(seed: Extraction) -> None:
-    kinds = [r.kind for r in seed.reactions]
-    assert "investigation" in kinds
-    assert any(k in ("condemnation", "demand", "appeal") for k in kinds)
-    assert any(
-        r.actor and "ministry" in r.actor.lower() and r.kind in ("announcement", "statement")
-        for r in seed.reactions
-    )
+    # the ministry's declaration (told three ways), the committee, the international outcry
+    assert sorted(r.kind for r in seed.reactions) == [
+        "announcement",
+        "condemnation",
+        "investigation",
+    ]
+    ministry = next(r for r in seed.reactions if r.kind == "announcement")
+    assert ministry.actor and "ministry" in ministry.actor.lower()
+    assert len(ministry.evidence) == 3
+    outcry = next(r for r in seed.reactions if r.kind == "condemnation")
+    assert any("UN human rights officials" in e.text for e in outcry.evidence)
+    assert_spans_exact(seed)
+
+
+def test_seed_victims_and_toll_area(seed: Extraction) -> None:
+    vac = [m for m in seed.incidents if m.event_type == "Violence against civilians"]
+    assert {m.sub_event_type for m in vac} == {"Attack", "Abduction/forced disappearance"}
+    for m in vac:
+        targets = [a for a in m.actors if a.role == "target"]
+        assert targets and all(a.type == "Civilians" for a in targets), m.actors
+        assert any("Alawite" in a.text for a in targets)
+    (toll,) = seed.tolls
+    assert toll.area is not None and "coast" in toll.area
 
 
 def test_cli_jsonl_is_deterministic(tmp_path: Path, nlp) -> None:
@@ -443,3 +459,85 @@ def test_cli_bad_input_is_named(tmp_path: Path) -> None:
     res = runner.invoke(main, ["extract", str(tmp_path / "missing.txt")])
     assert res.exit_code != 0
     assert "missing.txt" in res.output
+
+
+# ---- victims, parties and reactions told across sentences ------------------------------------
+
+
+def test_a_community_telling_of_kidnappings_is_their_victim(nlp) -> None:
+    x = run("Druze families reported the kidnapping of their sons near Sweida.")
+    (m,) = x.incidents
+    assert m.sub_event_type == "Abduction/forced disappearance"
+    assert [(a.text, a.role, a.type) for a in m.actors] == [
+        ("Druze families", "target", "Civilians")
+    ]
+    # residents who tell of a killing are a source, not a side
+    y = run("Residents said gunmen killed four traders in the market of Kidal on Monday.")
+    assert all(a.text != "Residents" for m in y.incidents for a in m.actors)
+    assert_spans_exact(x)
+
+
+def test_victims_named_elsewhere_in_the_paragraph(nlp) -> None:
+    x = run(
+        "Troops entered the district after a wave of reprisal attacks against the Christian "
+        "community. Witnesses said militiamen allied with the army carried out acts of vengeance."
+    )
+    vac = [m for m in x.incidents if m.event_type == "Violence against civilians"]
+    assert len(vac) == 1
+    targets = [(a.text, a.type) for a in vac[0].actors if a.role == "target"]
+    assert targets == [("Christian community", "Civilians")]
+    assert_spans_exact(x)
+
+
+def test_a_deployment_names_no_target_and_joint_abuses_share_victims(nlp) -> None:
+    x = run(
+        "A large army presence was deployed in the hills, with reports of killings and looting "
+        "by militiamen. Kurdish families reported kidnappings and summary executions."
+    )
+    for m in x.incidents:
+        assert not any(a.text == "army" and a.role == "target" for a in m.actors)
+    abd = [m for m in x.incidents if m.sub_event_type == "Abduction/forced disappearance"]
+    assert abd and any(a.text == "Kurdish families" and a.role == "target" for a in abd[0].actors)
+
+
+def test_one_declaration_told_three_ways_is_one_reaction(nlp) -> None:
+    x = run(
+        "The interior ministry declared an end to the offensive in the hills on Sunday.\n\n"
+        "The interior ministry announced the conclusion of the operation against the cells.\n\n"
+        '"The objectives of the campaign in the northern hills have been met," stated an '
+        "interior ministry spokesman."
+    )
+    assert [r.kind for r in x.reactions] == ["announcement"]
+    assert len(x.reactions[0].evidence) == 3
+    assert_spans_exact(x)
+
+
+def test_different_statements_by_one_body_stay_apart(nlp) -> None:
+    x = run(
+        "The SDF said it would retaliate for the raid on its post. An SDF spokesman later "
+        "said the group was committed to the truce."
+    )
+    assert [r.actor for r in x.reactions] == ["The SDF", "An SDF spokesman"]
+
+
+def test_international_bodies_answering_together_are_one_reaction(nlp) -> None:
+    x = run(
+        "Gunmen killed nine villagers in Tillia on Friday.\n\n"
+        "The European Union condemned the massacre. UN human rights officials demanded an "
+        "inquiry into the killings.\n\n"
+        "The governor of the region urged calm."
+    )
+    kinds = sorted(r.kind for r in x.reactions)
+    assert kinds == ["appeal", "condemnation"]
+    outcry = next(r for r in x.reactions if r.kind == "condemnation")
+    assert len(outcry.evidence) == 2
+
+
+def test_a_toll_over_part_of_a_country_keeps_the_region(nlp) -> None:
+    x = run(
+        "Fighting raged across Yemen's western coastal region. The violence has claimed the "
+        "lives of more than 300 people since last Monday, medics said."
+    )
+    (t,) = x.tolls
+    assert t.area == "Yemen's western coastal region"
+    assert_spans_exact(x)

@@ -128,6 +128,7 @@ _HEADS: list[tuple[str, str]] = [
     ),
     (r"mob|crowd|rioters|youths|supporters", "Rioters"),
     (
+        r"(?:" + _IDENTITY + r")\s+(?:sect|community|communities|minority)|"
         r"civilians|civilian|villagers|residents|people|women|woman|children|child|men|man|"
         r"workers|worker|traders|trader|farmers|farmer|passengers|passers-by|families|family|"
         r"worshippers|mourners|students|journalists?|drivers?|shepherds|displaced people|"

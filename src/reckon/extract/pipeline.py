@@ -377,7 +377,7 @@ def _extract(
     loose_counts: list[tuple] = []  # (sent, para, clause, counts, places, dates)
     reactions: list[Reaction] = []
     tolls: list[Toll] = []
-    seen_reaction_keys: set[tuple[str, str]] = set()
+    seen_reaction_keys: dict[tuple[str, str], Reaction] = {}
     headline_sents: set[int] = set()
 
     for si, sent in enumerate(analysis.sents):
@@ -423,19 +423,22 @@ def _extract(
                     cl.start if r.start <= cl.start and r.verb_start > cl.start else r.verb_start
                 )
                 key = (r.kind, _actor_key(r.actor) or str(r.start))
-                if key in seen_reaction_keys:
-                    continue
-                seen_reaction_keys.add(key)
                 ev_text = text[r.start : r.end]
-                reactions.append(
-                    Reaction(
-                        r.kind,
-                        r.actor,
-                        [Evidence("reaction", ev_text, r.start, r.end)],
-                        0.7 if r.actor else 0.5,
-                        report.id,
+                if key in seen_reaction_keys:
+                    # told again in other words: one reaction with one more piece of evidence
+                    seen_reaction_keys[key].evidence.append(
+                        Evidence("reaction", ev_text, r.start, r.end)
                     )
+                    continue
+                reaction = Reaction(
+                    r.kind,
+                    r.actor,
+                    [Evidence("reaction", ev_text, r.start, r.end)],
+                    0.7 if r.actor else 0.5,
+                    report.id,
                 )
+                seen_reaction_keys[key] = reaction
+                reactions.append(reaction)
             # tolls and historical figures
             hist = historical_year(ctext, pub_year)
             if non_event_sentence:
@@ -519,6 +522,8 @@ def _extract(
     incidents = _merge([e for e in events if not e.headline])
     if not incidents:
         incidents = _merge([e for e in events if e.headline])
+    for e in incidents:
+        _victims_in_paragraph(text, e, paras)
     out.incidents = [_to_mention(text, e, report) for e in incidents]
     # the report's lead incident is usually its main one: an edge for earlier incidents, and
     # for incidents placed more precisely than a whole country
@@ -528,7 +533,7 @@ def _extract(
             factor *= _VAGUE_PLACE
         m.confidence = max(0.0, min(1.0, m.confidence * factor))
     out.tolls = _dedupe_tolls(tolls)
-    out.reactions = reactions
+    out.reactions = _merge_reactions(text, reactions, paras, analysis)
     out.places = _places(text, all_places)
     return out
 
@@ -551,6 +556,91 @@ def _count_has_trigger(c, triggers: list[ev.Trigger]) -> bool:
     )
 
 
+_ROLE_WORDS = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|officials?|sources?|statement|representatives?|the|a|an)\b",
+    _F,
+)
+# what a spoken reaction is about, where two wordings can tell the same declaration
+_TOPICS = {
+    "end": re.compile(
+        r"\b(?:declared an end|an end to|the end of|conclusion of|concluded|completed|"
+        r"(?:objectives|goals|aims) (?:[\w\s]{0,80}?)(?:have|had) been (?:met|achieved)|is over)\b",
+        _F,
+    ),
+    "ceasefire": re.compile(r"\b(?:ceasefire|cease-fire|truce)\b", _F),
+    "curfew": re.compile(r"\bcurfew\b", _F),
+    "mourning": re.compile(r"\bdays? of mourning\b", _F),
+}
+_INTERNATIONAL = re.compile(
+    r"\b(?:international community|United Nations|UN|U\.N\.|EU|European Union|African Union|"
+    r"Amnesty(?: International)?|Human Rights Watch|rights groups?|human rights (?:officials|"
+    r"groups|organi[sz]ations|office|chief|council)|OHCHR|Red Cross|ICRC|UNICEF|"
+    r"Security Council|Secretary-General|world powers|Western governments)\b"
+)
+_CHORUS = {"condemnation", "demand", "appeal", "statement"}
+
+
+def _org_key(actor: str | None) -> str:
+    """The body behind a spoken reaction: 'a defense ministry spokesperson' -> 'defense ministry'."""
+    if not actor:
+        return ""
+    a = re.sub(r"^[\w-]+['’]s\s+", "", actor.strip())
+    return " ".join(_ROLE_WORDS.sub(" ", a).lower().split())
+
+
+def _topic(r: Reaction) -> set[str]:
+    return {k for k, pat in _TOPICS.items() for e in r.evidence if pat.search(e.text)}
+
+
+def _merge_reactions(
+    text: str, reactions: list[Reaction], paras: list[tuple[int, int]], analysis: Analysis
+) -> list[Reaction]:
+    """One reaction per declaration, however many sentences tell it.
+
+    Two spoken reactions of one body about the same thing ("the ministry declared an end to
+    the campaign" ... '"the objectives have been met," a ministry spokesperson stated') are one;
+    so are international bodies answering together in consecutive sentences of one paragraph
+    ("The international community expressed alarm ... UN officials demanded action").
+    """
+    out: list[Reaction] = []
+    for r in reactions:
+        into = None
+        for o in out:
+            if (
+                r.kind in ("announcement", "statement")
+                and o.kind in ("announcement", "statement")
+                and _org_key(r.actor)
+                and _org_key(r.actor) == _org_key(o.actor)
+                and _topic(r) & _topic(o)
+            ):
+                into = o
+                break
+            if (
+                r.kind in _CHORUS
+                and o.kind in _CHORUS
+                and o.kind != "statement"
+                and r.actor
+                and o.actor
+                and _INTERNATIONAL.search(r.actor)
+                and _INTERNATIONAL.search(o.actor)
+                and para_index(paras, r.evidence[0].start)
+                == para_index(paras, o.evidence[-1].start)
+                and 0
+                <= _sent_of(analysis, r.evidence[0].start)
+                - _sent_of(analysis, o.evidence[-1].start)
+                <= 1
+            ):
+                into = o
+                break
+        if into is None:
+            out.append(r)
+            continue
+        into.evidence.extend(r.evidence)
+        if into.kind == "statement" and r.kind != "statement":
+            into.kind = r.kind  # the more specific word names the pair
+    return out
+
+
 def _actor_key(actor: str | None) -> str:
     if not actor:
         return ""
@@ -562,6 +652,12 @@ def _actor_key(actor: str | None) -> str:
 # per-clause decisions
 
 
+_NON_VIOLENT_CODES = (ev.OTHER, ev.HQ, ev.TRANSFER, ev.AGREE, ev.CHANGE)
+_DEPLOYED_AFTER = re.compile(
+    r"\s+(?:presence\s+)?(?:was|were|had been|has been|have been|is being|are being)\s+"
+    r"(?:\w+\s+)?(?:deployed|sent|dispatched|stationed|positioned|redeployed)\b",
+    _F,
+)
 _VIOLENT_CODES = (ev.KILL, ev.ATTACK, ev.ABDUCT, ev.MASSACRE)
 # an actor right after a violent verb is its object, whatever verb comes later in the clause
 _OBJECT_OF_VIOLENCE = re.compile(
@@ -585,17 +681,28 @@ def _role_actors(
         )
     )
     for a in acts:
-        if _SOURCE_AFTER.match(text, a.end):
+        # "Alawite families reported instances of kidnapping": a community telling of what was
+        # done to it is the victim, where "residents said gunmen killed five" is only a source
+        community_victim = (
+            trig.code in (ev.ABDUCT, ev.MASSACRE, ev.KILL, ev.SEXUAL)
+            and a.type == "Civilians"
+            and a.end <= trig.start
+            and actors_mod.identity_group(a.text)
+        )
+        if _SOURCE_AFTER.match(text, a.end) and not community_victim:
             continue  # "..., police said": the source of the report
         if a.start < trig.end and trig.start < a.end:
             # the weapon or force named by the trigger itself ("Russian artillery shelled")
-            role = (
-                "perpetrator"
-                if a.head in _WEAPONS or a.end <= trig.end and a.type in ("Rioters", "Protesters")
-                else "target"
-            )
+            if trig.code in _NON_VIOLENT_CODES:
+                role = "party"  # "a heavy military presence was deployed": no one is struck
+            elif a.head in _WEAPONS or a.end <= trig.end and a.type in ("Rioters", "Protesters"):
+                role = "perpetrator"
+            else:
+                role = "target"
         elif a.end <= trig.start and _REPORTING.search(text[a.end : trig.start]):
-            continue  # "Alawite families reported instances of kidnapping": a source
+            if not community_victim:
+                continue  # "residents said gunmen killed five": a source, not a side
+            role = "target"
         elif a.end <= trig.start:
             between = text[a.end : trig.start]
             if (passive or _PASSIVE_VICTIM.search(between)) and not actors_mod.BY_BEFORE.search(
@@ -665,6 +772,16 @@ def _decide(
         next((t for t in strong if not nominal(t)), strong[0] if strong else triggers[0]),
     )
     roles, perp, targ = _role_actors(text, cl, main, acts)
+    # forces sent somewhere ("a heavy army presence was deployed") are a party, not a side hit
+    calm = [t for t in triggers if t.code in _NON_VIOLENT_CODES]
+    for i, (a, r) in enumerate(roles):
+        if r != "party" and (
+            any(t.start < a.end and a.start < t.end for t in calm)
+            or _DEPLOYED_AFTER.match(text, a.end, cl.end)
+        ):
+            roles[i] = (a, "party")
+    perp = {a.type for a, r in roles if r == "perpetrator"}
+    targ = {a.type for a, r in roles if r == "target"}
     has_deaths = any(
         c.kind == "killed" and not c.negated and (c.count.best or 0) > 0 for c in counts
     )
@@ -745,6 +862,33 @@ def _decide(
     return decision, out
 
 
+_VAC = "Violence against civilians"
+_AGAINST_GROUP = re.compile(
+    r"\b(?:attacks?|killings?|violence|reprisals?|revenge|vengeance|massacres?|atrocities|"
+    r"abuses)\s+(?:[\w-]+\s+){0,2}?(?:against|on|targeting)\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:minority|local|whole|entire)\s+)?",
+    _F,
+)
+
+
+def _victims_in_paragraph(text: str, e: _Ev, paras: list[tuple[int, int]]) -> None:
+    """Violence against civilians with no victims named in its clause: the paragraph may say
+    whom such violence was against ("revenge attacks against the minority Alawite sect")."""
+    if e.et != _VAC or any(a.role == "target" for a in e.actors):
+        return
+    pi = e.clause.para
+    if not 0 <= pi < len(paras):
+        return
+    pa, pb = paras[pi]
+    for m in _AGAINST_GROUP.finditer(text, pa, pb):
+        found = actors_mod.find_actors(text, m.end(), min(pb, m.end() + 60))
+        a = found[0] if found else None
+        if a is None or a.start != m.end() or a.type != "Civilians":
+            continue
+        e.actors.append(Actor(a.text, "target", a.type, Span(a.start, a.end, a.text)))
+        return
+
+
 _COORD_CODES = (ev.LOOT, ev.ABDUCT, ev.MASSACRE, ev.SEXUAL)
 _COORD = re.compile(r"^\s*(?:and|or|,|as well as)\s*(?:\w+\s+)?$", _F)
 
@@ -777,7 +921,9 @@ def _coordinated(
         x.places = list(main.places)
         x.date, x.date_in_clause = main.date, main.date_in_clause
         x.reference, x.headline = main.reference, main.headline
-        x.actors = [a for a in main.actors if a.role == "perpetrator"]
+        # "kidnapping and summary executions": the same hands, and among civilians the same victims
+        keep = ("perpetrator", "target") if d.event_type == main.et == _VAC else ("perpetrator",)
+        x.actors = [a for a in main.actors if a.role in keep]
         out.append(x)
     return out
 
@@ -1217,6 +1363,14 @@ def _to_mention(text: str, e: _Ev, report: Report) -> Mention:
     )
 
 
+_REGION_OF = re.compile(
+    r"['’]s\s+(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?\s+)?(?:(?:coastal|border|mountain|desert|rural)\s+)?"
+    r"(?:region|regions|coast|provinces|governorates|countryside|border areas|heartland)\b",
+    _F,
+)
+
+
 def _make_toll(
     text: str,
     c,
@@ -1256,16 +1410,21 @@ def _make_toll(
         scope = "historical"
     c_places = [p for p in c_places if not (p.name.isupper() and len(p.name) > 5)]
     area = None
+    area_span: tuple[int, int] | None = None
     if c_places:
-        area = c_places[0].name
+        p0 = c_places[0]
+        area, area_span = p0.name, (p0.start, p0.end)
+        # "Syria's western coastal region": the part of the country the toll covers
+        m = _REGION_OF.match(text, p0.end)
+        if m:
+            area, area_span = text[p0.start : m.end()], (p0.start, m.end())
     sp = c.count.span
     evidence = [Evidence("toll", sp.text, sp.start, sp.end)]
     evidence.append(Evidence("clause", text[cl.start : cl.end], cl.start, cl.end))
     if period is not None and period.span is not None:
         evidence.append(Evidence("date", period.span.text, period.span.start, period.span.end))
-    if c_places:
-        p = c_places[0]
-        evidence.append(Evidence("location", p.name, p.start, p.end))
+    if area is not None and area_span is not None:
+        evidence.append(Evidence("location", area, area_span[0], area_span[1]))
     return Toll(
         kind=c.kind,
         count=Count(c.count.low, c.count.best, c.count.high, c.count.qualifier, c.count.span),
