@@ -541,3 +541,58 @@ def test_a_toll_over_part_of_a_country_keeps_the_region(nlp) -> None:
     (t,) = x.tolls
     assert t.area == "Yemen's western coastal region"
     assert_spans_exact(x)
+
+
+# ---- figures around a running total -----------------------------------------------------------
+
+
+def test_an_attack_raising_a_monthly_total_keeps_its_own_figure(nlp) -> None:
+    x = run(
+        "The raid on the market in Bunia killed 11 people on Sunday, raising the number of "
+        "civilians killed in the province this month to more than 90."
+    )
+    (m,) = x.incidents
+    assert m.fatalities is not None and m.fatalities.best == 11
+    assert m.date is not None and m.date.start == "2025-06-08"
+    assert not any(a.text == "civilians" for a in m.actors)
+    (t,) = x.tolls
+    assert (t.count.low, t.scope) == (90, "cumulative")
+    assert t.period is not None and t.period.start == "2025-06-01"
+    assert_spans_exact(x)
+
+
+def test_a_total_replaces_the_steps_that_led_to_it(nlp) -> None:
+    x = run(
+        "Three more bodies were pulled from the rubble on Tuesday, bringing the death toll "
+        "from Saturday's air strike on Saraqib to 37."
+    )
+    (m,) = x.incidents
+    assert m.fatalities is not None and m.fatalities.best == 37
+
+
+def test_a_period_after_the_total_is_not_the_event_date(nlp) -> None:
+    x = run("Clashes in Misrata killed 4 people, bringing the death toll since March to 61.")
+    (m,) = x.incidents
+    assert m.fatalities is not None and m.fatalities.best == 4
+    assert m.date is None or m.date.start != "2025-03-01"
+    assert [t.count.best for t in x.tolls] == [61]
+
+
+def test_bodies_found_and_a_shell_that_hit_a_home(nlp) -> None:
+    x = run(
+        "The bodies of nine men, some blindfolded, were found on Monday in a ditch outside "
+        "Raqqa, activists said."
+    )
+    (m,) = x.incidents
+    assert m.event_type == "Violence against civilians"
+    assert m.fatalities is not None and m.fatalities.best == 9
+    y = run(
+        "A 9-year-old girl was killed and her father wounded on Monday when a shell hit their "
+        "house in Kupiansk, local officials said."
+    )
+    (n,) = y.incidents
+    assert n.sub_event_type == "Shelling/artillery/missile attack"
+    assert n.fatalities is not None and n.fatalities.best == 1
+    assert n.injured is not None and n.injured.best == 1
+    assert_spans_exact(x)
+    assert_spans_exact(y)

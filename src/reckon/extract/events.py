@@ -52,7 +52,8 @@ _PATTERNS: dict[str, str] = {
     r"drones?\b(?= (?:also |had )?(?:struck|hit|dropped|attacked|targeted|fired|crashed|"
     r"slammed|exploded))|(?:bombed|bombing raids?|barrel bombs?)|"
     r"\bstrikes?\b(?! (?:action|by (?:workers|teachers)))",
-    SHELL: r"shell(?:ed|ing|s)\b|artillery|mortars?(?: rounds?| shells?| fire)?|rockets?\b|"
+    SHELL: r"shell(?:ed|ing|s)\b|shell\b(?= (?:hit|struck|landed|slammed|fell|exploded|"
+    r"crashed|tore|smashed))|(?<=by a )shell\b|artillery|mortars?(?: rounds?| shells?| fire)?|rockets?\b|"
     r"missiles?\b|katyushas?|howitzers?|barrages?|tank (?:shells?|fire)|grad rockets",
     IED: r"roadside bombs?|road-side bombs?|\bIEDs?\b|improvised explosive(?: devices?)?|"
     r"land ?mines?|anti-personnel mines?|\bmines?\b(?= (?:left|exploded|blast|went off))|"
@@ -85,7 +86,8 @@ _PATTERNS: dict[str, str] = {
     r"retribution killings?|reprisal (?:attacks?|killings?)|acts of vengeance|"
     r"sectarian killings?|extrajudicial killings?|mass graves?|"
     r"(?:found|discovered|dumped|exhumed) (?:\w+ ){0,3}bodies|"
-    r"bodies (?:\w+ ){0,6}(?:were |had been )?(?:found|discovered|dumped|exhumed)",
+    r"bodies (?:[\w'’,-]+ ){0,10}?(?:were |had been |have been )?(?:found|discovered|dumped|"
+    r"exhumed|recovered)",
     ATTACK: r"attack(?:ed|s|ing)?\b|assault(?:ed|s)?\b|raid(?:ed|s)?\b|storm(?:ed|ing)\b|"
     r"targeted|stormed",
     ABDUCT: r"abduct(?:ed|s|ing|ion|ions)?|kidnap(?:ped|ping|pings|s)?|taken hostage|"

@@ -1020,6 +1020,18 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
     return out
 
 
+def _elliptic_passive(tk: _Toks, ci: int, t1: int) -> bool:
+    """ "A boy was killed and his mother wounded": the second verb shares the first's 'was'."""
+    if tk.word(ci - 1) != "and":
+        return False
+    nxt = tk.word(t1)
+    if nxt and (
+        nxt[0].isdigit() or nxt in _SING_DET or nxt in {"him", "her", "them", "the", "two", "three"}
+    ):
+        return False  # "... and his son killed two guards": an active verb with an object
+    return any(tk.w[y] in _BE for y in range(max(0, ci - 8), ci - 1))
+
+
 def _headline_singular(tk: _Toks, i: int, end: int):
     """Headline style "Civilian killed in ...", "Police officer shot dead": one victim."""
     if not (i == 0 or tk.w[i - 1] in {":", "|", ".", ";", "-", "–", "—"}):
@@ -1213,6 +1225,15 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
             c = Count(1, 1, 1, "exact", tk.span(t[0], t[0] + 1))
             emit(t[1], c, t[0], t[0] + 1, (t[0], t[0] + 1), k, t[0], hedge_from=k)
 
+    # 3b) "the bodies of 14 men were found": the dead are counted after "bodies of"
+    for t0, t1, kind, _role in trigs:
+        if kind != "killed" or tk.w[t0] not in {"bodies", "corpses"} or tk.word(t1) != "of":
+            continue
+        ch = _chain(tk, t1 + 1, clause_end(t1 + 1), strict=True, bare=False, after_trigger=True)
+        if ch is not None:
+            count, i, j, head, _pk = ch
+            emit("killed", count, i, j, head, t0, t1, hedge_from=t0)
+
     # 4) subjects before a passive / intransitive trigger; counts before a noun trigger
     i = 0
     while i < tk.n:
@@ -1285,6 +1306,7 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
                 or (count.span is not None and count.span.text.lower() in _SING_DET)
                 or _chain(tk, t1, ce, strict=False, bare=False, after_trigger=True) is not None
             )
+            and not _elliptic_passive(tk, ci, t1)
         ):
             i += 1  # "A suicide bomber killed four people": the subject is the killer
             continue

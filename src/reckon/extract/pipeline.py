@@ -33,7 +33,7 @@ from reckon.extract.segment import (
     para_index,
     paragraph_bounds,
 )
-from reckon.extract.tolls import historical_year, is_toll_clause
+from reckon.extract.tolls import RAISING, historical_year, is_toll_clause
 from reckon.model import (
     Actor,
     Count,
@@ -191,6 +191,7 @@ class _Ev:
     headline: bool = False
     clause_text: str = ""
     ref_kind: str = ""  # "definite" ("the fighting"), "other" (reaction object, back-reference)
+    totals: dict[str, int] = field(default_factory=dict)  # kind -> sentence of a stated total
 
 
 # ----------------------------------------------------------------------------------------------
@@ -456,10 +457,25 @@ def _extract(
                 toll_places = [p for p in all_places if pa <= p.start < cl.start][-1:]
             for c in toll_counts:
                 tolls.append(
-                    _make_toll(text, c, cl, c_dates, toll_places, anchor, pub_date, hist, report)
+                    _make_toll(
+                        text,
+                        c,
+                        cl,
+                        _dates_beside(text, cl, c, c_dates),
+                        toll_places,
+                        anchor,
+                        pub_date,
+                        hist,
+                        report,
+                    )
                 )
             if toll_counts:
-                continue
+                # "killed 18 people, raising the number killed this month to 120": the 18
+                # still tells the attack
+                c_counts = [c for c in c_counts if c not in toll_counts]
+                if not c_counts or not RAISING.search(ctext):
+                    continue
+                c_dates = _dates_beside(text, cl, c_counts[0], c_dates)
             if hist is not None and clause_triggers:
                 continue
             triggers = clause_triggers
@@ -761,6 +777,9 @@ def _decide(
     if not triggers:
         return None, []
     acts = actors_mod.find_actors(text, cl.start, cl.end)
+    raising = RAISING.search(text, cl.start, cl.end)
+    if raising is not None:  # "..., raising the number of civilians killed to 120"
+        acts = [a for a in acts if a.start < raising.start()]
 
     # the first "strong" trigger anchors roles
     def nominal(t: ev.Trigger) -> bool:
@@ -934,6 +953,14 @@ def _attach_counts(text: str, e: _Ev, counts: list) -> None:
         _add_count(text, e, c, additive=additive)
 
 
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:bringing|raising|pushing|taking|lifting|increasing)\s+the\s+(?:overall\s+|total\s+)?"
+    r"(?:death\s+)?(?:toll|total|number|tally)\b[^.;]{0,100}?\bto\s+(?:at\s+least\s+|more\s+"
+    r"than\s+|over\s+|nearly\s+|about\s+|around\s+|some\s+)?$",
+    _F,
+)
+
+
 def _add_count(text: str, e: _Ev, c, additive: bool | None = None) -> None:
     if c.hedged in ("denied", "threat"):
         return
@@ -949,6 +976,15 @@ def _add_count(text: str, e: _Ev, c, additive: bool | None = None) -> None:
         return  # "Fatalities unknown."
     if additive is None:
         additive = False
+    sent_start = c.sentence.start if c.sentence is not None else -1
+    if _TOTAL_BEFORE.search(text, max(0, sp.start - 140), sp.start):
+        # "two more bodies were found, bringing the death toll from the strike to 52": the
+        # total replaces the figures that led to it
+        e.counts[c.kind] = []
+        e.totals[c.kind] = sent_start
+        additive = False
+    elif e.totals.get(c.kind, -2) == sent_start:
+        return  # a step of that total, told in the same sentence
     trig_key = c.trigger.start if c.trigger is not None else sp.start
     sent_key = c.sentence.start if c.sentence is not None else -1
     victims = ""
@@ -983,19 +1019,29 @@ def _pick_date(text: str, dates: list[DateInterval], trig: ev.Trigger) -> DateIn
     return min(cands, key=lambda d: abs(d.span.start - trig.start))
 
 
+def _toll_period(text: str, d: DateInterval) -> bool:
+    """Is the date told after a 'bringing the total to' marker (the period of a toll)?"""
+    return d.span is not None and bool(
+        RAISING.search(text, max(0, d.span.start - 120), d.span.start)
+    )
+
+
 def _settle_sentence(
     text: str, sent_events: list[_Ev], loose: list, si: int, s_dates: list
 ) -> None:
     """Give each event of a sentence the sentence's places/dates/counts it lacks."""
     if not sent_events:
         return
+    # "..., bringing the number killed since January to 85": that period is the toll's
+    s_dates = [d for d in s_dates if not _toll_period(text, d)]
     # loose clauses of this sentence
     mine = [x for x in loose if x[0] == si]
     for x in mine:
         loose.remove(x)
         _si, _pi, cl, counts, c_places, c_dates = x
         if cl.background:
-            counts = []  # a death told as the cause ("after an activist died") is not this one's        # nearest event in the sentence: the one before, else the one after
+            counts = []  # a death told as the cause ("after an activist died") is not this one's
+        # nearest event in the sentence: the one before, else the one after
         before = [e for e in sent_events if e.clause.start <= cl.start]
         target = before[-1] if before else sent_events[0]
         for c in counts:
@@ -1003,7 +1049,7 @@ def _settle_sentence(
         if c_places and not target.places:
             target.places = list(c_places)
         if target.date is None:
-            d = _pick_date(text, c_dates, target.trigger)
+            d = _pick_date(text, [d for d in c_dates if not _toll_period(text, d)], target.trigger)
             if d is not None:
                 target.date, target.date_in_clause = d, True
     # events without a date take the sentence's (non-speech) date
@@ -1369,6 +1415,15 @@ _REGION_OF = re.compile(
     r"(?:region|regions|coast|provinces|governorates|countryside|border areas|heartland)\b",
     _F,
 )
+
+
+def _dates_beside(text: str, cl: Clause, c, dates: list[DateInterval]) -> list[DateInterval]:
+    """The dates on the count's side of a 'raising the number to' marker (all when none)."""
+    m = RAISING.search(text, cl.start, cl.end)
+    if m is None:
+        return dates
+    after = c.count.span.start >= m.start()
+    return [d for d in dates if (d.span is not None and d.span.start >= m.start()) == after]
 
 
 def _make_toll(

@@ -41,8 +41,20 @@ HISTORICAL_YEAR = re.compile(r"\b(?:in |the |a )?(19[5-9]\d|20[0-4]\d)\b")
 _SUB_PERIOD = re.compile(r"\b(?:in|during|over) (?:the )?(?:past|previous|last) (\d+|24) hours\b")
 
 
+RAISING = re.compile(
+    r"[,;]?\s*\b(?:raising|bringing|pushing|taking|lifting|increasing)\s+the\s+(?:total|number|"
+    r"overall|cumulative|death toll|toll|tally|count)\b",
+    _F,
+)
+
+
 def is_toll_clause(clause: str, count_pos: int) -> bool:
     """Does a casualty figure at ``count_pos`` (relative to ``clause``) read as a toll?"""
+    raising = RAISING.search(clause)
+    if raising and count_pos < raising.start():
+        # "the attack killed 18 people, raising the number killed this month to 120": the 18
+        # is the attack's own figure; only what comes after the marker sums many incidents
+        return is_toll_clause(clause[: raising.start()], count_pos)
     if re.search(r"\bbringing the (?:total|number|overall|cumulative)\b", clause, _F):
         return True
     if EVENT_UPDATE.search(clause):
