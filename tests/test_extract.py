@@ -596,3 +596,49 @@ def test_bodies_found_and_a_shell_that_hit_a_home(nlp) -> None:
     assert n.injured is not None and n.injured.best == 1
     assert_spans_exact(x)
     assert_spans_exact(y)
+
+
+# ---- what wire stories carry around the news ----------------------------------------------------
+
+
+def test_the_dateline_is_the_filing_day_not_the_event_day(nlp) -> None:
+    x = run(
+        "Attack on Mali village kills 9\n\n"
+        "BAMAKO, June 11 (Reuters) - Gunmen killed nine villagers in central Mali on Sunday, "
+        "local officials and a security source said on Wednesday.",
+        published="2025-06-11",
+    )
+    (m,) = x.incidents
+    assert m.date is not None and m.date.start == "2025-06-08"
+    assert [a.text for a in m.actors if a.role == "target"] == ["nine villagers"]
+
+
+def test_background_events_months_old_are_left_out_with_a_note(nlp) -> None:
+    x = run(
+        "Rebels clashed with the army near the town of Sake on Tuesday, killing six soldiers, "
+        "residents said.\n\n"
+        "The rebels seized Goma in January, in fighting that killed about 2,000 people "
+        "according to the UN."
+    )
+    (m,) = x.incidents
+    assert m.event_type == "Battles" and m.fatalities is not None and m.fatalities.best == 6
+    assert any(n.startswith("background event left out") for n in x.notes)
+    # a report that only tells of an old event still yields it
+    y = run("The rebels seized Goma in January after days of fighting.")
+    assert len(y.incidents) == 1
+
+
+def test_looting_during_an_attack_is_part_of_it(nlp) -> None:
+    x = run(
+        "Gunmen on motorcycles killed 12 villagers in Dankade on Saturday, a councillor said. "
+        "Several shops were looted and cattle taken."
+    )
+    assert [m.sub_event_type for m in x.incidents] == ["Attack"]
+    y = run(
+        "Gunmen on motorcycles killed 12 villagers in Dankade on Saturday. Soldiers later "
+        "looted shops in the town, residents said."
+    )
+    assert sorted(m.sub_event_type for m in y.incidents) == [
+        "Attack",
+        "Looting/property destruction",
+    ]

@@ -126,7 +126,11 @@ _WEAPON_SUBJECT = re.compile(
 )
 _GENERIC_CODES = {ev.KILL, ev.ATTACK, ev.WOUND, ev.FIRE_ON, ev.DISPERSE, ev.MASSACRE}
 _SOURCE_AFTER = re.compile(
-    r"\s*(?:,\s*)?(?:said|says|told|reported|added|confirmed|claimed|quoted)\b", _F
+    # "..., police said", "local officials and a security source said"
+    r"\s*(?:,\s*)?(?:(?:(?:and|or)\s+(?:an?\s+|the\s+|other\s+)?(?:[\w-]+\s+){0,3}?)?(?:sources?|"
+    r"officials?|residents|witnesses|medics|activists|officers|spokes(?:man|woman|person))\s+)?"
+    r"(?:said|says|told|reported|added|confirmed|claimed|quoted)\b",
+    _F,
 )
 _PASSIVE_VICTIM = re.compile(
     r"\b(?:was|were|been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|abducted|kidnapped|"
@@ -540,6 +544,7 @@ def _extract(
         incidents = _merge([e for e in events if e.headline])
     for e in incidents:
         _victims_in_paragraph(text, e, paras)
+    incidents = _drop_background(text, incidents, pub_date, notes)
     out.incidents = [_to_mention(text, e, report) for e in incidents]
     # the report's lead incident is usually its main one: an edge for earlier incidents, and
     # for incidents placed more precisely than a whole country
@@ -1006,14 +1011,31 @@ def _add_count(text: str, e: _Ev, c, additive: bool | None = None) -> None:
     e.evidence.append(Evidence(field_name, sp.text, sp.start, sp.end))
 
 
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
+_DATELINE_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:\([^)]{1,30}\)\s*)?[-–—:]")
+
+
+def _is_dateline(text: str, d: DateInterval) -> bool:
+    """'NIAMEY, Sept 22 (Reuters) -': the day the story was filed, not the day of the event."""
+    sp = d.span
+    if sp is None:
+        return False
+    return bool(
+        _DATELINE_BEFORE.search(text, max(0, sp.start - 60), sp.start)
+        and _DATELINE_AFTER.match(text, sp.end)
+    )
+
+
 def _pick_date(text: str, dates: list[DateInterval], trig: ev.Trigger) -> DateInterval | None:
     cands = []
+    filed = []
     for d in dates:
         if d.span is None or d.start is None:
             continue
         if _SPEECH_DATE.search(text[max(0, d.span.start - 30) : d.span.start]):
             continue
-        cands.append(d)
+        (filed if _is_dateline(text, d) else cands).append(d)
+    cands = cands or filed
     if not cands:
         return None
     return min(cands, key=lambda d: abs(d.span.start - trig.start))
@@ -1329,6 +1351,20 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
             inc.et, inc.st, inc.trigger = e.et, e.st, e.trigger
             _absorb(inc, e)
             continue
+        if (
+            e.st == "Looting/property destruction"
+            and not e.actors
+            and not e.date_in_clause
+            and (e.place is None or e.place_inherited)
+            and not e.counts
+            and incidents
+            and incidents[-1].et in ("Violence against civilians", "Battles")
+            and 0 <= e.clause.para - incidents[-1].clause.para <= 1
+        ):
+            # "The assailants opened fire on the market. Several shops were looted": the
+            # looting is part of the attack just told, as ACLED codes it
+            incidents[-1].evidence.extend(e.evidence)
+            continue
         target = None
         for inc in reversed(incidents):
             if _compatible(inc, e):
@@ -1356,6 +1392,37 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
 
 # ----------------------------------------------------------------------------------------------
 # output
+
+
+_BACKGROUND_DAYS = 30
+
+
+def _drop_background(
+    text: str, incidents: list[_Ev], pub_date: date | None, notes: list[str]
+) -> list[_Ev]:
+    """Events dated a month or more before publication are the story's background ("the M23
+    seized Goma in January, in fighting that killed about 3,000 people"), not its news: where
+    the report tells of anything newer they are left out, with a note."""
+    if pub_date is None:
+        return incidents
+
+    def old(e: _Ev) -> bool:
+        end = _to_date(e.date.end or e.date.start) if e.date is not None else None
+        if end is None and e.date is not None and e.date.start and len(e.date.start) == 7:
+            end = _to_date(e.date.start + "-28")
+        return end is not None and (pub_date - end).days > _BACKGROUND_DAYS
+
+    kept = [e for e in incidents if not old(e)]
+    if not kept:
+        return incidents
+    for e in incidents:
+        if old(e):
+            d = e.date
+            notes.append(
+                f"background event left out: {e.et} / {e.st} dated {d.start if d else '?'} "
+                f"({text[e.trigger.start : e.trigger.end]!r} at {e.trigger.start})"
+            )
+    return kept
 
 
 def _location(p: PlaceMention | None) -> Location | None:
