@@ -642,3 +642,75 @@ def test_looting_during_an_attack_is_part_of_it(nlp) -> None:
         "Attack",
         "Looting/property destruction",
     ]
+
+
+# ---- wordings met in other writers' reports -------------------------------------------------
+
+
+def test_an_unknown_number_leaves_the_top_open(nlp) -> None:
+    x = run(
+        "Four policemen and an unknown number of attackers were killed in a raid on a "
+        "checkpoint near Djibo on Sunday, security sources said."
+    )
+    (m,) = x.incidents
+    assert m.fatalities is not None
+    assert (m.fatalities.low, m.fatalities.best, m.fatalities.high) == (4, 4, None)
+
+
+def test_a_family_of_n_counts_its_members(nlp) -> None:
+    x = run("A drone strike on a house in Rafah killed a family of six on Monday, medics said.")
+    (m,) = x.incidents
+    assert m.fatalities is not None and m.fatalities.best == 6
+    assert_spans_exact(x)
+
+
+def test_aid_workers_killed_in_an_ambush_are_civilians_attacked(nlp) -> None:
+    x = run(
+        "Three aid workers were shot dead in an ambush on their convoy on the road between "
+        "Kaga-Bandoro and Mbres on Tuesday, the agency said."
+    )
+    (m,) = x.incidents
+    assert (m.event_type, m.sub_event_type) == ("Violence against civilians", "Attack")
+    assert [(a.text, a.role) for a in m.actors] == [("Three aid workers", "target")]
+
+
+def test_supporters_clashing_with_police_riot_and_the_arrests_belong_to_it(nlp) -> None:
+    x = run(
+        "Hundreds of supporters of the detained mayor clashed with police in Lahore on Monday, "
+        "hurling stones at officers. Police said 12 officers were injured and 40 people arrested."
+    )
+    (m,) = x.incidents
+    assert (m.event_type, m.sub_event_type) == ("Riots", "Violent demonstration")
+    assert m.injured is not None and m.injured.best == 12
+    assert m.arrested is not None and m.arrested.best == 40
+    # arrests made afterwards are an event of their own
+    y = run(
+        "A mob beat a man to death at a bus station in Kano on Friday, police said. Three "
+        "suspects have since been arrested."
+    )
+    assert sorted(m.sub_event_type for m in y.incidents) == ["Arrests", "Mob violence"]
+
+
+def test_threats_are_not_events_but_what_follows_an_aside_is(nlp) -> None:
+    assert (
+        run("The group threatened to execute 15 hostages unless a ransom was paid.").incidents == []
+    )
+    x = run(
+        "The militants, who had threatened to attack the town, stormed a police post in "
+        "Arbinda on Monday and killed four policemen."
+    )
+    (m,) = x.incidents
+    assert m.fatalities is not None and m.fatalities.best == 4
+
+
+def test_intercepted_missiles_are_one_disrupted_attack(nlp) -> None:
+    x = run(
+        "Houthi forces fired three missiles at a tanker in the Gulf of Aden on Friday; all were "
+        "intercepted by a French frigate, officials said."
+    )
+    assert [m.sub_event_type for m in x.incidents] == ["Disrupted weapons use"]
+
+
+def test_kidnappers_releasing_captives_is_no_new_abduction(nlp) -> None:
+    x = run("Kidnappers released 11 farmers in Zamfara on Monday after a ransom was paid.")
+    assert all(m.sub_event_type != "Abduction/forced disappearance" for m in x.incidents)

@@ -154,7 +154,8 @@ _MOD_WORD = re.compile(
     r"national|plainclothes|displaced|angry|young|elderly|female|male|foreign|two|three|four|"
     r"five|six|seven|eight|nine|ten|dozens|hundreds|several|\d+|of|from|the|forces|"
     r"aligned|loyal|backed|led|opposition|resistance|anti-government|Islamist|rebel|"
-    r"clan|armed\s+forces|civil|council|port|farm|contract|ruling)$"
+    r"clan|armed\s+forces|civil|council|port|farm|contract|ruling|aid|humanitarian|health|"
+    r"medical|relief|polio|construction|election|electoral|oil|mine|road|rescue)$"
 )
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "of", "from", "two", "three"}
@@ -224,6 +225,9 @@ def _extend_left(text: str, start: int, floor: int) -> int:
     return pos
 
 
+_BARE_THINGS = {"convoy", "patrol", "checkpoint", "crew members", "guard"}
+
+
 def find_actors(text: str, start: int, end: int) -> list[ActorMention]:
     """Actor phrases inside ``text[start:end]`` (absolute offsets), sorted, non-overlapping."""
     seg = text[start:end]
@@ -246,6 +250,12 @@ def find_actors(text: str, start: int, end: int) -> list[ActorMention]:
         head_type = _HEADS[i][1]
         a2 = _extend_left(text, a, start)
         phrase = text[a2:b]
+        if (
+            a2 == a
+            and m.group(0).lower() in _BARE_THINGS
+            and re.search(r"\b(?:their|his|her|its|a|an)\s+$", text[max(start, a - 8) : a], _F)
+        ):
+            continue  # "an ambush on their convoy": the victims' vehicles, not a force
         typ = _type_of(phrase, head_type)
         # named group inside the modifiers decides ("RSF fighters" handled above)
         found.append(ActorMention(a2, b, phrase, typ, m.group(0).lower()))

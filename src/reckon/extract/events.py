@@ -90,7 +90,7 @@ _PATTERNS: dict[str, str] = {
     r"exhumed|recovered)",
     ATTACK: r"attack(?:ed|s|ing)?\b|assault(?:ed|s)?\b|raid(?:ed|s)?\b|storm(?:ed|ing)\b|"
     r"targeted|stormed",
-    ABDUCT: r"abduct(?:ed|s|ing|ion|ions)?|kidnap(?:ped|ping|pings|s)?|taken hostage|"
+    ABDUCT: r"abduct(?:ed|s|ing|ion|ions)?\b|kidnap(?:ped|ping|pings|s)?\b|taken hostage|"
     r"held hostage|forced disappearances?|hostages?\b|seized (?=(?:an?|the|two|three|\d+) "
     r"(?:\w+ )?(?:councillor|man|men|woman|women|child|children|official|journalist|"
     r"activist|trader|farmer|worker|teacher|doctor|people|passengers|students))|"
@@ -406,6 +406,23 @@ def classify(
     if has(CLASH):
         if has(MASSACRE) and not armed_target:
             return d("Violence against civilians", "Attack", MASSACRE, 0.75)
+        sides = perp_types | target_types
+        if (
+            "Rioters" in sides
+            and sides & STATEISH
+            and not sides & NONSTATE
+            and not by[CLASH].text.lower().startswith("ambush")
+        ):
+            # "supporters of the jailed leader clashed with police": a violent demonstration
+            return d("Riots", "Violent demonstration", CLASH, 0.7)
+        if (
+            by[CLASH].text.lower().startswith("ambush")
+            and civ_target
+            and not armed_target
+            and (has(KILL) or has_deaths or has_victims)
+        ):
+            # "two aid workers were shot dead in an ambush on their vehicle"
+            return d("Violence against civilians", "Attack", KILL if has(KILL) else CLASH, 0.7)
         return d("Battles", "Armed clash", CLASH, 0.85)
     if has(MASSACRE):
         return d("Violence against civilians", "Attack", MASSACRE, 0.8)

@@ -790,6 +790,16 @@ def _np_at(
             _trigger_at(tk, i + 1) or nxt in _AUX or nxt in _STOP or not nxt[:1].isalnum()
         ):
             return _NP(Count(1, 1, 1, "exact", tk.span(i, i + 1)), i, i + 1, None)
+        if (
+            w in {"a", "an", "the", "one"}
+            and tk.word(i + 1) in {"family", "household"}
+            and tk.word(i + 2) == "of"
+        ):
+            # "killed a family of seven": the family's members are the count
+            fq = _quantity_at(tk, i + 3, True)
+            if fq is not None and fq.numeric and fq.best is not None and fq.best < 100:
+                c = Count(fq.low, fq.best, fq.high, fq.qualifier, tk.span(fq.i, fq.j))
+                return _NP(c, i, fq.j, (i + 1, i + 2))
         if w in _SING_DET:
             if _quantity_at(tk, i + 1, after_trigger) is not None:
                 if w in {"his", "her", "its", "their", "the", "these", "those"}:
@@ -897,6 +907,9 @@ def _skip_appositive(tk: _Toks, k: int, end: int) -> int:
     return k
 
 
+_UNKNOWN_WORDS = {"unknown", "unspecified", "undetermined", "undisclosed", "unconfirmed"}
+
+
 def _chain(tk: _Toks, i: int, end: int, *, strict: bool, bare: bool, after_trigger: bool):
     """Victim groups joined by "and": returns (Count, first, end, head range, partitive_kind)."""
     first = _np_at(tk, i, end, strict=strict, bare=bare, after_trigger=after_trigger)
@@ -924,6 +937,19 @@ def _chain(tk: _Toks, i: int, end: int, *, strict: bool, bare: bool, after_trigg
             nk = k + 3
         if nk is None:
             break
+        if (
+            tk.word(nk) in {"an", "a"}
+            and tk.word(nk + 1) in _UNKNOWN_WORDS
+            and tk.word(nk + 2) == "number"
+            and tk.word(nk + 3) == "of"
+        ):
+            # "seven soldiers and an unknown number of militants": at least seven, no top
+            kind, m, h = _scan_head(tk, nk + 4, end, singular=False)
+            if kind == "person" and h is not None:
+                total = Count(total.low, total.best, None, total.qualifier, total.span)
+                head = (head[0] if head else nk + 4, h + 1)
+                k = m
+                continue
         nxt = _np_at(tk, nk, end, strict=True, bare=False, after_trigger=after_trigger)
         if nxt is not None and not nxt.partitive_kind:
             total = _sum(tk, total, nxt.count)
@@ -961,13 +987,18 @@ def _sum(tk: _Toks, a: Count, b: Count) -> Count:
 def _hedge(tk: _Toks, lo: int, t: int) -> tuple[str | None, bool]:
     """(hedge, hypothetical) from the words before token t back to the clause start lo."""
     hyp = False
+    comma = False
     for k in range(t - 1, max(lo, t - 12) - 1, -1):
         w = tk.w[k]
         if w in {";"}:
             break
+        if w == ",":
+            comma = True
         if w in _HEDGE_DENY:
             return "denied", False
-        if w in _HEDGE_THREAT:
+        if w in _HEDGE_THREAT and not comma:
+            # "who had threatened to attack the town, stormed it and killed five": the threat
+            # is the aside; the killing happened
             return "threat", False
         if w in _HEDGE_CLAIM and tk.word(k + 1) in _CLAIM_NEXT:
             return "claimed", False

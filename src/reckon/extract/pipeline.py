@@ -120,8 +120,11 @@ _DURATIVE = re.compile(
 )
 _WEAPON_SUBJECT = re.compile(
     r"^\s*(?:(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+said\s+(?:that\s+)?)?"
-    r"(?:the|both|all|most of the)\s+(?:[\w-]+\s+)?(?:missiles?|rockets?|drones?|shells?|"
-    r"bombs?|devices?|projectiles?|explosives?)\b",
+    r"(?:(?:the|both|all|most of the)\s+(?:[\w-]+\s+)?(?:missiles?|rockets?|drones?|shells?|"
+    r"bombs?|devices?|projectiles?|explosives?)\b|"
+    # "...; both were intercepted by a US destroyer"
+    r"(?:both|all|each|they|it|all of them|both of them|most|one)\s+(?:were|was)\s+(?:\w+\s+)?"
+    r"(?:intercepted|shot down|downed|destroyed|jammed)\b)",
     _F,
 )
 _GENERIC_CODES = {ev.KILL, ev.ATTACK, ev.WOUND, ev.FIRE_ON, ev.DISPERSE, ev.MASSACRE}
@@ -488,6 +491,11 @@ def _extract(
             if quoted and not c_counts:
                 # words inside a quotation ("We will not tolerate attacks") tell no happening
                 triggers = [t for t in triggers if not any(a <= t.start < b for a, b in quoted)]
+            for m in _THREAT.finditer(text, cl.start, cl.end):
+                # "threatened to kill dozens of hostages unless ...": nothing happened yet
+                stop = _THREAT_END.search(text, m.end(), cl.end)
+                lim = stop.start() if stop else cl.end
+                triggers = [t for t in triggers if not m.end() <= t.start < lim]
             if non_event_sentence:
                 triggers = [t for t in triggers if t.code not in (ev.KILL, ev.ATTACK, ev.WOUND)]
             if _DURATIVE.search(ctext):
@@ -1365,6 +1373,22 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
             # looting is part of the attack just told, as ACLED codes it
             incidents[-1].evidence.extend(e.evidence)
             continue
+        if (
+            e.st == "Arrests"
+            and not e.date_in_clause
+            and (e.place is None or e.place_inherited)
+            and incidents
+            and incidents[-1].et in ("Riots", "Protests")
+            and 0 <= e.clause.para - incidents[-1].clause.para <= 1
+            and not _LATER.search(e.clause_text)
+        ):
+            # "... clashed with police. Police said 25 officers were injured and 60 people
+            # arrested": the arrests and injuries belong to the riot just told
+            inc = incidents[-1]
+            keep = (inc.et, inc.st, inc.trigger, list(inc.actors))
+            _absorb(inc, e)
+            inc.et, inc.st, inc.trigger, inc.actors = keep
+            continue
         target = None
         for inc in reversed(incidents):
             if _compatible(inc, e):
@@ -1376,6 +1400,10 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
         if e.reference:
             if not (BACK_REFERENCE.match(_ctext(e)) or _ANAPHORIC_SUBJECT.match(_ctext(e))):
                 pending_refs.append(e)
+            elif not incidents and e is events[0]:
+                # "The militants stormed a police station ...": the report's first telling
+                # has nothing before it to refer to
+                incidents.append(e)
             continue
         incidents.append(e)
     for e in pending_refs:
@@ -1394,6 +1422,16 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
 # output
 
 
+_THREAT = re.compile(
+    r"\b(?:threaten(?:ed|s|ing)?|vow(?:ed|s|ing)|warn(?:ed|s|ing)|pledg(?:ed|es|ing)|"
+    r"promis(?:ed|es|ing))\s+(?:that\s+(?:it|they|he|she|the group)\s+(?:would|will)\s+|to\s+)",
+    _F,
+)
+_THREAT_END = re.compile(r"[,;]|\b(?:but|before|after|then|when)\b", _F)
+_LATER = re.compile(
+    r"\b(?:since|later|subsequently|afterwards|after|following|the next day|(?:has|have) been)\b",
+    _F,
+)
 _BACKGROUND_DAYS = 30
 
 
