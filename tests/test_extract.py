@@ -714,3 +714,50 @@ def test_intercepted_missiles_are_one_disrupted_attack(nlp) -> None:
 def test_kidnappers_releasing_captives_is_no_new_abduction(nlp) -> None:
     x = run("Kidnappers released 11 farmers in Zamfara on Monday after a ransom was paid.")
     assert all(m.sub_event_type != "Abduction/forced disappearance" for m in x.incidents)
+
+
+# ---- today's news beside the past -----------------------------------------------------------
+
+
+def test_a_comparison_with_a_past_year_keeps_todays_attack(nlp) -> None:
+    x = run(
+        "Bandits killed seven farmers in Birnin Gwari on Sunday, the deadliest attack in the "
+        "district since 2022."
+    )
+    (m,) = x.incidents
+    assert m.fatalities is not None and m.fatalities.best == 7
+    assert m.date is not None and m.date.start == "2025-06-08"
+    assert x.tolls == []
+
+
+def test_an_anniversary_protest_and_the_old_massacre_toll(nlp) -> None:
+    x = run(
+        "Thousands of people marched in Bamenda on Monday to mark the anniversary of the 2017 "
+        "crackdown, in which more than 40 people were killed."
+    )
+    (m,) = x.incidents
+    assert m.event_type == "Protests" and m.fatalities is None
+    assert m.date is not None and m.date.start == "2025-06-09"
+    (t,) = x.tolls
+    assert t.scope == "historical" and t.count.low == 40
+    assert t.period is not None and t.period.start == "2017-01-01"
+    assert_spans_exact(x)
+
+
+def test_hedged_figures_and_scores_of_wounded(nlp) -> None:
+    x = run(
+        "Up to 40 people may have been killed in the raid on Solhan, a local official said, "
+        "though the army put the toll at 15."
+    )
+    (m,) = x.incidents
+    assert m.fatalities is not None
+    assert (m.fatalities.low, m.fatalities.best, m.fatalities.high) == (15, 15, 40)
+    y = run(
+        "Nine people were killed and scores injured when a bomb exploded at a bus stop in Maiduguri."
+    )
+    (n,) = y.incidents
+    assert n.injured is not None and n.injured.best == 40
+    z = run("Ten civilians were killed in an attack by suspected ADF rebels near Oicha.")
+    assert [(a.text, a.role) for a in z.incidents[0].actors if a.text == "ADF rebels"] == [
+        ("ADF rebels", "perpetrator")
+    ]

@@ -269,4 +269,6 @@ def find_actors(text: str, start: int, end: int) -> list[ActorMention]:
 
 
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", _F)
-BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?$", _F)
+BY_BEFORE = re.compile(
+    r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:suspected\s+|alleged\s+|presumed\s+|unidentified\s+)?$", _F
+)

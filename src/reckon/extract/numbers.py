@@ -559,7 +559,15 @@ def _core(tk: _Toks, i: int, after_trigger: bool = False) -> _Q | None:
     if w == "hundreds" and tk.word(i + 1) == "of" and tk.word(i + 2) == "thousands":
         return _Q(200000, 200000, None, "vague", i, i + 3, False)
     if w in _VAGUE_PLURALS:
-        if w == "scores" and tk.word(i + 1) != "of" and not after_trigger:
+        hurt = {"injured", "wounded", "hurt", "killed", "dead"}
+        if (
+            w == "scores"
+            and tk.word(i + 1) != "of"
+            and not after_trigger
+            # "... and scores injured", "scores were wounded": people, not results
+            and tk.word(i + 1) not in hurt
+            and not (tk.word(i + 1) in {"were", "more"} and tk.word(i + 2) in hurt)
+        ):
             return None
         lo, be, hi = _VAGUE_PLURALS[w]
         return _Q(lo, be, hi, "vague", i, i + 1, False)
@@ -1002,7 +1010,13 @@ def _hedge(tk: _Toks, lo: int, t: int) -> tuple[str | None, bool]:
             return "threat", False
         if w in _HEDGE_CLAIM and tk.word(k + 1) in _CLAIM_NEXT:
             return "claimed", False
-        if k >= t - 3 and w in _MODALS and tk.word(k + 1) != "not":
+        if (
+            k >= t - 3
+            and w in _MODALS
+            and tk.word(k + 1) != "not"
+            # "up to 50 people may have been killed": an uncertain past, not a future
+            and not (w in {"may", "might", "could"} and tk.word(k + 1) == "have")
+        ):
             hyp = True
         if k >= t - 4 and w in {"if", "unless", "whether", "risk", "danger"}:
             hyp = True
@@ -1283,7 +1297,9 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
         x = cj
         hyp = False
         while x < ce and (tk.w[x] in _AUX or tk.w[x] in _MODALS or tk.w[x] == ","):
-            if tk.w[x] in _MODALS:
+            if tk.w[x] in _MODALS and not (
+                tk.w[x] in {"may", "might", "could"} and tk.word(x + 1) == "have"
+            ):
                 hyp = True
             if tk.w[x] == ",":
                 y = _skip_said(tk, x, ce)

@@ -451,12 +451,18 @@ def _extract(
             hist = historical_year(ctext, pub_year)
             if non_event_sentence:
                 c_counts = []  # deaths from disease, accidents or weather: neither toll nor incident
+            # "..., the deadliest attack since 2021", "to mark the anniversary of the 2019
+            # massacre": the clause tells of now up to ``cut`` and of the past after it
+            cut = _past_cut(text, cl, hist, c_dates, pub_date)
             toll_counts = []
             for c in c_counts:
                 if c.hedged in ("denied", "threat"):
                     continue
                 rel = c.count.span.start - cl.start
-                if hist is not None or is_toll_clause(ctext, rel):
+                if cut is not None and c.count.span.start < cut:
+                    if is_toll_clause(text[cl.start : cut], rel):
+                        toll_counts.append(c)
+                elif hist is not None or is_toll_clause(ctext, rel):
                     toll_counts.append(c)
             toll_places = c_places or [p for p in s_places if p.start < cl.start][-1:]
             if not toll_places:
@@ -468,11 +474,18 @@ def _extract(
                         text,
                         c,
                         cl,
-                        _dates_beside(text, cl, c, c_dates),
+                        _dates_beside(text, cl, c, c_dates)
+                        if cut is None
+                        else [
+                            d
+                            for d in c_dates
+                            if d.span is not None
+                            and (d.span.start >= cut) == (c.count.span.start >= cut)
+                        ],
                         toll_places,
                         anchor,
                         pub_date,
-                        hist,
+                        hist if cut is None or c.count.span.start >= cut else None,
                         report,
                     )
                 )
@@ -480,10 +493,15 @@ def _extract(
                 # "killed 18 people, raising the number killed this month to 120": the 18
                 # still tells the attack
                 c_counts = [c for c in c_counts if c not in toll_counts]
-                if not c_counts or not RAISING.search(ctext):
-                    continue
-                c_dates = _dates_beside(text, cl, c_counts[0], c_dates)
-            if hist is not None and clause_triggers:
+                if cut is None:
+                    if not c_counts or not RAISING.search(ctext):
+                        continue
+                    c_dates = _dates_beside(text, cl, c_counts[0], c_dates)
+            if cut is not None:
+                clause_triggers = [t for t in clause_triggers if t.start < cut]
+                c_counts = [c for c in c_counts if c.count.span.start < cut]
+                c_dates = [d for d in c_dates if d.span is not None and d.span.start < cut]
+            elif hist is not None and clause_triggers:
                 continue
             triggers = clause_triggers
             reference = False
@@ -498,12 +516,14 @@ def _extract(
                 triggers = [t for t in triggers if not m.end() <= t.start < lim]
             if non_event_sentence:
                 triggers = [t for t in triggers if t.code not in (ev.KILL, ev.ATTACK, ev.WOUND)]
-            if _DURATIVE.search(ctext):
+            if _DURATIVE.search(ctext if cut is None else text[cl.start : cut]):
                 # "which has fought the army around Sake for months": background, not a happening
                 triggers = [
                     t for t in triggers if t.code not in (ev.CLASH, ev.ATTACK, ev.KILL, ev.WOUND)
                 ]
             decision, acts = _decide(text, cl, triggers, c_counts)
+            if cut is not None:
+                acts = [a for a in acts if a.span is None or a.span.start < cut]
             if decision is None or decision.key is None:
                 usable = [c for c in c_counts if c.hedged not in ("denied", "threat")]
                 if rx:
@@ -735,7 +755,7 @@ def _role_actors(
         elif a.end <= trig.start:
             between = text[a.end : trig.start]
             if (passive or _PASSIVE_VICTIM.search(between)) and not actors_mod.BY_BEFORE.search(
-                text[max(cl.start, a.start - 6) : a.start]
+                text[max(cl.start, a.start - 22) : a.start]
             ):
                 role = "target"
             elif re.search(
@@ -752,7 +772,7 @@ def _role_actors(
             else:
                 role = "perpetrator"
         else:
-            before = text[max(cl.start, a.start - 8) : a.start]
+            before = text[max(cl.start, a.start - 22) : a.start]
             if _SUBJECT_OF_VERB.match(text, a.end):
                 role = "perpetrator"  # "... were killed when gunmen attacked the village"
             elif re.search(r"\bfrom\s+$", before) and trig.code in (ev.REGAIN, ev.CAPTURE):
@@ -1520,6 +1540,39 @@ _REGION_OF = re.compile(
     r"(?:region|regions|coast|provinces|governorates|countryside|border areas|heartland)\b",
     _F,
 )
+
+
+_PAST_INTRO = re.compile(
+    r",\s|\bsince\b|\banniversary\b|\bin which\b|\bwhen\b|\blike\b|\bas in\b|\brecalling\b", _F
+)
+_COMPARISON = re.compile(
+    r"\b(?:since|anniversary|deadliest|worst|bloodiest|largest|biggest|first)\b", _F
+)
+
+
+def _past_cut(
+    text: str, cl: Clause, hist: int | None, dates: list[DateInterval], pub_date: date | None
+) -> int | None:
+    """Where a clause that names a past year turns from today's news to the past, or None
+    when the whole clause is about that year ("In 2019, gunmen killed 50 people")."""
+    if hist is None:
+        return None
+    m = re.search(rf"\b{hist}\b", text[cl.start : cl.end])
+    if m is None:
+        return None
+    ypos = cl.start + m.start()
+    recent = False
+    for d in dates:
+        end = _to_date(d.end or d.start)
+        if d.span is not None and d.span.start < ypos and end is not None and pub_date is not None:
+            recent = recent or 0 <= (pub_date - end).days <= 60
+    if not recent and not _COMPARISON.search(text, max(cl.start, ypos - 60), ypos):
+        return None
+    intros = list(_PAST_INTRO.finditer(text, cl.start, ypos))
+    intro = intros[-1] if intros else None
+    if intro is None or intro.start() - cl.start < 10:
+        return None
+    return intro.start()
 
 
 def _dates_beside(text: str, cl: Clause, c, dates: list[DateInterval]) -> list[DateInterval]:

@@ -21,7 +21,8 @@ CUMULATIVE = re.compile(
     r"\btally\b|\bcumulative\b|\bbringing the (?:total|number|overall|cumulative)\b|\b(?:\w+ )?(?:days|weeks|months|years) of "
     r"(?:clashes|fighting|violence|war|conflict|unrest)|\bwhich (?:began|broke out|erupted)\b|"
     r"\b(?:has|have) (?:killed|claimed|left)\b|\b(?:has|have) (?:seen|recorded|documented)\b|"
-    r"\bhave (?:been )?(?:died|killed)\b|\b(?:has|have) been killed\b",
+    r"(?<!may )(?<!might )(?<!could )\bhave (?:been )?(?:died|killed)\b|"
+    r"(?<!may )(?<!might )(?<!could )\b(?:has|have) been killed\b",
     _F,
 )
 # A conflict-as-subject ("the war killed", "Syria's civil war, which began in 2011, killed").
@@ -34,6 +35,13 @@ CONFLICT_SUBJECT = re.compile(
 EVENT_UPDATE = re.compile(
     r"\b(?:death toll|toll|number of (?:people )?(?:killed|dead)|number of deaths) "
     r"(?:from|of|in) (?:the |this |last |\w+'s |\w+ night's |\w+ (?:morning|evening)'s )",
+    _F,
+)
+# "killed in the attack on Thiou": the figure belongs to one named event
+ONE_EVENT = re.compile(
+    r"\b(?:killed|died|dead|wounded|injured)\s+(?:in|during)\s+(?:the|an?|\w+['’]s)\s+"
+    r"(?:\w+\s+)?(?:attack|strike|air ?strike|bombing|raid|ambush|clash|explosion|blast|"
+    r"assault|shelling|massacre)\s+(?:on|in|at|near)\b",
     _F,
 )
 _WHEN = re.compile(r"\b(?:had been|were|was) (?:killed|wounded|injured)\b.{0,40}\bwhen\b", _F)
@@ -57,7 +65,7 @@ def is_toll_clause(clause: str, count_pos: int) -> bool:
         return is_toll_clause(clause[: raising.start()], count_pos)
     if re.search(r"\bbringing the (?:total|number|overall|cumulative)\b", clause, _F):
         return True
-    if EVENT_UPDATE.search(clause):
+    if EVENT_UPDATE.search(clause) or ONE_EVENT.search(clause):
         return False
     if _WHEN.search(clause) and not re.search(r"\bsince\b(?!\s+been)", clause, _F):
         return False
