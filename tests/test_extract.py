@@ -761,3 +761,19 @@ def test_hedged_figures_and_scores_of_wounded(nlp) -> None:
     assert [(a.text, a.role) for a in z.incidents[0].actors if a.text == "ADF rebels"] == [
         ("ADF rebels", "perpetrator")
     ]
+
+
+def test_ner_alone_finds_the_entities_of_the_full_pipeline(nlp) -> None:
+    import spacy
+
+    from reckon.extract.nlp import MODEL_NAME
+
+    full = spacy.load(MODEL_NAME)
+    texts = [e[0] for e in EXAMPLES] + [
+        "Kenyan police fired tear gas at protesters in Nairobi's Kibera district on Tuesday.",
+        "The UN envoy Hans Grundberg met Houthi officials in Sanaa and Muscat last week.",
+    ]
+    for t in texts:
+        a = [(e.start_char, e.end_char, e.label_) for e in full(t).ents]
+        b = [(e.start_char, e.end_char, e.label_) for e in nlp(t).ents]
+        assert a == b, t

