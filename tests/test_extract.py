@@ -777,3 +777,84 @@ def test_ner_alone_finds_the_entities_of_the_full_pipeline(nlp) -> None:
         a = [(e.start_char, e.end_char, e.label_) for e in full(t).ents]
         b = [(e.start_char, e.end_char, e.label_) for e in nlp(t).ents]
         assert a == b, t
+
+
+def test_wounded_told_with_burning_belong_to_the_attack(nlp) -> None:
+    x = run(
+        "Militiamen attacked a camp for displaced families near Bunia on Sunday night, killing "
+        "nine people with machetes.\n\nA camp leader said 14 others were wounded and dozens of "
+        "tents were set on fire."
+    )
+    (m,) = x.incidents
+    assert (m.event_type, m.sub_event_type) == ("Violence against civilians", "Attack")
+    assert m.fatalities is not None and m.fatalities.best == 9
+    assert m.injured is not None and m.injured.best == 14
+    assert_spans_exact(x)
+
+
+def test_a_trend_and_broken_talks_are_no_events(nlp) -> None:
+    x = run(
+        "A car bomb exploded at a checkpoint in Miranshah on Friday, killing six soldiers. "
+        "Suspicion fell on a local faction, which has stepped up attacks on the army."
+    )
+    assert [i.sub_event_type for i in x.incidents] == ["Remote explosive/landmine/IED"]
+    y = run(
+        "Rebels kidnapped three engineers near Tame on Monday, a week after the group broke off "
+        "peace talks with the government and pulled out of a local ceasefire."
+    )
+    assert [i.sub_event_type for i in y.incidents] == ["Abduction/forced disappearance"]
+
+
+def test_the_attackers_dead_add_to_their_victims(nlp) -> None:
+    x = run(
+        "Insurgents killed 12 soldiers in an attack on an army post near Kidal on Tuesday. "
+        "The army said it had killed 30 assailants as it repelled the assault."
+    )
+    (m,) = x.incidents
+    assert m.fatalities is not None and (m.fatalities.low, m.fatalities.best) == (42, 42)
+    y = run(
+        "Gunmen killed 12 soldiers near Kidal on Tuesday. Military sources put the number of "
+        "soldiers killed at 15."
+    )
+    (n,) = y.incidents
+    assert n.fatalities is not None
+    assert (n.fatalities.low, n.fatalities.best, n.fatalities.high) == (12, 12, 15)
+
+
+def test_killings_told_with_an_age_or_a_blade(nlp) -> None:
+    x = run("A man in his 50s was shot dead outside a shop in Kaduna on Friday, police said.")
+    (m,) = x.incidents
+    assert m.fatalities is not None and m.fatalities.best == 1
+    y = run("Militants beheaded at least four farmers near Mocimboa da Praia on Sunday.")
+    (n,) = y.incidents
+    assert n.fatalities is not None and (n.fatalities.low, n.fatalities.high) == (4, None)
+    z = run("A shopkeeper aged 61 was stabbed to death in Jos on Monday.")
+    (o,) = z.incidents
+    assert o.event_type == "Violence against civilians" and o.fatalities.best == 1
+
+
+def test_a_peaceful_protest_told_in_two_sentences_is_one(nlp) -> None:
+    x = run(
+        "Hundreds of nurses marched in Lagos on Tuesday over a colleague who died in an "
+        "accident last month. The marchers blocked a bridge for two hours before dispersing "
+        "peacefully.",
+        published="2026-03-12",
+    )
+    (m,) = x.incidents
+    assert (m.event_type, m.sub_event_type) == ("Protests", "Peaceful protest")
+    assert m.date is not None and m.date.start == "2026-03-10"
+
+
+def test_a_response_and_the_next_sentence_day_belong_to_the_event(nlp) -> None:
+    x = run(
+        "A teacher has been shot dead at his home in Kafanchan, police said. Officers were "
+        "called to the house at about 9pm on Sunday.",
+        published="2026-03-12",
+    )
+    (m,) = x.incidents
+    assert m.date is not None and m.date.start == "2026-03-08"
+    y = run(
+        "Gunmen attacked the village of Angwan Rimi on Saturday, killing eight people. Police "
+        "said officers had been deployed to the area."
+    )
+    assert [i.sub_event_type for i in y.incidents] == ["Attack"]

@@ -136,7 +136,12 @@ _HEADS: list[tuple[str, str]] = [
         r"relatives|trader|pilgrims|fishermen|miners|boys|girls|elders|suspects|detainees|"
         r"kidnappers|vendor|motorists|lawyers|colleague|official|officials|Palestinians|"
         r"Syrians|Afghans|Iraqis|Yemenis|Somalis|Sudanese|Israelis|Ukrainians|Lebanese|Kurds|"
-        r"Alawites|Rohingya|migrants|refugees|pilgrims|herders?|shepherds|tribesmen",
+        r"Alawites|Rohingya|migrants|refugees|pilgrims|herders?|shepherds|tribesmen|"
+        r"villager|resident|student|passenger|teacher|pupils?|schoolchildren|schoolgirls|"
+        r"schoolboys|boy|girl|teenagers?|infants?|bab(?:y|ies)|shopkeepers?|vendors|tailors?|"
+        r"mechanics?|businessm[ae]n|businesswom[ae]n|imams?|priests?|pastors?|monks?|nuns?|"
+        r"clerics?|worshipper|mourner|engineers|contractors|labou?rers|herdsm[ae]n|hunters|"
+        r"fisherman|miner|pilgrim|refugee|migrant|doctor|patient|elderly",
         "Civilians",
     ),
 ]

@@ -112,10 +112,10 @@ _PATTERNS: dict[str, str] = {
     ARREST: r"arrest(?:ed|s|ing)?\b|detain(?:ed|ing|s)?\b|detention\b(?! centre)|"
     r"taken into custody|rounded up|apprehended",
     LOOT: r"loot(?:ed|ing|ers)?|plunder(?:ed|ing)?|ransack(?:ed|ing)|torched|"
-    r"set fire to|set (?:\w+ ){1,4}(?:ablaze|on fire)|burn(?:ed|t|ing) (?:down )?(?:\w+ ){0,3}"
+    r"set fire to|set (?:\w+ ){0,4}(?:ablaze|on fire)|burn(?:ed|t|ing) (?:down )?(?:\w+ ){0,3}"
     r"(?:homes|houses|shops|villages|cars|vehicles|granaries|buildings)|demolish(?:ed|ing)|"
     r"property destruction|destroyed (?:\w+ ){0,3}(?:homes|houses|shops)",
-    AGREE: r"truce|cease-?fire|peace (?:deal|agreement|accord|talks)|"
+    AGREE: r"truce|cease-?fire|peace (?:deal|agreement|accord)|"
     r"(?:signed|reached|struck|brokered) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord)|"
     r"agreement\b|exchanged \d+ (?:detainees|prisoners)|"
     r"exchanged (?:\w+ )?(?:detainees|prisoners|bodies)|prisoner (?:swap|exchange)",
@@ -204,7 +204,11 @@ _CANCEL = {
     AGREE: re.compile(
         r"(?:despite|under|since|violat\w*|breach\w*|terms of|its|their|the existing|the) "
         r"(?:\w+ ){0,2}(?:truce|cease-?fire|agreement|deal)(?! (?:was|were|had been) "
-        r"(?:signed|reached|agreed))",
+        r"(?:signed|reached|agreed))|"
+        # "days after the rebels broke off peace talks": no agreement was made
+        r"(?:broke off|broken off|suspended|pulled out of|walked out of|withdrew from|collapse of|"
+        r"abandoned|scrapped|tore up) (?:the |a |an |its |their )?(?:\w+ ){0,2}"
+        r"(?:truce|cease-?fire|agreement|deal|accord|talks)",
         _F,
     ),
     OTHER: re.compile(
@@ -218,6 +222,9 @@ _CANCEL = {
         _F,
     ),
     RIOT: re.compile(r"riot[- ](?:control|police|gear|squad)", _F),
+    DISPERSE: re.compile(
+        r"dispers\w* (?:peacefully|quietly|calmly|without (?:any )?(?:incident|violence))", _F
+    ),
     CAPTURE: re.compile(
         r"(?:seized|captured|took over|took control of) (?:\w+ ){0,2}"
         r"(?:vehicles|weapons|rifles|ammunition|drugs|goods|equipment|cash|phones|a cache|"
@@ -315,7 +322,10 @@ NONSTATE = {"Rebel group", "Political militia", "Identity militia"}
 STATEISH = {"State forces", "External/Other forces"}
 
 
-_EXECUTION_VERBS = {"shot dead", "gunned down", "executed", "beheaded", "shot and killed"}
+_EXECUTION_VERBS = {
+    "shot dead", "gunned down", "executed", "beheaded", "shot and killed", "stabbed",
+    "hacked to death", "murdered",
+}
 
 
 @dataclass(slots=True)

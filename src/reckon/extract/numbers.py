@@ -243,7 +243,8 @@ def _t(phrases: str, kind: str, role: str) -> None:
 
 
 _t(
-    "killed|murdered|massacred|executed|assassinated|slaughtered|slain|martyred|lynched",
+    "killed|murdered|massacred|executed|assassinated|slaughtered|slain|martyred|lynched|"
+    "beheaded|decapitated|burned alive|burnt alive",
     "killed",
     "act",
 )
@@ -257,7 +258,7 @@ _t(
     "act",
 )
 _t(
-    "killing|murdering|massacring|executing|assassinating|slaughtering|shooting dead",
+    "killing|murdering|massacring|executing|assassinating|slaughtering|shooting dead|beheading",
     "killed",
     "ger",
 )
@@ -314,7 +315,8 @@ for _lst in _TRIGGERS.values():
 
 # cheap pre-filter: a sentence without any of these stems has no count
 _STEMS = re.compile(
-    r"\b(?:kill|murder|massac|execut|assassin|slaughter|slain|martyr|lynch|dead|death|died|perish"
+    r"\b(?:kill|murder|massac|execut|assassin|slaughter|slain|martyr|lynch|behead|decapitat|alive"
+    r"|dead|death|died|perish"
     r"|succumb|drown|li(?:fe|ves)|fatalit|bod(?:y|ies)|corpse|toll|injur|wound|hurt|maim|hospital"
     r"|treated|condition|vomit|breath|lost|abduct|kidnap|disappear|hostage|seiz|picked up|snatch"
     r"|arrest|detain|apprehend|rounded up|rounding up|custody|casualt|gunned|shot|harm|alive"
@@ -742,9 +744,28 @@ def _scan_head(tk: _Toks, j: int, end: int, singular: bool) -> tuple[str, int, i
     return "none", j, None
 
 
+def _skip_age(tk: _Toks, k: int) -> int:
+    """Skip "in his 40s", "in their early twenties", "in her mid-30s", "aged 34" at k."""
+    if tk.word(k) == "aged" and tk.word(k + 1)[:1].isdigit():
+        return k + 2
+    if tk.word(k) != "in" or tk.word(k + 1) not in {"his", "her", "their"}:
+        return k
+    m = k + 2
+    while tk.word(m) in {"early", "mid", "late", "-"}:
+        m += 1
+    w = tk.word(m)
+    if w[:1].isdigit() and tk.word(m + 1) == "s" and tk.glued(m + 1):
+        return m + 2
+    if w in {"teens", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+             "eighties"}:  # fmt: skip
+        return m + 1
+    return k
+
+
 def _skip_pp(tk: _Toks, k: int, end: int) -> int:
     """Skip an "of ..." / "from ..." phrase after a head noun ("members of one family",
-    "two women from the Zahra district of Homs")."""
+    "two women from the Zahra district of Homs") and an age ("a man in his 40s", "aged 34")."""
+    k = _skip_age(tk, k)
     if tk.word(k) not in {"of", "from"}:
         return k
     m = k + 1

@@ -110,9 +110,12 @@ _SIDE = {
     "Identity militia": "nonstate",
     "Civilians": "civ",
 }
+_ATTACKER_HEAD = re.compile(r"assailants|attackers|raiders|gunmen|assaulters", _F)
 _DURATIVE = re.compile(
     r"\b(?:has|have|had) (?:long |repeatedly |been )?(?:fought|fighting|battled|clashed|"
     r"attacked|targeted)\b|\bfor (?:months|years|weeks|decades)\b|\bsince (?:19|20)\d\d\b|"
+    # "which has stepped up attacks on security forces": a trend, not a happening
+    r"\b(?:has|have|had) (?:\w+ )?(?:stepped up|intensified|escalated|ramped up)\b|"
     # "a coalition fighting IS", "is leading the fight against": a standing description
     r"\b(?:coalition|alliance|forces|groups?|rebels|militias?|factions?)\s+(?:that (?:is|are)\s+)?"
     r"(?:fighting|battling)\b",
@@ -158,7 +161,8 @@ _REPORTING = re.compile(
 )
 _NON_EVENT = re.compile(
     r"\b(?:documentary|film|festival|football|match|derby|striker|hat-trick|award|flood(?:s|ing)?|"
-    r"earthquake|collided|crash(?:ed)?|traffic accident|road accident|drowned|landslide|"
+    r"earthquake|collided|crash(?:ed)?|traffic accident|road accident|(?:an|the|a) accident|"
+    r"drowned|landslide|"
     r"outbreak of (?:cholera|measles)|heatwave|cholera|malaria|measles|ebola|covid(?:-19)?|"
     r"disease|illness|lightning|capsized|overturned|stampede|fire at a|blaze at a)\b",
     _F,
@@ -269,10 +273,11 @@ def _final_count(items: list[tuple[Count, bool, int, int, str]]) -> Count | None
     seen_sides: set[str] = set()
     for k in order:
         c = groups[k]
-        other_side = (
-            sides[k] in ("state", "nonstate")
-            and bool(seen_sides & {"state", "nonstate"})
-            and sides[k] not in seen_sides
+        other_side = sides[k] not in seen_sides and (
+            (sides[k] in ("state", "nonstate") and bool(seen_sides & {"state", "nonstate"}))
+            # the attackers' dead and their victims are different people
+            or (sides[k] == "attackers" and bool(seen_sides - {""}))
+            or (sides[k] != "" and "attackers" in seen_sides)
         )
         seen_sides.add(sides[k])
         if result is None:
@@ -885,7 +890,8 @@ def _decide(
         ):
             pass
         elif not (perp & ev.ARMED) and not re.search(
-            r"\b(?:shot|gunned|gunmen|gunman|gunfire|stabbed|hacked|executed|beheaded|militants|"
+            r"\b(?:shot|gunned|gunmen|gunman|gunfire|stabbed|hacked|executed|beheaded|murdered|"
+            r"assassinated|militants|"
             r"fighters|attackers|assailants|bodies|insurgents|rebels|jihadists|bandits|"
             r"by (?:[\w-]+ )?(?:fire|gunfire|bullets?|snipers?))\b",
             ctext,
@@ -1026,7 +1032,10 @@ def _add_count(text: str, e: _Ev, c, additive: bool | None = None) -> None:
         va = actors_mod.find_actors(text, c.victims.start, c.victims.end)
         if va:
             side = _SIDE.get(va[-1].type, "")
-        victims = c.victims.text.lower().split()[-1] + "|" + side
+        head = c.victims.text.lower().split()[-1]
+        if _ATTACKER_HEAD.fullmatch(head):
+            side = "attackers"  # "the army said it killed 50 assailants": the other side's dead
+        victims = head + "|" + side
     for _cnt, _add, tk, sk, vic in e.counts.get(c.kind, []):
         if tk == trig_key or not vic or not victims:
             continue
@@ -1112,6 +1121,19 @@ def _settle_sentence(
 
 def _attach_loose(text: str, events: list[_Ev], loose: list) -> None:
     for si, pi, cl, counts, _places, _dates in loose:
+        if not counts and _dates and not cl.background and not cl.distinct_time:
+            # "A man was shot dead at a house. Officers were called to the property on
+            # Tuesday": the next sentence's day dates the event that had none
+            just = [e for e in events if e.clause.para == pi and e.clause.sent == si - 1]
+            own = [
+                d
+                for d in _dates
+                if d.start is not None
+                and not _SPEECH_DATE.search(text[max(0, d.span.start - 30) : d.span.start])
+            ]
+            if just and own and all(e.date is None for e in just):
+                just[-1].date = own[0]
+            continue
         if not counts or cl.background:
             continue
         prev = [
@@ -1230,6 +1252,19 @@ def _fill_context(
         e.place_inherited = False
     for e in events:
         if e.date is not None or e.clause.distinct_time:
+            continue
+        told = [
+            x
+            for x in events
+            if x.clause.para == e.clause.para
+            and x.clause.start < e.clause.start
+            and x.date is not None
+            and x.date_in_clause
+        ]
+        if told:
+            # "Students rallied on Tuesday over a death last month. The protesters blocked a
+            # road": the event just told dates what follows, not any date in its sentence
+            e.date = told[-1].date
             continue
         pa, pb = paras[e.clause.para] if e.clause.para < len(paras) else (0, len(text))
         prev = [
@@ -1359,6 +1394,13 @@ def _absorb(inc: _Ev, e: _Ev) -> None:
     inc.reference = inc.reference and e.reference
 
 
+def _absorb_keeping_type(inc: _Ev, e: _Ev) -> None:
+    """Fold a side event's figures and evidence into ``inc`` without taking its type or sides."""
+    keep = (inc.et, inc.st, inc.trigger, list(inc.actors))
+    _absorb(inc, e)
+    inc.et, inc.st, inc.trigger, inc.actors = keep
+
+
 def _ctext(e: _Ev) -> str:
     return e.clause_text
 
@@ -1384,13 +1426,25 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
             and not e.actors
             and not e.date_in_clause
             and (e.place is None or e.place_inherited)
-            and not e.counts
             and incidents
             and incidents[-1].et in ("Violence against civilians", "Battles")
             and 0 <= e.clause.para - incidents[-1].clause.para <= 1
         ):
             # "The assailants opened fire on the market. Several shops were looted": the
-            # looting is part of the attack just told, as ACLED codes it
+            # looting is part of the attack just told, as ACLED codes it, and so are the
+            # wounded told with it ("20 others were wounded and shelters set on fire")
+            _absorb_keeping_type(incidents[-1], e)
+            continue
+        if (
+            e.st == "Other"
+            and (e.place is None or e.place_inherited)
+            and not e.counts
+            and incidents
+            and incidents[-1].et not in ("Strategic developments", "Protests")
+            and 0 <= e.clause.para - incidents[-1].clause.para <= 1
+        ):
+            # "... killing 17. Officers have been deployed to the area": the response to the
+            # attack just told is part of its story, not an event of its own
             incidents[-1].evidence.extend(e.evidence)
             continue
         if (
@@ -1404,10 +1458,7 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
         ):
             # "... clashed with police. Police said 25 officers were injured and 60 people
             # arrested": the arrests and injuries belong to the riot just told
-            inc = incidents[-1]
-            keep = (inc.et, inc.st, inc.trigger, list(inc.actors))
-            _absorb(inc, e)
-            inc.et, inc.st, inc.trigger, inc.actors = keep
+            _absorb_keeping_type(incidents[-1], e)
             continue
         target = None
         for inc in reversed(incidents):

@@ -69,6 +69,11 @@ def para_index(bounds: list[tuple[int, int]], pos: int) -> int:
     return max(0, len(bounds) - 1)
 
 
+_COUNT_BEFORE = re.compile(
+    r"\b(?:\d+|a few|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve)$", _F
+)
+
+
 def clauses_of(text: str, sent: Sent, sent_idx: int, para_idx: int) -> list[Clause]:
     cuts: list[tuple[int, int]] = []  # (end of a clause, start of the next)
     pos = sent.start
@@ -78,6 +83,8 @@ def clauses_of(text: str, sent: Sent, sent_idx: int, para_idx: int) -> list[Clau
         # a clause of one word is no clause ("two | days after"): keep it with the next one
         if len(text[pos : m.start()].split()) < 2:
             continue
+        if _COUNT_BEFORE.search(text, max(pos, m.start() - 12), m.start()):
+            continue  # "blocked the road for three | hours before dispersing": one clause
         cuts.append((m.start(), m.end()))
         pos = m.end()
     out: list[Clause] = []
