@@ -858,3 +858,52 @@ def test_a_response_and_the_next_sentence_day_belong_to_the_event(nlp) -> None:
         "said officers had been deployed to the area."
     )
     assert [i.sub_event_type for i in y.incidents] == ["Attack"]
+
+
+def test_headline_only_reports_tell_their_event(nlp) -> None:
+    x = run("At least 12 Taliban killed, 4 injured in Afghan north province - police", "2019-04-02")
+    (m,) = x.incidents
+    assert (m.event_type, m.sub_event_type) == ("Battles", "Armed clash")
+    assert m.fatalities is not None and m.fatalities.best == 12
+    assert [(a.text, a.type) for a in m.actors] == [("Taliban", "Rebel group")]
+    y = run("Taliban fighters attacked a checkpoint in Herat on Monday.", "2023-04-02")
+    assert y.incidents[0].actors[0].type == "State forces"  # Afghanistan's forces since 2021
+    z = run("Suspected herders kill 7 in Benue's Agatu area")
+    (n,) = z.incidents
+    assert n.event_type == "Violence against civilians" and n.fatalities.best == 7
+    w = run("Four wounded in attack on van carrying Chinese engineers in Sindh")
+    assert [(i.sub_event_type, i.injured.best) for i in w.incidents] == [("Attack", 4)]
+
+
+def test_a_bare_death_figure_after_an_event_is_its_figure(nlp) -> None:
+    x = run(
+        "A suicide bomber blew himself up at the gate of an army camp in Hodan on Tuesday. "
+        "Six recruits were killed, according to conflicting reports."
+    )
+    (m,) = x.incidents
+    assert m.sub_event_type == "Suicide bomb" and m.fatalities.best == 6
+    y = run("Three people were killed when a warehouse roof fell in during a storm in Kano.")
+    assert y.incidents == []
+
+
+def test_days_of_events_told_around_the_main_one(nlp) -> None:
+    x = run(
+        "Soldiers shot dead three farmers near Dangila on Friday, hours after militiamen "
+        "attacked an army post nearby.",
+        published="2026-03-16",
+    )
+    assert [i.date.start for i in x.incidents] == ["2026-03-13", "2026-03-13"]
+    y = run(
+        "Two armed factions in the north announced on Sunday that they were merging under "
+        "one command.",
+        published="2026-03-16",
+    )
+    (m,) = y.incidents
+    assert m.sub_event_type == "Change to group/activity" and m.date.start == "2026-03-15"
+    z = run(
+        "A missile hit an apartment block in Kharkiv overnight, killing five people, officials "
+        "said on Friday.\n\nIn the port city of Odesa, drones struck a warehouse, killing a "
+        "guard.",
+        published="2026-03-13",
+    )
+    assert [i.date.start for i in z.incidents] == ["2026-03-12", "2026-03-12"]

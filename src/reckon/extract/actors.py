@@ -23,6 +23,8 @@ _NAMED: list[tuple[str, str]] = [
     (r"Hezbollah|Hamas|Islamic Jihad|Hayat Tahrir al-Sham|HTS", "Rebel group"),
     (r"M23|AFC/M23|ADF|Allied Democratic Forces", "Rebel group"),
     (r"Pakistani Taliban(?: \(TTP\))?|TTP|Tehreek-e-Taliban Pakistan", "Rebel group"),
+    # the Afghan Taliban: a rebel group until they took Kabul (see ``taliban_type``)
+    (r"(?:Afghan )?Taliban", "Rebel group"),
     (
         r"ELN|FARC(?: dissidents)?|Estado Mayor Central|Clan del Golfo|Comuneros del Sur",
         "Rebel group",
@@ -74,6 +76,18 @@ _IDENTITY = (
 _IDENTITY_RE = re.compile(r"\b(?:" + _IDENTITY + r")\b", re.IGNORECASE)
 
 
+_TALIBAN = re.compile(r"(?<!Pakistani )\bTaliban\b(?! Pakistan)")
+KABUL_FELL = "2021-08-15"
+
+
+def taliban_type(text: str, atype: str, day: str | None) -> str:
+    """The Afghan Taliban are a rebel group before 15 August 2021 and Afghanistan's state
+    forces from then on, as ACLED codes them; other actors keep ``atype``."""
+    if day is None or not _TALIBAN.search(text):
+        return atype
+    return "State forces" if day >= KABUL_FELL else "Rebel group"
+
+
 def identity_group(phrase: str) -> bool:
     """Does the phrase name an ethnic, tribal, sectarian or herding community ("Fulani herders")?"""
     return bool(_IDENTITY_RE.search(phrase))
@@ -89,7 +103,7 @@ _STATE_MOD = (
     r"Somali|Sudanese|Malian|Nigerian|Congolese|Ukrainian|Pakistani|Afghan|Lebanese|Yemeni|"
     r"Burkinabe|Ethiopian|Libyan|Colombian|Mexican|Myanmar|Egyptian|Cameroonian|Nigerien|"
     r"Mozambican|Indian|security|police|riot|interior ministry|counter-terrorism|"
-    r"Taliban|SAF|SSPDF|FAMa|FARDC"
+    r"SAF|SSPDF|FAMa|FARDC"
 )
 
 # Head nouns -> default type.

@@ -323,9 +323,18 @@ STATEISH = {"State forces", "External/Other forces"}
 
 
 _EXECUTION_VERBS = {
-    "shot dead", "gunned down", "executed", "beheaded", "shot and killed", "stabbed",
-    "hacked to death", "murdered",
+    "shot dead",
+    "gunned down",
+    "executed",
+    "beheaded",
+    "shot and killed",
+    "stabbed",
+    "hacked to death",
+    "murdered",
 }
+
+
+WEAK = 0.45  # a reading from deaths alone: an event only where none was told before
 
 
 @dataclass(slots=True)
@@ -345,6 +354,7 @@ def classify(
     has_deaths: bool = False,
     has_victims: bool = False,
     stateish_present: bool = False,
+    violent_report: bool = False,
 ) -> Decision | None:
     """ACLED (type, sub-type) for one clause from its triggers and actor types, or None."""
     by: dict[str, Trigger] = {}
@@ -447,7 +457,10 @@ def classify(
                 return d("Battles", "Armed clash", key, 0.7)
         if armed_perp and (civ_target or has_victims):
             return d("Violence against civilians", "Attack", key, 0.75)
-        if civ_target and has(ATTACK) and (has_deaths or has_victims):
+        if has(KILL) and has_deaths and not target_types and perp_types & NONSTATE:
+            # "Herders kill 10 in Kogi": a militia's unnamed dead are taken to be civilians
+            return d("Violence against civilians", "Attack", key, 0.55)
+        if civ_target and has(ATTACK) and (has_deaths or has_victims or has(WOUND)):
             return d("Violence against civilians", "Attack", key, 0.6)
         executed = has(KILL) and by[KILL].text.lower() in _EXECUTION_VERBS
         if civ_target and has_deaths and executed:
@@ -456,6 +469,9 @@ def classify(
             return d("Violence against civilians", "Attack", key, 0.5)
         if civ_target and has(KILL) and (has(ATTACK) or armed_perp):
             return d("Violence against civilians", "Attack", key, 0.6)
+        if has(KILL) and has_deaths and violent_report and not armed_target and not perp_types:
+            # "Eight killed in Kashmir" in a report of gunmen and raids: killed by someone
+            return d("Violence against civilians", "Attack", key, WEAK)
     if has(RIOT) and perp_types and not armed_perp:
         return d("Riots", "Violent demonstration", RIOT, 0.7)
     if has(LOOT) or (has(RIOT) and armed_perp):

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from reckon.extract import actors as actors_mod
 from reckon.extract import dates as dates_mod
@@ -529,6 +530,12 @@ def _extract(
             decision, acts = _decide(text, cl, triggers, c_counts)
             if cut is not None:
                 acts = [a for a in acts if a.span is None or a.span.start < cut]
+            if (
+                decision is not None
+                and decision.strength <= _WEAK
+                and any(not x.headline for x in (*events, *sent_events))
+            ):
+                decision = None  # after an event: a figure for it, not an event of its own
             if decision is None or decision.key is None:
                 usable = [c for c in c_counts if c.hedged not in ("denied", "threat")]
                 if rx:
@@ -558,7 +565,7 @@ def _extract(
             e.places = c_places
             e.actors = acts
             _attach_counts(text, e, c_counts)
-            d = _pick_date(text, c_dates, trig)
+            d = _pick_date(text, c_dates, trig, announced=_announced(decision.sub_event_type))
             if d is not None:
                 e.date, e.date_in_clause = d, True
             sent_events.append(e)
@@ -745,6 +752,10 @@ def _role_actors(
         )
         if _SOURCE_AFTER.match(text, a.end) and not community_victim:
             continue  # "..., police said": the source of the report
+        if re.search(r"\s[-–—:]\s+$", text[max(cl.start, a.start - 4) : a.start]) and not text[
+            a.end : cl.end
+        ].strip(" .'\""):
+            continue  # "Taliban killed in Afghan north - police": a headline's source
         if a.start < trig.end and trig.start < a.end:
             # the weapon or force named by the trigger itself ("Russian artillery shelled")
             if trig.code in _NON_VIOLENT_CODES:
@@ -809,6 +820,28 @@ def _role_actors(
     return roles, perp, targ
 
 
+_WEAK = ev.WEAK
+_ARMED_CONTEXT = re.compile(
+    r"\b(?:shot|gunned|gunmen|gunman|gunfire|stabbed|hacked|executed|beheaded|murdered|"
+    r"assassinated|militants|fighters|attackers|assailants|bodies|insurgents|rebels|jihadists|"
+    r"bandits|by (?:[\w-]+ )?(?:fire|gunfire|bullets?|snipers?))\b",
+    _F,
+)
+_VIOLENT_REPORT = re.compile(
+    r"\b(?:gunmen|gunman|militants?|insurgents?|rebels?|jihadists?|militias?|militiamen|bandits|"
+    r"terrorists?|attack(?:ed|s|ers)?|assailants|bomb(?:ing|ed|s)?|blast|shell(?:ing|ed)|"
+    r"air ?strikes?|drone strikes?|clash(?:es|ed)|fighting|gunfire|ambush(?:ed)?|insurgency|"
+    r"raid(?:ed|s)?|massacre|killings)\b",
+    _F,
+)
+
+
+@lru_cache(maxsize=4)
+def _violent_report(text: str) -> bool:
+    """Does the report tell of armed violence anywhere (not of accidents or disease)?"""
+    return bool(_VIOLENT_REPORT.search(text))
+
+
 def _decide(
     text: str, cl: Clause, triggers: list[ev.Trigger], counts: list
 ) -> tuple[ev.Decision | None, list[Actor]]:
@@ -869,6 +902,7 @@ def _decide(
         has_deaths=has_deaths,
         has_victims=has_victims,
         stateish_present=any(a.type in ev.STATEISH for a in acts),
+        violent_report=_violent_report(text),
     )
     if decision is None:
         return None, []
@@ -889,14 +923,15 @@ def _decide(
             and (has_deaths or any(c.kind == "injured" and (c.count.best or 0) > 0 for c in counts))
         ):
             pass
-        elif not (perp & ev.ARMED) and not re.search(
-            r"\b(?:shot|gunned|gunmen|gunman|gunfire|stabbed|hacked|executed|beheaded|murdered|"
-            r"assassinated|militants|"
-            r"fighters|attackers|assailants|bodies|insurgents|rebels|jihadists|bandits|"
-            r"by (?:[\w-]+ )?(?:fire|gunfire|bullets?|snipers?))\b",
-            ctext,
-            _F,
-        ):
+        elif decision.strength <= _WEAK and _violent_report(text):
+            pass
+        elif not (perp & ev.ARMED) and (targ & ev.ARMED) and not _ARMED_CONTEXT.search(ctext):
+            # "At least 30 Taliban killed": armed men's deaths are the conflict's, though
+            # the clause names no attacker; a weak reading, a figure where an event was told
+            decision = ev.Decision(
+                decision.event_type, decision.sub_event_type, _WEAK, decision.key
+            )
+        elif not (perp & ev.ARMED) and not _ARMED_CONTEXT.search(ctext):
             return None, []
     et = decision.event_type
     out: list[Actor] = []
@@ -1063,19 +1098,41 @@ def _is_dateline(text: str, d: DateInterval) -> bool:
     )
 
 
-def _pick_date(text: str, dates: list[DateInterval], trig: ev.Trigger) -> DateInterval | None:
+def _pick_date(
+    text: str, dates: list[DateInterval], trig: ev.Trigger, *, announced: bool = False
+) -> DateInterval | None:
+    """The clause's date nearest the trigger: not the day something was said (unless the
+    event is what was said: ``announced``, "announced on Sunday that they were merging"),
+    and a dateline's day only when nothing else dates it."""
     cands = []
     filed = []
+    said = []
     for d in dates:
         if d.span is None or d.start is None:
             continue
         if _SPEECH_DATE.search(text[max(0, d.span.start - 30) : d.span.start]):
+            said.append(d)
             continue
         (filed if _is_dateline(text, d) else cands).append(d)
-    cands = cands or filed
+    cands = cands or (said if announced else []) or filed
     if not cands:
         return None
     return min(cands, key=lambda d: abs(d.span.start - trig.start))
+
+
+_SAME_DAY = re.compile(
+    r"^(?:,\s*)?(?:hours|minutes|moments|shortly|just|an hour|two hours)\s+(?:after|before)\b", _F
+)
+
+
+def _announced(sub_event_type: str) -> bool:
+    """Sub-types that happen by being declared: the day it was said is the event's day."""
+    return sub_event_type in (
+        "Agreement",
+        "Change to group/activity",
+        "Headquarters or base established",
+        "Non-violent transfer of territory",
+    )
 
 
 def _toll_period(text: str, d: DateInterval) -> bool:
@@ -1114,9 +1171,15 @@ def _settle_sentence(
     # events without a date take the sentence's (non-speech) date
     for e in sent_events:
         if e.date is None and not e.clause.distinct_time:
-            d = _pick_date(text, s_dates, e.trigger)
+            d = _pick_date(text, s_dates, e.trigger, announced=_announced(e.st))
             if d is not None:
                 e.date, e.date_in_clause = d, True
+    for e in sent_events:
+        if e.date is None and _SAME_DAY.match(e.clause_text):
+            # "... on Friday, hours after Fano militiamen attacked an army post": that day too
+            dated = [x for x in sent_events if x is not e and x.date is not None]
+            if dated:
+                e.date = dated[0].date
 
 
 def _attach_loose(text: str, events: list[_Ev], loose: list) -> None:
@@ -1279,6 +1342,13 @@ def _fill_context(
             dd = _to_date(d.start)
             if pub_date is None or dd is None or 0 <= (pub_date - dd).days <= 60:
                 e.date = d
+    lead = next((x for x in events if x.date is not None and x.date_in_clause), None)
+    if lead is not None and lead.date is not None and lead.date.start is not None:
+        for e in events:
+            if e.date is None and not e.clause.distinct_time and not e.clause.background:
+                # "In the southern port city of Odesa, drones struck the port": told as part
+                # of the night the report is about
+                e.date = lead.date
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1569,12 +1639,16 @@ def _to_mention(text: str, e: _Ev, report: Report) -> Mention:
     date_iv = None
     if e.date is not None:
         date_iv = DateInterval(e.date.start, e.date.end, e.date.span, e.date.resolved, e.date.note)
+    day = (date_iv.start if date_iv is not None else None) or report.published
     return Mention(
         event_type=e.et,
         sub_event_type=e.st,
         date=date_iv,
         location=_location(e.place),
-        actors=list(e.actors),
+        actors=[
+            Actor(a.text, a.role, actors_mod.taliban_type(a.text, a.type, day), a.span)
+            for a in e.actors
+        ],
         fatalities=counts.get("killed"),
         injured=counts.get("injured"),
         abducted=counts.get("abducted"),
