@@ -907,3 +907,16 @@ def test_days_of_events_told_around_the_main_one(nlp) -> None:
         published="2026-03-13",
     )
     assert [i.date.start for i in z.incidents] == ["2026-03-12", "2026-03-12"]
+
+
+def test_talks_rallies_and_findings_are_no_events(nlp) -> None:
+    x = run(
+        "Envoys of the government and the rebels met in Nairobi on Tuesday for talks aimed at "
+        "ending fighting in the east. Police said 500 officers would guard campaign rallies "
+        "in Nakuru. A UN panel said both armies had committed war crimes, including attacks "
+        "on civilians, sexual violence and torture."
+    )
+    assert x.incidents == []
+    y = run("The insurgency has killed more than 30,000 people since 2011, officials say.")
+    (t,) = y.tolls
+    assert t.scope == "historical" and t.count.low == 30000

@@ -232,7 +232,10 @@ _CANCEL = {
         _F,
     ),
     PROTEST: re.compile(
-        r"protest(?:ed)? (?:his|her|their) innocence|in protest at the (?:referee)", _F
+        r"protest(?:ed)? (?:his|her|their) innocence|in protest at the (?:referee)|"
+        # an election campaign's rallies are no demonstration
+        r"(?:campaign|election|electoral|wedding|prayer) rall(?:y|ies)",
+        _F,
     ),
     ARREST: re.compile(
         r"(?:release|freedom|releasing|free|trial|families|relatives) (?:of |for )?(?:the |all |"
@@ -261,7 +264,8 @@ _GENERIC = re.compile(
     r"\b(?:string|series|wave|spate|number|campaign|history|threat|risk|fear|fears) of "
     r"(?:[\w-]+ ){0,2}$|"
     r"\b(?:preparing|planning|plotting|planned|plotted|threatening|threatened|intending|"
-    r"vowed|vowing|ready|warned of|warning of|fears? of|risk of|to prevent|to avert)"
+    r"vowed|vowing|ready|warned of|warning of|fears? of|risk of|to prevent|to avert|"
+    r"aimed at ending|to end|ending|to halt|halting|to stop|stopping|an end to|a halt to)"
     r"(?: to)? (?:an? |the |new |more |further )?(?:[\w-]+ )?$|"
     r"\b(?:will|would|could|might|shall|plans? to|planning to|aims? to|threatened to|"
     r"threatening to|vowed to|vows to|promised to|intends? to|set to|about to|not tolerate|"

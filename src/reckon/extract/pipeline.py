@@ -412,6 +412,11 @@ def _extract(
         # ("the release of 12 detained activists" tells of no arrest)
         s_counts = [c for c in s_counts if _count_has_trigger(c, sent_triggers[si])]
         non_event_sentence = bool(_NON_EVENT.search(sent.text))
+        # "committed war crimes, including attacks on civilians and sexual violence": kinds of
+        # crime named by a finding, not happenings
+        categories = [
+            (m.start(), m.end()) for m in _CATEGORY_LIST.finditer(text, sent.start, sent.end)
+        ]
         sent_events: list[_Ev] = []
         for cl in clauses_of(text, sent, si, pi):
             ctext = text[cl.start : cl.end]
@@ -426,7 +431,11 @@ def _extract(
             )
             ref_from = None
             clause_triggers = [
-                t for t in sent_triggers[si] if cl.start <= t.start and t.end <= cl.end
+                t
+                for t in sent_triggers[si]
+                if cl.start <= t.start
+                and t.end <= cl.end
+                and not any(a <= t.start < b for a, b in categories)
             ]
             self_report = {t.code for t in clause_triggers} & _SELF_REPORTED
             for r in rx:
@@ -1670,6 +1679,17 @@ _REGION_OF = re.compile(
 _PAST_INTRO = re.compile(
     r",\s|\bsince\b|\banniversary\b|\bin which\b|\bwhen\b|\blike\b|\bas in\b|\brecalling\b", _F
 )
+_CATEGORY_LIST = re.compile(
+    r"\b(?:war crimes|crimes against humanity|genocide|(?:human rights |grave )?(?:abuses|"
+    r"violations)|atrocities)\b,?\s+(?:including|such as|like|notably)\s[^.;:]{0,200}",
+    _F,
+)
+_SINCE_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:killed|left|claimed|displaced|wounded|cost)\b[^.;]*"
+    r"\bsince\s+$",
+    _F,
+)
+_SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|largest|biggest|first)\b", _F)
 _COMPARISON = re.compile(
     r"\b(?:since|anniversary|deadliest|worst|bloodiest|largest|biggest|first)\b", _F
 )
@@ -1693,6 +1713,10 @@ def _past_cut(
             recent = recent or 0 <= (pub_date - end).days <= 60
     if not recent and not _COMPARISON.search(text, max(cl.start, ypos - 60), ypos):
         return None
+    if _SINCE_PERFECT.search(text, cl.start, ypos) and not _SUPERLATIVE.search(
+        text, cl.start, ypos
+    ):
+        return None  # "the insurgency has killed 40,000 people since 2009": all of it the past
     intros = list(_PAST_INTRO.finditer(text, cl.start, ypos))
     intro = intros[-1] if intros else None
     if intro is None or intro.start() - cl.start < 10:
