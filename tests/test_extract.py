@@ -920,3 +920,27 @@ def test_talks_rallies_and_findings_are_no_events(nlp) -> None:
     y = run("The insurgency has killed more than 30,000 people since 2011, officials say.")
     (t,) = y.tolls
     assert t.scope == "historical" and t.count.low == 30000
+
+
+def test_a_blast_retold_and_its_superseded_toll(nlp) -> None:
+    x = run(
+        "The death toll from Saturday's bombing at a bus station in Sibi rose to 21 on Monday "
+        "after several wounded people died in hospital, officials said. The blast, claimed by "
+        "the Baloch Liberation Army, also wounded more than 40 people.\n\nInitial reports had "
+        "put the toll at 15."
+    )
+    (m,) = x.incidents
+    assert m.fatalities is not None and (m.fatalities.low, m.fatalities.best) == (21, 21)
+    assert m.injured is not None and m.injured.best == 40
+    assert {a.type for a in m.actors if a.role == "perpetrator"} == {"Rebel group"}
+
+
+def test_the_wounded_who_died_and_strikes(nlp) -> None:
+    x = run(
+        "Unknown men threw a grenade into a bar in Gitega on Friday night, wounding nine "
+        "people. One of the wounded later died in hospital."
+    )
+    (m,) = x.incidents
+    assert (m.fatalities.best, m.injured.best) == (1, 9)
+    y = run("Thousands of nurses went on strike across Ghana on Monday over unpaid wages.")
+    assert [i.sub_event_type for i in y.incidents] == ["Peaceful protest"]

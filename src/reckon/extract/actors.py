@@ -37,6 +37,12 @@ _NAMED: list[tuple[str, str]] = [
     ),
     (r"Asayish|PKK|YPG|Joint Forces|SPLM-N|SPLA-IO|Polisario", "Rebel group"),
     (r"Tigray Defense Forces|TPLF|OLA|Oromo Liberation Army", "Rebel group"),
+    # "the Balochistan Liberation Army", "the National Resistance Front": named insurgencies
+    (
+        r"(?:[A-Z][\w'’-]+ ){1,3}(?:Liberation|Revolutionary|Resistance|Salvation|Independence)"
+        r" (?:Army|Front|Forces|Movement)|BLA",
+        "Rebel group",
+    ),
     (
         r"CJTF|Civilian Joint Task Force|Fano|CODECO|Wazalendo|Mai-Mai|Mai Mai|Imbonerakure|Amhara militias?",
         "Political militia",

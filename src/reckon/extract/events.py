@@ -99,7 +99,8 @@ _PATTERNS: dict[str, str] = {
     r"gang-?rap(?:ed|e)",
     PROTEST: r"protest(?:ed|ers?|s|ing)?\b|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)\b|"
     r"march(?:ed|es)?\b|sit-ins?|vigils?|boycott(?:ed)?|picket(?:ed|s)?|"
-    r"took to the streets|gathered (?:to|in|outside)",
+    r"took to the streets|gathered (?:to|in|outside)|went on strike|on strike|general strike|"
+    r"staged (?:a|an) (?:\w+ )?strike|strike action|walkouts?\b",
     DISPERSE: r"dispers(?:e|ed|ing)|tear ?gas|water cannons?|batons?|broke up|break up|"
     r"push(?:ed)? back|rubber bullets|fired (?:into the air|warning shots)|cracked down",
     FIRE_ON: r"(?:opened fire|fired (?:live (?:rounds|ammunition|bullets) )?(?:on|at|into))|"

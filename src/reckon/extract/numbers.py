@@ -1137,6 +1137,8 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
     def clause_end(k: int) -> int:
         return c_end[max(0, min(k, tk.n))]
 
+    of_wounded: set[int] = set()  # "one of the wounded died": counted only if nothing else is
+
     def emit(kind, count, i, j, head, t0, t1, hedge_from=None):
         if any(used[i:j]):
             return
@@ -1335,12 +1337,16 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
             x += 1
         t = _trigger_at(tk, x) if x < ce else None
         if pkind is not None:
-            # "many of the wounded": a count of the group itself, unless it is
-            # "one of the wounded succumbed" (an update of an earlier count)
-            # "11 of the injured were police officers" is a subset, not a count
-            if (t is not None and t[1] == "killed" and t[2] in {"intr", "act"}) or (
-                count.qualifier != "vague"
-            ):
+            # "many of the wounded": a count of the group itself; "one of the wounded
+            # succumbed" counts a death; "11 of the injured were police officers" is a
+            # subset, not a count
+            if t is not None and t[1] == "killed" and t[2] in {"intr", "act"} and not hyp:
+                n = len(out)
+                emit("killed", count, ci, cj, head, x, t[0], hedge_from=ci)
+                of_wounded.update(id(m) for m in out[n:])
+                i = t[0]
+                continue
+            if count.qualifier != "vague":
                 stop = t[0] if t is not None else cj
                 for y in range(ci, stop):
                     used[y] = True
@@ -1422,4 +1428,7 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
         c = Count(2, 2, None, "vague", tk.span(t0, t1))
         emit(kind, c, t0, t1, None, t0, t1, hedge_from=t0)
 
+    if any(m.kind == "killed" and id(m) not in of_wounded for m in out):
+        # "three guards had died after one of the wounded succumbed": a step of that figure
+        out = [m for m in out if id(m) not in of_wounded]
     return out

@@ -63,7 +63,9 @@ _UNKNOWN_AFTER = re.compile(
     r"(?:known|clear|available))\b",
     _F,
 )
-_ADDITIVE = re.compile(r"\b(?:also|as well|in addition|another|further|more)\b", _F)
+_ADDITIVE = re.compile(
+    r"\b(?:also|as well|in addition|another|further|more|of the (?:wounded|injured))\b", _F
+)
 _UPDATE = re.compile(r"\b(?:risen|rose|climbed|increased|reached|jumped)\s+to\b", _F)
 _NEW_INCIDENT = re.compile(r"\b(?:a second|another|separately|in a separate|elsewhere)\b", _F)
 _DEFINITE = re.compile(
@@ -86,6 +88,22 @@ _DATE_WORD = re.compile(
 _ANAPHORIC_SUBJECT = re.compile(
     r"^\s*(?:the (?:attackers|assailants|gunmen|militants|fighters|raiders|perpetrators)|"
     r"they)\b",
+    _F,
+)
+_WOUNDED_DIED = re.compile(
+    r"\s+(?:of\s+the\s+)?(?:seriously\s+|critically\s+)?(?:wounded|injured)(?:\s+\w+)?\s+"
+    r"(?:later\s+|had\s+|have\s+)?(?:died|succumbed)\b",
+    _F,
+)
+_DIED_AFTER = re.compile(r"\s+(?:later\s+|had\s+|have\s+)?(?:died|succumbed)\b", _F)
+_SUPERSEDED = re.compile(
+    r"\b(?:initial(?:ly)?|earlier|first|previous(?:ly)?|preliminary)\s+(?:\w+\s+)?"
+    r"(?:reports?|figures?|tolls?|counts?|estimates?|tallies)\b",
+    _F,
+)
+_EVENT_SUBJECT = re.compile(
+    r"^\s*(?:the|this|that)\s+(?:[\w-]+\s+)?(?:blast|explosion|bombing|attack|strike|raid|"
+    r"ambush|assault|shelling|bomb)\b(?!\s+(?:on|in|at|near|against)\b)",
     _F,
 )
 _DET_BEFORE = re.compile(
@@ -555,6 +573,7 @@ def _extract(
             trig = decision.key
             if BACK_REFERENCE.match(ctext) or _ANAPHORIC_SUBJECT.match(ctext):
                 reference = True
+            subject_ref = bool(_EVENT_SUBJECT.match(ctext))
             if ref_from is not None and trig.start >= ref_from:
                 # a trigger after a reaction verb refers to an event told elsewhere
                 reference = True
@@ -567,7 +586,7 @@ def _extract(
                 reference, ref_kind = True, "definite"
             e = _Ev(decision.event_type, decision.sub_event_type, decision.strength, trig, cl)
             e.reference = reference
-            e.ref_kind = ref_kind
+            e.ref_kind = "subject" if subject_ref else ref_kind
             e.clause_text = ctext
             e.headline = headline
             e.force_new = bool(_NEW_INCIDENT.search(ctext))
@@ -1037,9 +1056,11 @@ def _attach_counts(text: str, e: _Ev, counts: list) -> None:
 
 
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:bringing|raising|pushing|taking|lifting|increasing)\s+the\s+(?:overall\s+|total\s+)?"
-    r"(?:death\s+)?(?:toll|total|number|tally)\b[^.;]{0,100}?\bto\s+(?:at\s+least\s+|more\s+"
-    r"than\s+|over\s+|nearly\s+|about\s+|around\s+|some\s+)?$",
+    r"(?:\b(?:bringing|raising|pushing|taking|lifting|increasing)\s+the\s+(?:overall\s+|total\s+)?"
+    r"(?:death\s+)?(?:toll|total|number|tally)\b[^.;]{0,100}?\bto|"
+    # "The toll from Saturday's bombing rose to 11, as two of the wounded died"
+    r"\b(?:death\s+)?(?:toll|tally)\b[^.;]{0,100}?\b(?:rose|risen|climbed|jumped|increased)\s+to)"
+    r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+|around\s+|some\s+)?$",
     _F,
 )
 
@@ -1057,6 +1078,16 @@ def _add_count(text: str, e: _Ev, c, additive: bool | None = None) -> None:
         return
     if _UNKNOWN_AFTER.match(text, sp.end):
         return  # "Fatalities unknown."
+    if c.kind == "injured" and (
+        _WOUNDED_DIED.match(text, sp.end) or _DIED_AFTER.match(text, sp.end)
+    ):
+        return  # "after several wounded people died in hospital": no longer wounded
+    if (
+        c.sentence is not None
+        and _SUPERSEDED.search(c.sentence.text)
+        and any(x[0].best is not None for x in e.counts.get(c.kind, []))
+    ):
+        return  # "Initial reports had put the toll at 24": replaced by the figure already told
     if additive is None:
         additive = False
     sent_start = c.sentence.start if c.sentence is not None else -1
@@ -1234,6 +1265,8 @@ def _attach_loose(text: str, events: list[_Ev], loose: list) -> None:
         if own and target.date is not None and not _dates_ok(target.date, own[0]):
             continue  # a figure for another day is not this incident's
         for c in counts:
+            if _SUPERSEDED.search(ctext) and any(x.counts.get(c.kind) for x in prev):
+                continue  # "Initial reports had put the toll at 24"
             if _UPDATE.search(ctext):
                 target.counts.pop(c.kind, None)
             _add_count(text, target, c, additive=bool(_ADDITIVE.search(ctext)))
@@ -1473,11 +1506,15 @@ def _absorb(inc: _Ev, e: _Ev) -> None:
     inc.reference = inc.reference and e.reference
 
 
-def _absorb_keeping_type(inc: _Ev, e: _Ev) -> None:
-    """Fold a side event's figures and evidence into ``inc`` without taking its type or sides."""
-    keep = (inc.et, inc.st, inc.trigger, list(inc.actors))
+def _absorb_keeping_type(inc: _Ev, e: _Ev, *, keep_actors: bool = True) -> None:
+    """Fold a side event's figures and evidence into ``inc`` without taking its type (nor,
+    with ``keep_actors``, its sides)."""
+    actors = list(inc.actors)
+    keep = (inc.et, inc.st, inc.trigger)
     _absorb(inc, e)
-    inc.et, inc.st, inc.trigger, inc.actors = keep
+    inc.et, inc.st, inc.trigger = keep
+    if keep_actors:
+        inc.actors = actors
 
 
 def _ctext(e: _Ev) -> str:
@@ -1538,6 +1575,17 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
             # "... clashed with police. Police said 25 officers were injured and 60 people
             # arrested": the arrests and injuries belong to the riot just told
             _absorb_keeping_type(incidents[-1], e)
+            continue
+        if (
+            e.ref_kind == "subject"
+            and incidents
+            and 0 <= e.clause.para - incidents[-1].clause.para <= 1
+            and _dates_ok(incidents[-1].date, e.date)
+            and _places_ok(incidents[-1], e)
+        ):
+            # "The blast, claimed by the BLA, also wounded 60 people": the event just told,
+            # and who it names are its sides
+            _absorb_keeping_type(incidents[-1], e, keep_actors=False)
             continue
         target = None
         for inc in reversed(incidents):
