@@ -251,3 +251,36 @@ def test_name_borne_in_many_countries_follows_the_report(gaz: Gazetteer) -> None
     got = _places(gaz, text, ["Santa Rosa", "Bolivar"])
     assert (got["Santa Rosa"].iso, got["Santa Rosa"].admin1) == ("CO", "Bolivar")
     assert (got["Bolivar"].iso, got["Bolivar"].feature) == ("CO", "admin1")
+
+
+def test_country_where_things_happen_outweighs_one_named_as_an_actor(gaz: Gazetteer) -> None:
+    from reckon.geo.resolver import countries_in_text
+
+    text = (
+        "Russia said its jets struck targets in northern Syria. Russia denied hitting homes in "
+        "Syria. Russia and Turkey met. Russia will talk again."
+    )
+    got = countries_in_text(gaz, text)
+    assert got["SY"] > got["RU"]
+
+
+def test_transliteration_namesake_in_a_side_country_is_not_taken(gaz: Gazetteer) -> None:
+    # al-Quria shares a key with a Russian hamlet (Kur'ya); Russia is only an actor here
+    text = (
+        "Russian and Syrian jets struck the town of al-Quria in Deir ez-Zor province in eastern "
+        "Syria on Saturday, killing 20 people, activists in Syria said. Moscow denied it."
+    )
+    q = _places(gaz, text, ["al-Quria", "Deir ez-Zor", "Moscow"])["al-Quria"]
+    assert (q.iso, q.admin1, q.resolved) == ("SY", "Deir ez-Zor", False)
+
+
+def test_small_exact_namesake_in_a_side_country_is_not_taken(gaz: Gazetteer) -> None:
+    # Tokhar and Secretary are hamlets' names in the United States, which the report names
+    # only as a party
+    text = (
+        "U.S.-led coalition jets struck two villages, Tokhar and Hoshariyeh, in northern Syria "
+        "on Tuesday, killing 50 civilians in Syria, activists said. The Secretary of the U.S. "
+        "Navy was not asked about the strikes in Syria."
+    )
+    got = _places(gaz, text, ["Tokhar", "Secretary"])
+    assert got["Tokhar"].iso == "SY" and got["Secretary"].iso == "SY"
