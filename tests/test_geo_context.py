@@ -284,3 +284,46 @@ def test_small_exact_namesake_in_a_side_country_is_not_taken(gaz: Gazetteer) -> 
     )
     got = _places(gaz, text, ["Tokhar", "Secretary"])
     assert got["Tokhar"].iso == "SY" and got["Secretary"].iso == "SY"
+
+
+def _incident_at(text: str, clause: str, place: str, names: list[str]) -> Extraction:
+    from reckon.model import Evidence, Mention
+
+    ex = _extraction(text, names)
+    a = text.index(clause)
+    loc = next(p for p in ex.places if p.name == place)
+    inc = Mention(
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        location=loc,
+        evidence=[Evidence("clause", clause, a, a + len(clause))],
+    )
+    ex.incidents.append(inc)
+    return ex
+
+
+def test_incident_borrowing_a_foreign_capital_moves_to_the_main_country(gaz: Gazetteer) -> None:
+    from reckon.geocode import geocode
+
+    text = (
+        "Air strikes killed 30 fighters in northern Syria on Tuesday, a monitor in Syria said. "
+        "Most of them died near the city of Aleppo. In Washington the Pentagon confirmed the "
+        "strikes. Washington said more strikes in Syria would follow."
+    )
+    clause = "Air strikes killed 30 fighters in northern Syria on Tuesday, a monitor in Syria said."
+    ex = geocode(_incident_at(text, clause, "Washington", ["Aleppo", "Washington"]), gazetteer=gaz)
+    loc = ex.incidents[0].location
+    assert loc is not None and (loc.iso, loc.admin1, loc.name) == ("SY", "Aleppo", "Aleppo")
+
+
+def test_incident_told_in_a_neighbour_stays_there(gaz: Gazetteer) -> None:
+    from reckon.geocode import geocode
+
+    text = (
+        "Fighting went on in Syria and in Syria's north. Rockets fired from Syria hit the "
+        "town of Akcakale in Turkey on Monday, wounding two people."
+    )
+    clause = "Rockets fired from Syria hit the town of Akcakale in Turkey on Monday, wounding two people."
+    ex = geocode(_incident_at(text, clause, "Akcakale", ["Akcakale"]), gazetteer=gaz)
+    loc = ex.incidents[0].location
+    assert loc is not None and loc.iso == "TR"
