@@ -777,3 +777,16 @@ def test_ner_alone_finds_the_entities_of_the_full_pipeline(nlp) -> None:
         a = [(e.start_char, e.end_char, e.label_) for e in full(t).ents]
         b = [(e.start_char, e.end_char, e.label_) for e in nlp(t).ents]
         assert a == b, t
+
+
+def test_page_header_date_dates_an_event_nothing_else_dates() -> None:
+    text = (
+        "12.03.2025 Shelling kills three in Kafr Nabl. Three civilians were killed when "
+        "shells struck a market in Kafr Nabl, a monitor said."
+    )
+    ex = extract(report_from_text(text))
+    assert ex.incidents and ex.incidents[0].date is not None
+    assert (ex.incidents[0].date.start, ex.incidents[0].date.end) == ("2025-03-12", "2025-03-12")
+    # a date told in the text wins over the header's
+    told = extract(report_from_text(text.replace("a monitor said", "on 10 March 2025")))
+    assert [m.date.start for m in told.incidents if m.date] == ["2025-03-10"]
