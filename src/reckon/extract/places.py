@@ -462,6 +462,54 @@ def _standalone(text: str, stem: str) -> bool:
     return stem in _standalone_names(text)
 
 
+@lru_cache(maxsize=16)
+def _lower_words(text: str) -> frozenset[str]:
+    """Words the text writes in lower case ("clashes", "ambush", "hours")."""
+    return frozenset(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", text))
+
+
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands dozen dozens""".split()
+)
+# words that end many place names and that texts also write in lower case: kept
+_GEO_TAIL = frozenset(
+    """city strip bank sea heights valley mountains mountain hills hill river lake coast island
+    islands desert plain plains gulf bay falls springs park dam airport airbase base bridge
+    crossing camp square road highway street port harbour harbor border checkpoint prison
+    market mosque hospital quarter district neighbourhood neighborhood province governorate
+    region state county territory department oblast countryside area zone""".split()
+)
+
+
+def _plain(word: str, lower: frozenset[str]) -> bool:
+    w = word.lower()
+    return w.isalpha() and (w in lower or w in _NUMBER_WORDS)
+
+
+def _trim_plain_words(text: str, name: str, a: int, b: int) -> tuple[str, int, int]:
+    """Drop the words at the end of a name that the text also writes in lower case ("Daraya
+    hours", "Adra Ambush", "Damascus Suburb"); a name made of such words only is no name
+    ("Clashes", "Car Bomb Blast", "Fierce Fighting"). A place's own last word (City, Strip,
+    Bank, Valley) stays."""
+    lower = _lower_words(text)
+    words = list(re.finditer(r"\S+", name))
+    if not words:
+        return name, a, b
+    n = len(words)
+    while n > 0 and _plain(words[n - 1].group(), lower):
+        if n > 1 and words[n - 1].group().lower() in _GEO_TAIL:
+            break
+        n -= 1
+    if n == len(words):
+        return name, a, b
+    if n == 0:
+        return "", a, a
+    nb = a + words[n - 1].end()
+    return text[a:nb], a, nb
+
+
 def find_places(
     text: str, start: int, end: int, ents: list[Ent] | None = None
 ) -> list[PlaceMention]:
@@ -521,6 +569,11 @@ def find_places(
             name = text[a:b]
             if not name:
                 continue
+        # headline words in title case run on after a name or stand alone for one ("Adra
+        # Ambush", "Daraya hours", "Car Bomb Blast", "Clashes")
+        name, a, b = _trim_plain_words(text, name, a, b)
+        if not name:
+            continue
         # trailing admin word inside the entity ("Sweida province")
         tm = re.search(
             r"\s+(province|governorate|state|State|region|district|territory|"
