@@ -327,3 +327,42 @@ def test_incident_told_in_a_neighbour_stays_there(gaz: Gazetteer) -> None:
     ex = geocode(_incident_at(text, clause, "Akcakale", ["Akcakale"]), gazetteer=gaz)
     loc = ex.incidents[0].location
     assert loc is not None and loc.iso == "TR"
+
+
+def test_old_name_of_a_large_city_yields_to_the_province_named_with_it(gaz: Gazetteer) -> None:
+    # "Adra" is also an old name of Daraa (a provincial seat): the text puts this Adra in the
+    # Damascus countryside
+    text = (
+        "Troops killed 30 fighters in an ambush southwest of the industrial city of Adra in "
+        "Damascus countryside, Syrian state media said."
+    )
+    got = _places(gaz, text, ["Adra", "Damascus"])["Adra"]
+    assert (got.iso, got.admin1) == ("SY", "Damascus")
+
+
+def test_place_north_of_a_town_the_gazetteer_lacks_stays_near_it(gaz: Gazetteer) -> None:
+    text = "Rebels and troops fought around Al Maleh north of Aleppo in Syria on Friday."
+    got = _places(gaz, text, ["Al Maleh", "Aleppo", "Syria"])["Al Maleh"]
+    assert (got.iso, got.admin1, got.resolved) == ("SY", "Aleppo", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Shelling killed three people in Western Aleppo on Monday.", "Western Aleppo", "Aleppo"),
+        ("A car bomb killed 26 people in eastern Syria near the city of Deir el-Zour Syria.",
+         "Deir el-Zour Syria", "Deir ez-Zor"),
+    ],
+)  # fmt: skip
+def test_run_on_name_resolves_by_its_known_part(
+    gaz: Gazetteer, text: str, name: str, admin1: str
+) -> None:
+    got = _places(gaz, text, [name])[name]
+    assert (got.iso, got.admin1, got.precision) == ("SY", admin1, 2)
+
+
+def test_inner_words_under_another_spelling_are_no_place(gaz: Gazetteer) -> None:
+    # "Sunni Gulf" is fuzzily close to a Turkish city's key; Gulf Arab states are no place
+    text = "Turkey and Syria traded blame after the attack. Sunni Gulf Arab states condemned it."
+    got = _places(gaz, text, ["Sunni Gulf Arab"])["Sunni Gulf Arab"]
+    assert not got.resolved and got.admin1 is None

@@ -351,10 +351,11 @@ _SUBUNIT_AFTER = re.compile(
 )
 LOCAL_PULL = {"sentence": 2.0, "paragraph": 1.0}
 # what stands between a place and its container: "X near Jos", "X, Kano State", "X in Burkina
-# Faso's Centre-Nord region", "X in the province of Y"
+# Faso's Centre-Nord region", "X in the province of Y", "X north of Aleppo"
 _CONTAINER = re.compile(
     r"(?:['’]s)?(?:\s+(?:district|village|town|area|community))?"
-    r"(?:\s*,\s*|\s+(?:near|in|outside|close\s+to)\s+)(?:the\s+)?"
+    r"(?:\s*,\s*|\s+(?:near|in|outside|close\s+to|(?:(?:north|south)(?:-?(?:east|west))?|east|"
+    r"west)\s+of)\s+)(?:the\s+)?"
     r"(?:(?:town|city|district|province|region|state|governorate|oblast)\s+of\s+)?"
     r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?"
 )
@@ -367,13 +368,17 @@ def _same_span(text: str, pattern: re.Pattern[str], a: int, b: int) -> bool:
 
 def _well_known(gaz: Gazetteer, query: str, got: Location) -> bool:
     """Whether the reading is a capital, a first-order seat or a large city under its own
-    name ("the city of Idlib near Aleppo" is Idlib, not a namesake near Aleppo)."""
+    name ("the city of Idlib near Aleppo" is Idlib, not a namesake near Aleppo). An old or
+    foreign name a large city also bears ("Adra" among Daraa's) is not its own."""
     from reckon.geo.normalize import name_key
     from reckon.geo.resolver import _big
 
     core = parse_toponym(query).core
     return any(
-        h.place.geonameid == got.geonameid and h.matched == light_key(core) and _big(h.place)
+        h.place.geonameid == got.geonameid
+        and h.matched == light_key(core)
+        and h.main
+        and _big(h.place)
         for h in gaz.lookup(name_key(core))
     )
 

@@ -700,14 +700,23 @@ def _resolve_words(
             if sub.lower() in _DIRECTION_ADJ or sub.lower() in _PARTICLES or len(sub) < 3:
                 continue
             ql = light_key(sub)
-            if not any(h.matched == ql for h in gaz.lookup(name_key(sub))):
+            hits = gaz.lookup(name_key(sub))
+            own = any(h.matched == ql for h in hits)
+            if not own and (i > 0 or len(sub.split()) < 2 or not hits):
+                # under another spelling only a name's opening words ("Deir el-Zour Syria"):
+                # one word, or words inside, are too loose ("Car" is no Kar, "Gulf Arab")
                 continue
             got = resolve(gaz, sub, ctx)
-            # a part of a name is trusted only inside the report's countries
+            # a part of a name is trusted only inside the report's countries (or, when the
+            # report names none, a province, a country or a well-known city under its own name)
             ok = (
                 countries.get(got.iso or "", 0.0) >= 0.5
                 if countries
                 else got.feature in ("admin1", "country")
+                or (
+                    own
+                    and any(h.place.geonameid == got.geonameid and _big(h.place) for h in hits)
+                )
             )
             if got.resolved and ok:
                 found.append((_RANK.get(got.feature or "", 4), -n, i, got))
