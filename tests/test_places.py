@@ -30,3 +30,14 @@ def test_a_place_s_own_last_word_stays() -> None:
     assert _trim_plain_words(text, "Tishreen Dam", 15, 27) == ("Tishreen Dam", 15, 27)
     text = "Rockets hit Gaza City. Residents of the city fled."
     assert _trim_plain_words(text, "Gaza City", 12, 21)[0] == "Gaza City"
+
+
+def test_a_capital_named_as_its_government_is_no_place() -> None:
+    text = (
+        "There was no comment from the regime in Damascus. The US blames Damascus for the "
+        "attack, and officials accused Moscow of lying. They called it anti-Damascus "
+        "propaganda. Shells later hit a market in Damascus."
+    )
+    found = find_places(text, 0, len(text))
+    assert [p.name for p in found] == ["Damascus"]
+    assert found[0].start == text.rindex("Damascus")

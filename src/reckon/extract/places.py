@@ -295,6 +295,14 @@ _METONYM_AFTER = re.compile(
     r"insisted|warned|urged|blamed|condemned|wants|demanded|is leading|leads|vowed|pledged|"
     r"rejected|welcomed)\b"
 )
+# ... or when the text names it as a government: "the regime in Damascus", "US blames
+# Damascus", "anti-Damascus propaganda", "accused Moscow of"
+_METONYM_BEFORE = re.compile(
+    r"(?:\b(?:regime|government|authorities|leadership|rulers)\s+in\s+|\b(?:anti|pro)-|"
+    r"\b(?:blames?|blamed|accus(?:es|ed|e)|urge[sd]?|warn(?:s|ed)?|pressed|presses|condemn(?:s|ed)?|"
+    r"sanction(?:s|ed)?|punish(?:es|ed|ing)?)\s+)$",
+    re.IGNORECASE,
+)
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|i|an)$")
 _DEMONYM_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|province|region)\b")
 
@@ -609,6 +617,7 @@ def find_places(
                 _SOURCE_SEAT_BEFORE.search(text[max(0, a - 40) : a])
                 and _SPEECH_AFTER.match(text, b)
             )
+            or _METONYM_BEFORE.search(text, max(0, a - 30), a)
             or (
                 _METONYM_AFTER.match(text, b)
                 and not re.search(r"\b[a-z]+\s*$", text[max(0, a - 20) : a])
