@@ -366,3 +366,15 @@ def test_inner_words_under_another_spelling_are_no_place(gaz: Gazetteer) -> None
     text = "Turkey and Syria traded blame after the attack. Sunni Gulf Arab states condemned it."
     got = _places(gaz, text, ["Sunni Gulf Arab"])["Sunni Gulf Arab"]
     assert not got.resolved and got.admin1 is None
+
+
+def test_a_country_a_group_is_banned_in_is_not_where_things_happen(gaz: Gazetteer) -> None:
+    from reckon.geo.resolver import countries_in_text
+
+    text = (
+        "Troops clashed with Islamic State (banned in Russia) in Syria. Nusra Front (banned in "
+        "Russia) fighters retreated, a Russian officer said."
+    )
+    got = countries_in_text(gaz, text)
+    assert got["RU"] == 2 * 2.0 + 1.0  # two names and a demonym; neither says where
+    assert got["SY"] == 2.0 + 1.5  # named, and named as where

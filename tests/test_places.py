@@ -41,3 +41,8 @@ def test_a_capital_named_as_its_government_is_no_place() -> None:
     found = find_places(text, 0, len(text))
     assert [p.name for p in found] == ["Damascus"]
     assert found[0].start == text.rindex("Damascus")
+
+
+def test_a_country_a_group_is_banned_in_is_no_place() -> None:
+    text = "Troops fought the Nusra Front (a group banned in Ruritania) near Kafr Nabl on Monday."
+    assert _names(text) == ["Kafr Nabl"]

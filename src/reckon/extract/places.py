@@ -296,9 +296,11 @@ _METONYM_AFTER = re.compile(
     r"rejected|welcomed)\b"
 )
 # ... or when the text names it as a government: "the regime in Damascus", "US blames
-# Damascus", "anti-Damascus propaganda", "accused Moscow of"
+# Damascus", "anti-Damascus propaganda", "accused Moscow of"; "a group banned in Russia" tells
+# of a law, not a place
 _METONYM_BEFORE = re.compile(
     r"(?:\b(?:regime|government|authorities|leadership|rulers)\s+in\s+|\b(?:anti|pro)-|"
+    r"\b(?:banned|outlawed|prohibited|illegal)\s+in\s+|"
     r"\b(?:blames?|blamed|accus(?:es|ed|e)|urge[sd]?|warn(?:s|ed)?|pressed|presses|condemn(?:s|ed)?|"
     r"sanction(?:s|ed)?|punish(?:es|ed|ing)?)\s+)$",
     re.IGNORECASE,

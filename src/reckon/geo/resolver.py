@@ -275,7 +275,9 @@ def _country_pattern(gaz: Gazetteer) -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 # "in Syria", "in northern Syria", "across eastern Syria", "inside Syria's": where events happen
+# (not "a group banned in Russia", a line some outlets add to every name of a group)
 _LOCATIVE_BEFORE = re.compile(
+    r"(?<!banned )(?<!outlawed )(?<!prohibited )(?<!illegal )"
     r"\b(?:in|inside|across|throughout|into)\s+(?:the\s+)?(?:(?:war-torn|rebel-held|central|"
     r"neighbou?ring|(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?)\s+)?$",
     re.IGNORECASE,
