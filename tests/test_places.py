@@ -46,3 +46,20 @@ def test_a_capital_named_as_its_government_is_no_place() -> None:
 def test_a_country_a_group_is_banned_in_is_no_place() -> None:
     text = "Troops fought the Nusra Front (a group banned in Ruritania) near Kafr Nabl on Monday."
     assert _names(text) == ["Kafr Nabl"]
+
+
+def test_a_demonym_ends_a_run_on_name() -> None:
+    text = (
+        "A bomb killed six people in the Bustan district of Hama Syrian state television "
+        "reported on Monday."
+    )
+    names = _names(text)
+    assert "Hama" in names and not any("Syrian" in n for n in names)
+
+
+def test_the_town_a_district_belongs_to_is_the_place() -> None:
+    from reckon.extract.places import choose_location
+
+    text = "A bomb killed six people in the Bustan district of Hama Syrian state TV said."
+    got = choose_location(find_places(text, 0, len(text)), text)
+    assert got is not None and got.name == "Hama"

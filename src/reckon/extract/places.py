@@ -246,6 +246,12 @@ _TRAILING_JUNK = re.compile(
     r"Killed|After|As|Show|Shows|Says|Amid)\b.*$|\s+[A-Z]{3,}\b.*$"
 )
 _DEMONYM_START = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish|ean)\s+[A-Z]")
+# ... and one that ends a run-on name ("in the Salah al-Din district of Aleppo Syrian state
+# television reported"): the name stops before it
+_DEMONYM_END = re.compile(
+    r"\s+(?:[A-Z][a-z]+(?:ian|ians|ese|ish)|Iraqi|Yemeni|Israeli|Pakistani|Somali|Afghan|"
+    r"Saudi|Emirati|Qatari|Kuwaiti)$"
+)
 
 
 _LOC_BEFORE = re.compile(
@@ -564,6 +570,10 @@ def find_places(
             name = text[a:b]
         if not name or _DEMONYM_START.match(name):
             continue  # "Syrian Strikes": a headline's title case, not a place
+        dm = _DEMONYM_END.search(name)
+        if dm:
+            b = a + dm.start()
+            name = text[a:b]
         name, a, b = _bare_possessive(text, name, a, b)
         if not name:
             continue
