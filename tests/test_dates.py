@@ -261,3 +261,38 @@ def test_gold_evidence_dates_rate() -> None:
     rate = hit / total
     print(f"\ndates inside gold evidence matching gold: {hit}/{total} = {rate:.3f}")
     assert rate >= 0.97
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "span"),
+    [
+        ("Tue 11 Mar 2025 Shelling hits a market. Shells struck a market.", "2025-03-11",
+         "11 Mar 2025"),
+        ("Market shelled in the north\n\nPublished March 11 2025 Shells struck a market.",
+         "2025-03-11", "March 11 2025"),
+        ("11.03.2025Get short URL Shells struck a market.", "2025-03-11", "11.03.2025"),
+        ("11-03-2025 Shells struck a market.", "2025-03-11", "11-03-2025"),
+        ("Date of publication 11 March 2025 Shells struck a market.", "2025-03-11",
+         "11 March 2025"),
+        ("Tuesday 11 March 2025 Shells struck a market.", "2025-03-11", "11 March 2025"),
+    ],
+)  # fmt: skip
+def test_header_date(text: str, iso: str, span: str) -> None:
+    from reckon.extract.dates import header_date
+
+    got = header_date(text)
+    assert got is not None and (got.start, got.end, got.span and got.span.text) == (iso, iso, span)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shells struck a market on March 11 2025, killing three.",
+        "3.5 million people have fled since 2011.",
+        "Market shelled\n\nWitnesses said shells struck it on 11 March 2025.",
+    ],
+)
+def test_no_header_date(text: str) -> None:
+    from reckon.extract.dates import header_date
+
+    assert header_date(text) is None

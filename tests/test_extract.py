@@ -944,3 +944,16 @@ def test_the_wounded_who_died_and_strikes(nlp) -> None:
     assert (m.fatalities.best, m.injured.best) == (1, 9)
     y = run("Thousands of nurses went on strike across Ghana on Monday over unpaid wages.")
     assert [i.sub_event_type for i in y.incidents] == ["Peaceful protest"]
+
+
+def test_page_header_date_dates_an_event_nothing_else_dates() -> None:
+    text = (
+        "12.03.2025 Shelling kills three in Kafr Nabl. Three civilians were killed when "
+        "shells struck a market in Kafr Nabl, a monitor said."
+    )
+    ex = extract(report_from_text(text))
+    assert ex.incidents and ex.incidents[0].date is not None
+    assert (ex.incidents[0].date.start, ex.incidents[0].date.end) == ("2025-03-12", "2025-03-12")
+    # a date told in the text wins over the header's
+    told = extract(report_from_text(text.replace("a monitor said", "on 10 March 2025")))
+    assert [m.date.start for m in told.incidents if m.date] == ["2025-03-10"]

@@ -28,7 +28,7 @@ from reckon.geo.resolver import (
     route_ends,
 )
 from reckon.geo.store import Gazetteer
-from reckon.model import Extraction, Location
+from reckon.model import Extraction, Location, Mention
 
 __all__ = ["geocode", "geocode_name", "phrase_segments", "scan_toponyms"]
 
@@ -169,7 +169,70 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
         offset = start if start is not None else 0
         got = resolve(gaz, query, ctx, precision_hint=hint, offset=offset, within_town=local)
         _fill(loc, got)
+    _keep_in_main_country(gaz, extraction, ctx)
     return extraction
+
+
+# how much less than the report's main country another must weigh for its places to be doubted
+SIDE_COUNTRY_MAX = 0.7
+MAIN_COUNTRY_AFTER = 600  # characters after an incident's clause where its place may be told
+
+
+def _clause_of(m: Mention) -> tuple[int, int] | None:
+    for ev in m.evidence:
+        if ev.field == "clause":
+            return ev.start, ev.end
+    return None
+
+
+def _keep_in_main_country(gaz: Gazetteer, extraction: Extraction, ctx: Context) -> None:
+    """An incident placed in a country the report names only beside its main one is moved to
+    the report's place in the main country told closest to it (in its clause, else the first
+    after it, else the last before it; else the main country itself).
+
+    Taken only where the place was not told in the incident's own clause (a place borrowed from
+    elsewhere in the report: "In Washington the Pentagon confirmed ..." for strikes in Syria), or
+    where it is a country or a well-known city, which reports name for their governments
+    ("Moscow has demanded ...", "France sought a resolution")."""
+    countries = ctx.countries
+    main = ctx.top_country()
+    if not main or not countries:
+        return
+    home = sorted(
+        (p.span.start, i, p)
+        for i, p in enumerate(_locations(extraction))
+        if p.span is not None
+        and p.resolved
+        and p.iso == main
+        and p.admin1
+        and p.feature in ("town", "other", "admin2", "admin1")
+    )
+    for inc in extraction.incidents:
+        loc = inc.location
+        if loc is None or not loc.iso or loc.iso == main:
+            continue
+        if countries.get(loc.iso, 0.0) > SIDE_COUNTRY_MAX:
+            continue
+        clause = _clause_of(inc)
+        if clause is None:
+            continue
+        a, b = clause
+        inside = loc.span is not None and a <= loc.span.start < b
+        if inside and loc.feature != "country" and not _well_known(gaz, loc.name, loc):
+            continue
+        within = [p for o, _i, p in home if a <= o < b]
+        after = [p for o, _i, p in home if b <= o < b + MAIN_COUNTRY_AFTER]
+        before = [p for o, _i, p in home if o < a]
+        pick = (within or after or before[-1:] or [None])[0]
+        if pick is not None:
+            new = Location(name=pick.name, span=pick.span)
+            _fill(new, pick)
+        else:
+            unit = gaz.country_place(main)
+            if unit is None:
+                continue
+            new = place_to_location(gaz, unit, Location(name=gaz.country_name(main) or main))
+        inc.location = new
 
 
 _CAP_SEQ = re.compile(
@@ -288,10 +351,11 @@ _SUBUNIT_AFTER = re.compile(
 )
 LOCAL_PULL = {"sentence": 2.0, "paragraph": 1.0}
 # what stands between a place and its container: "X near Jos", "X, Kano State", "X in Burkina
-# Faso's Centre-Nord region", "X in the province of Y"
+# Faso's Centre-Nord region", "X in the province of Y", "X north of Aleppo"
 _CONTAINER = re.compile(
     r"(?:['’]s)?(?:\s+(?:district|village|town|area|community))?"
-    r"(?:\s*,\s*|\s+(?:near|in|outside|close\s+to)\s+)(?:the\s+)?"
+    r"(?:\s*,\s*|\s+(?:near|in|outside|close\s+to|(?:(?:north|south)(?:-?(?:east|west))?|east|"
+    r"west)\s+of)\s+)(?:the\s+)?"
     r"(?:(?:town|city|district|province|region|state|governorate|oblast)\s+of\s+)?"
     r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?"
 )
@@ -304,13 +368,17 @@ def _same_span(text: str, pattern: re.Pattern[str], a: int, b: int) -> bool:
 
 def _well_known(gaz: Gazetteer, query: str, got: Location) -> bool:
     """Whether the reading is a capital, a first-order seat or a large city under its own
-    name ("the city of Idlib near Aleppo" is Idlib, not a namesake near Aleppo)."""
+    name ("the city of Idlib near Aleppo" is Idlib, not a namesake near Aleppo). An old or
+    foreign name a large city also bears ("Adra" among Daraa's) is not its own."""
     from reckon.geo.normalize import name_key
     from reckon.geo.resolver import _big
 
     core = parse_toponym(query).core
     return any(
-        h.place.geonameid == got.geonameid and h.matched == light_key(core) and _big(h.place)
+        h.place.geonameid == got.geonameid
+        and h.matched == light_key(core)
+        and h.main
+        and _big(h.place)
         for h in gaz.lookup(name_key(core))
     )
 

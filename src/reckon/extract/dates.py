@@ -28,7 +28,7 @@ from datetime import date, timedelta
 
 from reckon.model import DateInterval, Span
 
-__all__ = ["find_dateline", "find_dates", "resolve"]
+__all__ = ["find_dateline", "find_dates", "header_date", "resolve"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
@@ -512,11 +512,12 @@ _FULL_DATE = re.compile(
 )
 
 
-# dates a page prints before its text in compact forms: "29-07-2016" (day first), and
+# dates a page prints before its text in compact forms: "29-07-2016" or "29.07.2016" (day
+# first, a site's furniture may follow without a space: "18.10.2014Get short URL"), and
 # "Last updated at Apr 152017" (day and year run together)
 _LEAD_DATE = re.compile(
-    r"^\W{0,3}(?:(?:last\s+)?(?:updated|published|posted|date of publication)(?:\s+(?:at|on))?:?\s+)?(?:(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>(?:19|20)\d\d)|"
-    r"(?P<mon>" + _MON + r")\s+(?P<d2>\d{1,2})(?P<y2>(?:19|20)\d\d))\b",
+    r"^\W{0,3}(?:(?:last\s+)?(?:updated|published|posted|date of publication)(?:\s+(?:at|on))?:?\s+)?(?:(?P<d>\d{1,2})(?P<sep>[-.])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)|"
+    r"(?P<mon>" + _MON + r")\s+(?P<d2>\d{1,2})(?P<y2>(?:19|20)\d\d))(?!\d)",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -531,6 +532,55 @@ def _lead_date(m: re.Match[str]) -> date | None:
     except ValueError:
         return None
     return None
+
+
+# what a page prints before its date: "Published", "Posted on", "Date of publication", a weekday
+_HEADER_WORDS = re.compile(
+    r"^\W{0,3}(?:(?:last\s+)?(?:updated|published|posted|date\s+of\s+publication)"
+    r"(?:\s+(?:at|on))?:?\s+)?(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"(?:day|nesday|sday|urday)?\.?,?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def header_date(text: str) -> DateInterval | None:
+    """The date a page prints at the very top of its text ("Wed 05 Apr 2017 ...", "Published
+    July 20 2015 ...", "24.08.2013 ...", "Date of publication 5 July 2016 ..."): the day the
+    report was put out, or None when the text does not open with a full date."""
+    if not isinstance(text, str):
+        raise TypeError(f"header_date expects a string, got {type(text).__name__}")
+    # the text's first line, or the first line after a headline set above it
+    starts = [m.start() for m in re.finditer(r"^(?=\S)", text[:HEADER_CHARS], re.MULTILINE)][:3]
+    for start in starts:
+        got = _header_date_at(text, start)
+        if got is not None:
+            return got
+    return None
+
+
+HEADER_CHARS = 400  # how far into a text the page's own date may stand (after a headline)
+
+
+def _header_date_at(text: str, start: int) -> DateInterval | None:
+    lead = _LEAD_DATE.match(text, start)
+    if lead:
+        got = _lead_date(lead)
+        if got is not None:
+            a = lead.start("d") if lead.group("d") else lead.start("mon")
+            return DateInterval(
+                got.isoformat(), got.isoformat(), Span.of(text, a, lead.end()), True, _HEADER_NOTE
+            )
+    for d in find_dates(text, start, min(len(text), start + 80)):
+        sp = d.span
+        if sp is None or not _HEADER_WORDS.match(text[start : sp.start]):
+            break  # words before it: a date told in the text, not the page's
+        if d.start is None or d.start != d.end or len(d.start) != 10:
+            continue  # a weekday alone, a month
+        return DateInterval(d.start, d.end, sp, True, _HEADER_NOTE)
+    return None
+
+
+_HEADER_NOTE = "the page's header date (no other date for the event)"
 
 
 def find_dateline(text: str) -> str | None:

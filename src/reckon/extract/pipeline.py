@@ -614,6 +614,14 @@ def _extract(
         _victims_in_paragraph(text, e, paras)
     incidents = _drop_background(text, incidents, pub_date, notes)
     out.incidents = [_to_mention(text, e, report) for e in incidents]
+    if not report.published:
+        # no publication date: the date the page prints at its top is the day the report was
+        # put out, the event's date when nothing else dates it (like a dateline's)
+        head = dates_mod.header_date(text)
+        if head is not None:
+            for m in out.incidents:
+                if m.date is None:
+                    m.date = DateInterval(head.start, head.end, head.span, True, head.note)
     # the report's lead incident is usually its main one: an edge for earlier incidents, and
     # for incidents placed more precisely than a whole country
     for rank, (m, e) in enumerate(zip(out.incidents, incidents, strict=True)):

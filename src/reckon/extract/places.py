@@ -246,6 +246,12 @@ _TRAILING_JUNK = re.compile(
     r"Killed|After|As|Show|Shows|Says|Amid)\b.*$|\s+[A-Z]{3,}\b.*$"
 )
 _DEMONYM_START = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish|ean)\s+[A-Z]")
+# ... and one that ends a run-on name ("in the Salah al-Din district of Aleppo Syrian state
+# television reported"): the name stops before it
+_DEMONYM_END = re.compile(
+    r"\s+(?:[A-Z][a-z]+(?:ian|ians|ese|ish)|Iraqi|Yemeni|Israeli|Pakistani|Somali|Afghan|"
+    r"Saudi|Emirati|Qatari|Kuwaiti)$"
+)
 
 
 _LOC_BEFORE = re.compile(
@@ -294,6 +300,16 @@ _METONYM_AFTER = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:said|says|reported|announced|accused|denied|claimed|"
     r"insisted|warned|urged|blamed|condemned|wants|demanded|is leading|leads|vowed|pledged|"
     r"rejected|welcomed)\b"
+)
+# ... or when the text names it as a government: "the regime in Damascus", "US blames
+# Damascus", "anti-Damascus propaganda", "accused Moscow of"; "a group banned in Russia" tells
+# of a law, not a place
+_METONYM_BEFORE = re.compile(
+    r"(?:\b(?:regime|government|authorities|leadership|rulers)\s+in\s+|\b(?:anti|pro)-|"
+    r"\b(?:banned|outlawed|prohibited|illegal)\s+in\s+|"
+    r"\b(?:blames?|blamed|accus(?:es|ed|e)|urge[sd]?|warn(?:s|ed)?|pressed|presses|condemn(?:s|ed)?|"
+    r"sanction(?:s|ed)?|punish(?:es|ed|ing)?)\s+)$",
+    re.IGNORECASE,
 )
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|i|an)$")
 _DEMONYM_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|province|region)\b")
@@ -462,6 +478,54 @@ def _standalone(text: str, stem: str) -> bool:
     return stem in _standalone_names(text)
 
 
+@lru_cache(maxsize=16)
+def _lower_words(text: str) -> frozenset[str]:
+    """Words the text writes in lower case ("clashes", "ambush", "hours")."""
+    return frozenset(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", text))
+
+
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands dozen dozens""".split()
+)
+# words that end many place names and that texts also write in lower case: kept
+_GEO_TAIL = frozenset(
+    """city strip bank sea heights valley mountains mountain hills hill river lake coast island
+    islands desert plain plains gulf bay falls springs park dam airport airbase base bridge
+    crossing camp square road highway street port harbour harbor border checkpoint prison
+    market mosque hospital quarter district neighbourhood neighborhood province governorate
+    region state county territory department oblast countryside area zone""".split()
+)
+
+
+def _plain(word: str, lower: frozenset[str]) -> bool:
+    w = word.lower()
+    return w.isalpha() and (w in lower or w in _NUMBER_WORDS)
+
+
+def _trim_plain_words(text: str, name: str, a: int, b: int) -> tuple[str, int, int]:
+    """Drop the words at the end of a name that the text also writes in lower case ("Daraya
+    hours", "Adra Ambush", "Damascus Suburb"); a name made of such words only is no name
+    ("Clashes", "Car Bomb Blast", "Fierce Fighting"). A place's own last word (City, Strip,
+    Bank, Valley) stays."""
+    lower = _lower_words(text)
+    words = list(re.finditer(r"\S+", name))
+    if not words:
+        return name, a, b
+    n = len(words)
+    while n > 0 and _plain(words[n - 1].group(), lower):
+        if n > 1 and words[n - 1].group().lower() in _GEO_TAIL:
+            break
+        n -= 1
+    if n == len(words):
+        return name, a, b
+    if n == 0:
+        return "", a, a
+    nb = a + words[n - 1].end()
+    return text[a:nb], a, nb
+
+
 def find_places(
     text: str, start: int, end: int, ents: list[Ent] | None = None
 ) -> list[PlaceMention]:
@@ -506,6 +570,10 @@ def find_places(
             name = text[a:b]
         if not name or _DEMONYM_START.match(name):
             continue  # "Syrian Strikes": a headline's title case, not a place
+        dm = _DEMONYM_END.search(name)
+        if dm:
+            b = a + dm.start()
+            name = text[a:b]
         name, a, b = _bare_possessive(text, name, a, b)
         if not name:
             continue
@@ -521,6 +589,11 @@ def find_places(
             name = text[a:b]
             if not name:
                 continue
+        # headline words in title case run on after a name or stand alone for one ("Adra
+        # Ambush", "Daraya hours", "Car Bomb Blast", "Clashes")
+        name, a, b = _trim_plain_words(text, name, a, b)
+        if not name:
+            continue
         # trailing admin word inside the entity ("Sweida province")
         tm = re.search(
             r"\s+(province|governorate|state|State|region|district|territory|"
@@ -556,6 +629,7 @@ def find_places(
                 _SOURCE_SEAT_BEFORE.search(text[max(0, a - 40) : a])
                 and _SPEECH_AFTER.match(text, b)
             )
+            or _METONYM_BEFORE.search(text, max(0, a - 30), a)
             or (
                 _METONYM_AFTER.match(text, b)
                 and not re.search(r"\b[a-z]+\s*$", text[max(0, a - 20) : a])

@@ -1,0 +1,65 @@
+"""Toponym mentions (reckon.extract.places) on our own invented sentences."""
+
+from __future__ import annotations
+
+from reckon.extract.places import _trim_plain_words, find_places
+
+
+def _names(text: str) -> list[str]:
+    return [p.name for p in find_places(text, 0, len(text))]
+
+
+def test_headline_words_after_a_name_are_dropped() -> None:
+    text = (
+        "Army Kills Dozens in Kafr Nabl Ambush Near Border. An army unit killed dozens in an "
+        "ambush near Kafr Nabl on Monday, hours after a car bomb went off."
+    )
+    names = _names(text)
+    assert "Kafr Nabl" in names
+    assert not any("Ambush" in n for n in names)
+
+
+def test_a_name_of_plain_words_only_is_no_place() -> None:
+    text = "Dozens Killed in Fierce Clashes. Dozens of fighters died in fierce clashes on Monday."
+    assert _names(text) == []
+    assert _trim_plain_words(text, "Fierce Clashes", 0, 14)[0] == ""
+
+
+def test_a_place_s_own_last_word_stays() -> None:
+    text = "Shells hit the Tishreen Dam. The dam was damaged near the city of Manbij."
+    assert _trim_plain_words(text, "Tishreen Dam", 15, 27) == ("Tishreen Dam", 15, 27)
+    text = "Rockets hit Gaza City. Residents of the city fled."
+    assert _trim_plain_words(text, "Gaza City", 12, 21)[0] == "Gaza City"
+
+
+def test_a_capital_named_as_its_government_is_no_place() -> None:
+    text = (
+        "There was no comment from the regime in Damascus. The US blames Damascus for the "
+        "attack, and officials accused Moscow of lying. They called it anti-Damascus "
+        "propaganda. Shells later hit a market in Damascus."
+    )
+    found = find_places(text, 0, len(text))
+    assert [p.name for p in found] == ["Damascus"]
+    assert found[0].start == text.rindex("Damascus")
+
+
+def test_a_country_a_group_is_banned_in_is_no_place() -> None:
+    text = "Troops fought the Nusra Front (a group banned in Ruritania) near Kafr Nabl on Monday."
+    assert _names(text) == ["Kafr Nabl"]
+
+
+def test_a_demonym_ends_a_run_on_name() -> None:
+    text = (
+        "A bomb killed six people in the Bustan district of Hama Syrian state television "
+        "reported on Monday."
+    )
+    names = _names(text)
+    assert "Hama" in names and not any("Syrian" in n for n in names)
+
+
+def test_the_town_a_district_belongs_to_is_the_place() -> None:
+    from reckon.extract.places import choose_location
+
+    text = "A bomb killed six people in the Bustan district of Hama Syrian state TV said."
+    got = choose_location(find_places(text, 0, len(text)), text)
+    assert got is not None and got.name == "Hama"
