@@ -378,3 +378,25 @@ def test_a_country_a_group_is_banned_in_is_not_where_things_happen(gaz: Gazettee
     got = countries_in_text(gaz, text)
     assert got["RU"] == 2 * 2.0 + 1.0  # two names and a demonym; neither says where
     assert got["SY"] == 2.0 + 1.5  # named, and named as where
+
+
+def test_a_neighbours_town_in_a_report_tied_to_its_country_by_demonyms(gaz: Gazetteer) -> None:
+    got = _places(gaz, "Israeli troops arrested six men in a raid on Jenin at dawn.", ["Jenin"])
+    assert (got["Jenin"].iso, got["Jenin"].resolved) == ("PS", True)
+
+
+def test_a_city_struck_stays_where_it_is_though_the_attacker_is_named_more(
+    gaz: Gazetteer,
+) -> None:
+    from reckon.extract import extract
+    from reckon.geocode import geocode
+    from reckon.ingest import report_from_text
+
+    text = (
+        "Russian drone strike on Kharkiv kills two\n\nA Russian drone hit a house in the north "
+        "of Kharkiv overnight, killing two people, the governor said.\n\nUkraine's air force "
+        "said it had shot down 20 of 25 drones launched by Russia. Russia denies targeting "
+        "civilians."
+    )
+    ex = geocode(extract(report_from_text(text, published="2026-03-09")), gazetteer=gaz)
+    assert {(i.location.name, i.location.iso) for i in ex.incidents} == {("Kharkiv", "UA")}

@@ -63,3 +63,26 @@ def test_the_town_a_district_belongs_to_is_the_place() -> None:
     text = "A bomb killed six people in the Bustan district of Hama Syrian state TV said."
     got = choose_location(find_places(text, 0, len(text)), text)
     assert got is not None and got.name == "Hama"
+
+
+def _kinds_with_ner(text: str) -> list[tuple[str, str]]:
+    from reckon.extract.nlp import analyze
+
+    a = analyze(text)
+    out: list[tuple[str, str]] = []
+    for s in a.sents:
+        ents = [e for e in a.ents if s.start <= e.start < s.end]
+        out += [(p.name, p.kind) for p in find_places(text, s.start, s.end, ents)]
+    return out
+
+
+def test_provinces_named_with_their_country_or_region() -> None:
+    got = _kinds_with_ner(
+        "Rebels overran a post in Myanmar's Rakhine state. Jihadists struck in northern "
+        "Burkina Faso's Soum province. Militiamen attacked a camp in Ituri province. Two "
+        "militants died in Kashmir's Kupwara district. Jets bombed Pazigyi village."
+    )
+    assert ("Rakhine", "region") in got and ("Soum", "region") in got
+    assert ("Ituri", "region") in got and ("Pazigyi village", "place") in got
+    # "X's Y district" keeps X where X may be a city ("Kherson's Dniprovskyi district")
+    assert ("Kupwara", "district") in got

@@ -178,6 +178,14 @@ SIDE_COUNTRY_MAX = 0.7
 MAIN_COUNTRY_AFTER = 600  # characters after an incident's clause where its place may be told
 
 
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|into|across|around|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:of\s+)?$|\b(?:centre|center|outskirts|streets|suburbs?|heart|east|west|north|south)"
+    r"\s+of\s+$",
+    re.I,
+)
+
+
 def _clause_of(m: Mention) -> tuple[int, int] | None:
     for ev in m.evidence:
         if ev.field == "clause":
@@ -195,6 +203,7 @@ def _keep_in_main_country(gaz: Gazetteer, extraction: Extraction, ctx: Context) 
     where it is a country or a well-known city, which reports name for their governments
     ("Moscow has demanded ...", "France sought a resolution")."""
     countries = ctx.countries
+    text = extraction.report.text or ""
     main = ctx.top_country()
     if not main or not countries:
         return
@@ -207,19 +216,35 @@ def _keep_in_main_country(gaz: Gazetteer, extraction: Extraction, ctx: Context) 
         and p.admin1
         and p.feature in ("town", "other", "admin2", "admin1")
     )
+    side_towns = any(
+        p.resolved and p.iso != main and p.feature in ("town", "other", "admin2", "admin1")
+        for p in _locations(extraction)
+    )
     for inc in extraction.incidents:
         loc = inc.location
         if loc is None or not loc.iso or loc.iso == main:
             continue
         if countries.get(loc.iso, 0.0) > SIDE_COUNTRY_MAX:
             continue
+        if not home and side_towns:
+            # the "main" country has no town in the report, the other has: names and
+            # demonyms ("Russian missiles", "Russia denies") outweighed the places
+            continue
         clause = _clause_of(inc)
         if clause is None:
             continue
         a, b = clause
         inside = loc.span is not None and a <= loc.span.start < b
-        if inside and loc.feature != "country" and not _well_known(gaz, loc.name, loc):
-            continue
+        if (
+            inside
+            and loc.feature != "country"
+            and loc.span is not None
+            and (
+                not _well_known(gaz, loc.name, loc)
+                or _LOCATIVE_BEFORE.search(text, max(0, loc.span.start - 40), loc.span.start)
+            )
+        ):
+            continue  # "struck a building in the centre of Kharkiv": where it happened
         within = [p for o, _i, p in home if a <= o < b]
         after = [p for o, _i, p in home if b <= o < b + MAIN_COUNTRY_AFTER]
         before = [p for o, _i, p in home if o < a]

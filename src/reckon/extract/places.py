@@ -308,10 +308,20 @@ _METONYM_BEFORE = re.compile(
     r"(?:\b(?:regime|government|authorities|leadership|rulers)\s+in\s+|\b(?:anti|pro)-|"
     r"\b(?:banned|outlawed|prohibited|illegal)\s+in\s+|"
     r"\b(?:blames?|blamed|accus(?:es|ed|e)|urge[sd]?|warn(?:s|ed)?|pressed|presses|condemn(?:s|ed)?|"
-    r"sanction(?:s|ed)?|punish(?:es|ed|ing)?)\s+)$",
+    r"sanction(?:s|ed)?|punish(?:es|ed|ing)?)\s+|"
+    # "31 of 40 drones launched by Russia": the state that acted
+    r"\b(?:launched|fired|sent|supplied|backed|supported|operated|deployed|carried out|"
+    r"claimed|ordered)\s+by\s+)$",
     re.IGNORECASE,
 )
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|i|an)$")
+# "Syrian", "Lebanese", "Iraqi", "Afghan" (not "Ituri", "Balochistan", "Isfahan": places
+# that end the same way)
+_DEMONYM = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ish|ian|ean|ese)|Iraqi|Yemeni|Israeli|Pakistani|Somali|Afghani|Saudi|"
+    r"Emirati|Qatari|Kuwaiti|Omani|Bahraini|Bangladeshi|Nepali|Azerbaijani|Burundi|Malawi|Thai|"
+    r"Afghan|American|Mexican|African|Moroccan|Cuban|Dominican|Kenyan|Ugandan|Rwandan|Libyan|"
+    r"Angolan|Venezuelan|Tibetan|Mozambican|Sri Lankan|Nigerien)$"
+)
 _DEMONYM_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|province|region)\b")
 
 
@@ -442,6 +452,17 @@ def _kind_after(text: str, b: int) -> tuple[str, int]:
     return "place", 1
 
 
+# (not "district": "Kherson's Dniprovskyi district" is a part of the city, which stays the place)
+_ADMIN_WORD_AFTER = re.compile(
+    r"\s+(?:province|state|county|region|governorate|township|department|territory|"
+    r"prefecture|oblast)\b"
+)
+_CONTAINER_AFTER = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+){0,2}(?:[A-Z][\w'’-]+\s+){1,3}(?:district|province|state|county|"
+    r"region|governorate|township|department|territory|prefecture|oblast|zone|division)\b"
+)
+
+
 def _bare_possessive(text: str, name: str, a: int, b: int) -> tuple[str, int, int]:
     """Possessives whose apostrophe was stripped ("Syrias Idlib province", "Aleppos Old City",
     "Homss"): a name word ending in "s" whose stem is a known country, or a name the text
@@ -495,7 +516,8 @@ _GEO_TAIL = frozenset(
     islands desert plain plains gulf bay falls springs park dam airport airbase base bridge
     crossing camp square road highway street port harbour harbor border checkpoint prison
     market mosque hospital quarter district neighbourhood neighborhood province governorate
-    region state county territory department oblast countryside area zone""".split()
+    region state county territory department oblast countryside area zone village town township
+    settlement""".split()
 )
 
 
@@ -579,11 +601,19 @@ def find_places(
             continue
         # "Kherson's Dniprovskyi district": the city is the place
         pos_m = re.search(r"['’]s\b", name)
+        possessor = False
         if pos_m and pos_m.start() > 0:
-            b = a + pos_m.start()
-            name = name[: pos_m.start()]
+            rest = name[pos_m.end() :].strip()
+            if rest and (name[: pos_m.start()] in _COUNTRIES or _ADMIN_WORD_AFTER.match(text, b)):
+                # "Burkina Faso's Soum province", "Myanmar's Rakhine state": the possessed
+                a = b - len(rest)
+                name = rest
+            else:
+                b = a + pos_m.start()
+                name = name[: pos_m.start()]
+                possessor = True
         # strip leading "Syria's" style possessive country prefixes
-        pm = re.match(r"([\w-]+)['’]s\s+", name)
+        pm = re.match(r"((?:[\w-]+ ){0,2}[\w-]+)['’]s\s+", name)
         if pm and pm.group(1) in _COUNTRIES:
             a += pm.end()
             name = text[a:b]
@@ -611,6 +641,10 @@ def find_places(
                 kind, prec = "district", 2
         if not name or name in _STOP:
             continue
+        if kind == "place" and not possessor and _CONTAINER_AFTER.match(text, b):
+            # "Kashmir's Kupwara district", "Manipur's Bishnupur district": the possessor is the
+            # area the named place lies in
+            kind, prec = "region", 3
         if name in _COUNTRIES:
             kind, prec = "country", 3
         before = text[max(start, a - 60) : a]

