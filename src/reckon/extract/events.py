@@ -294,11 +294,14 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     seg = text[start:end]
     out: list[Trigger] = []
     for code, pat in PATTERNS.items():
+        found = list(pat.finditer(seg))
+        if not found:
+            continue
         cancel = _CANCEL.get(code)
         cancelled: list[tuple[int, int]] = []
         if cancel is not None:
             cancelled = [(m.start(), m.end()) for m in cancel.finditer(seg)]
-        for m in pat.finditer(seg):
+        for m in found:
             a, b = m.start(), m.end()
             if a == b:
                 continue
