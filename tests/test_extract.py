@@ -957,3 +957,18 @@ def test_page_header_date_dates_an_event_nothing_else_dates() -> None:
     # a date told in the text wins over the header's
     told = extract(report_from_text(text.replace("a monitor said", "on 10 March 2025")))
     assert [m.date.start for m in told.incidents if m.date] == ["2025-03-10"]
+
+
+def test_one_assault_over_a_weekend_is_an_incident_not_a_toll(nlp) -> None:
+    x = run(
+        "KADUNA CITY, May 4 - Gunmen stormed the Gidan Waya camp for displaced people near "
+        "Kafanchan over the weekend, killing at least 19 people, according to local officials."
+        "\n\nThe violence has killed more than 300 people in the region since January, "
+        "according to Amnesty International.",
+        published="2026-05-04",
+    )
+    (m,) = x.incidents
+    assert m.fatalities is not None and m.fatalities.best == 19
+    assert m.location is not None and m.location.name != "KADUNA CITY"
+    (t,) = x.tolls
+    assert t.count.best == 300 and t.area != "Amnesty International"

@@ -1826,11 +1826,16 @@ def _make_toll(
         _F,
     ):
         scope = "historical"
-    c_places = [p for p in c_places if not (p.name.isupper() and len(p.name) > 5)]
+    filed = dateline_places(text, c_places)
+    c_places = [p for p in c_places if (p.start, p.end) not in filed]
     area = None
     area_span: tuple[int, int] | None = None
     if c_places:
+        # the most specific area named ("in Colombia's Catatumbo region": Catatumbo), unless a
+        # country is told with its part ("Syria's western coastal region")
         p0 = c_places[0]
+        if p0.kind == "country" and not _REGION_OF.match(text, p0.end):
+            p0 = next((p for p in c_places if p.kind != "country"), p0)
         area, area_span = p0.name, (p0.start, p0.end)
         # "Syria's western coastal region": the part of the country the toll covers
         m = _REGION_OF.match(text, p0.end)

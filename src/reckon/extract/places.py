@@ -227,7 +227,9 @@ _ORG_WORDS = re.compile(
     r"Government|Authority|Court|Police|Guard|Commission|Organi[sz]ation|Cross|Crescent|"
     r"Radio|News|Times|Post|Monitor|Daily|Report|Service|Services|Bank|Company|Festival|"
     r"University|School|Hospital|Church|Mosque|TV|Television|Air|Airways|Airlines|Helmets|"
-    r"Inquiry|Investigation|Strikes?|Attacks?|Members|Weapons|Rights|Conference|Summit|Talks|Club|Center|Centre)\b"
+    r"Inquiry|Investigation|Strikes?|Attacks?|Members|Weapons|Rights|Conference|Summit|Talks|Club|"
+    r"Center|Centre|International|Watch|Foundation|Institute|Association|Federation|Alliance|"
+    r"Coalition|Assembly|Parliament|Senate|Congress|Initiative|Project|Fund|Programme|Program)\b"
 )
 # "Britain-based Syrian Observatory", "US-led coalition": a place used as a modifier
 _MODIFIER_AFTER = re.compile(
@@ -586,7 +588,7 @@ def find_places(
         if cm:
             a += cm.end()
             name = text[a:b]
-        jm = _TRAILING_JUNK.search(name)
+        jm = _TRAILING_JUNK.search(name) if not name.isupper() else None  # "PORT SUDAN"
         if jm:
             b = a + jm.start()
             name = text[a:b]

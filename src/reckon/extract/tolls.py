@@ -44,6 +44,12 @@ ONE_EVENT = re.compile(
     r"assault|shelling|massacre)\s+(?:on|in|at|near)\b",
     _F,
 )
+_ONE_ASSAULT = re.compile(
+    r"\b(?:stormed|attacked|raided|bombed|struck|shelled|ambushed|overran|besieged|hit)\s+"
+    r"(?:the|a|an)\s|\b(?:in|during) (?:an|a|the) (?:[\w-]+ )?(?:attack|raid|assault|ambush)"
+    r" on\b",
+    _F,
+)
 _WHEN = re.compile(r"\b(?:had been|were|was) (?:killed|wounded|injured)\b.{0,40}\bwhen\b", _F)
 HISTORICAL_YEAR = re.compile(r"\b(?:in |the |a )?(19[5-9]\d|20[0-4]\d)\b")
 _SUB_PERIOD = re.compile(r"\b(?:in|during|over) (?:the )?(?:past|previous|last) (\d+|24) hours\b")
@@ -69,9 +75,17 @@ def is_toll_clause(clause: str, count_pos: int) -> bool:
         return False
     if _WHEN.search(clause) and not re.search(r"\bsince\b(?!\s+been)", clause, _F):
         return False
-    if CUMULATIVE.search(clause):
-        return True
     before = clause[: max(0, count_pos)]
+    markers = [m.group(0).lower() for m in CUMULATIVE.finditer(clause)]
+    if (
+        markers
+        and all(m.startswith("over the weekend") for m in markers)
+        and _ONE_ASSAULT.search(clause)
+    ):
+        # "stormed the camp over the weekend, killing at least 47": one assault, two days long
+        return False
+    if markers:
+        return True
     m = CONFLICT_SUBJECT.search(before)
     return bool(m and re.search(r"\b(?:killed|claimed)\b", clause[m.end() :]))
 
