@@ -972,3 +972,14 @@ def test_one_assault_over_a_weekend_is_an_incident_not_a_toll(nlp) -> None:
     assert m.location is not None and m.location.name != "KADUNA CITY"
     (t,) = x.tolls
     assert t.count.best == 300 and t.area != "Amnesty International"
+
+
+def test_reactions_claims_and_descriptions(nlp) -> None:
+    x = run(
+        "Rebels said on Tuesday that their fighters had captured the town of Pauktaw. A "
+        "commander who had demanded a ransom was named. The group pledged allegiance to the "
+        "Islamic State in 2019. Aid promised by donors has been slow to arrive. President "
+        "Daniel Noboa declared a state of emergency in the province."
+    )
+    got = [(r.kind, r.actor) for r in x.reactions]
+    assert got == [("claim", "Rebels"), ("announcement", "President Daniel Noboa")]

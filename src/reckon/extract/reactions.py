@@ -31,6 +31,13 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bclaimed (?:responsibility|to have|that it|the attack)|\bsaid (?:it|they) (?:was|were) "
             r"behind|\bsaid (?:in a statement )?that it (?:was|had been) behind|"
+            # "said on Wednesday that its fighters had captured the town", "said that a strike
+            # it carried out killed ...": a side telling of its own action
+            r"\bsaid (?:on \w+ |late on \w+ |in a statement )?that (?:(?:its|their) (?:fighters|forces|troops|"
+            r"units|men)|it|they) (?:had |have )?(?:captured|seized|taken|struck|hit|"
+            r"carried out|targeted|shot down|destroyed|repelled)\b|"
+            r"\bsaid (?:on \w+ )?that (?:an?|the) (?:air ?)?(?:strike|raid|operation|attack) it "
+            r"(?:had )?(?:carried out|conducted|launched)|"
             r"\blater said it had (?:targeted|struck|attacked)",
             _F,
         ),
@@ -77,7 +84,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:said (?:it|they|he|she|the (?:group|force|army|military|ministry)) "
             r"(?:had (?:struck|targeted|acted|carried out|hit)|would|remained|was committed|"
             r"is committed|wanted|was (?:deeply )?(?:alarmed|concerned|working))|welcomed|vowed|"
-            r"pledged|promised|stated|(?:was|were|is|are|said it was) (?:deeply )?(?:alarmed|"
+            r"pledged(?! allegiance| loyalty)|(?<!been )promised(?! by)|stated|"
+            r"(?:was|were|is|are|said it was) (?:deeply )?(?:alarmed|"
             r"concerned)|"
             r"said (?:both|the) (?:strikes?|attacks?|raids?) (?:targeted|were aimed))",
             _F,
@@ -157,13 +165,17 @@ def _sentence_subject(text: str, sentence_start: int, limit: int) -> str | None:
     seg = text[sentence_start:limit]
     m = _VERBISH.search(seg)
     if not m:
-        return None
+        # "President Gustavo Petro suspended talks ... and declared a state of emergency"
+        cap = _CAPITALISED_SUBJECT.match(seg)
+        return cap.group(1).strip() if cap else None
     sub = seg[: m.start()].strip(" ,")
     if not sub or len(sub.split()) > 8 or not re.match(r"[A-Z]", sub) or _PRONOUN.match(sub):
         return None
     return sub
 
 
+_CAPITALISED_SUBJECT = re.compile(r"\s*((?:The\s+)?(?:[A-Z][\w'’.-]+\s+){1,5})(?=[a-z]+(?:ed|s)\b)")
+_RELATIVE = re.compile(r"\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?$", _F)
 _NAMED_KINDS = ("investigation", "claim", "denial")
 _PRONOUN = re.compile(r"^(?:it|he|she|they|we|i|this|that|which|who)$", _F)
 
@@ -184,6 +196,8 @@ def find_reactions(
         vs, ve = start + m.start(), start + m.end()
         if _NEGATED.search(text[max(start, vs - 30) : vs]):
             continue
+        if _RELATIVE.search(text, max(start, vs - 12), vs):
+            continue  # "a warlord who had demanded protection levies": a description
         actor, astart = _actor_before(text, start, vs)
         if actor is None or _PRONOUN.match(actor):
             # quote attribution: '"...," stated a defense ministry spokesperson'
