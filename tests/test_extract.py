@@ -983,3 +983,19 @@ def test_reactions_claims_and_descriptions(nlp) -> None:
     )
     got = [(r.kind, r.actor) for r in x.reactions]
     assert got == [("claim", "Rebels"), ("announcement", "President Daniel Noboa")]
+
+
+def test_headline_reports_with_lone_victims_and_more_actor_kinds(nlp) -> None:
+    x = run("Unknown attackers gun down tribal elder in Uruzgan", "2020-05-01")
+    (m,) = x.incidents
+    assert m.event_type == "Violence against civilians" and m.fatalities.best == 1
+    y = run("Maoists attack police post in Bastar, 3 cops killed.", "2020-05-01")
+    (n,) = y.incidents
+    assert (n.event_type, n.fatalities.best) == ("Battles", 3)
+    assert {a.type for a in n.actors} == {"Rebel group", "State forces"}
+    z = run("2 Soldiers die in northwest Colombia rebel attack", "2020-05-01")
+    assert [(i.event_type, i.fatalities.best) for i in z.incidents] == [("Battles", 2)]
+    w = run("Soldiers shot dead a rebel leader and two village elders in Kidal.", "2020-05-01")
+    (o,) = w.incidents
+    assert o.fatalities.best == 3
+    assert {(a.text, a.type) for a in o.actors} >= {("rebel leader", "Rebel group")}

@@ -115,8 +115,9 @@ _STATE_MOD = (
 # Head nouns -> default type.
 _HEADS: list[tuple[str, str]] = [
     (
-        r"security forces|security personnel|security units|security officers|"
+        r"security forces|security personnel|security units|security officers|security officials?|"
         r"security guards|security agents|soldiers|soldier|troops|army units|army|military|"
+        r"cops?|constables?|intelligence officers?|border guards?|"
         r"police officers|policemen|policeman|police|officers|gendarmes|gendarmerie|"
         r"forces|personnel|commandos|servicemen|units|paratroopers|marines|air defen[cs]es|"
         r"air force|navy|jets?|warplanes?|aircraft|drones?|artillery|missiles?|"
@@ -130,6 +131,7 @@ _HEADS: list[tuple[str, str]] = [
     ),
     (
         r"rebels|rebel|insurgents|insurgent|militants|militant|jihadists|jihadist|"
+        r"Maoists?|Naxals?|Naxalites?|separatists?|secessionists?|"
         r"guerrillas?|extremists?|terrorists?|fighters|fighter|combatants|cells?|"
         r"factions|faction|armed movements|armed groups?|militant groups?|rebel groups?|"
         r"jihadist groups?",
@@ -161,7 +163,9 @@ _HEADS: list[tuple[str, str]] = [
         r"schoolboys|boy|girl|teenagers?|infants?|bab(?:y|ies)|shopkeepers?|vendors|tailors?|"
         r"mechanics?|businessm[ae]n|businesswom[ae]n|imams?|priests?|pastors?|monks?|nuns?|"
         r"clerics?|worshipper|mourner|engineers|contractors|labou?rers|herdsm[ae]n|hunters|"
-        r"fisherman|miner|pilgrim|refugee|migrant|doctor|patient|elderly",
+        r"fisherman|miner|pilgrim|refugee|migrant|doctor|patient|elderly|leaders?|elders?|"
+        r"chiefs?|activists?|politicians?|candidates?|lawmakers?|judges?|lawyer|youths? leader|"
+        r"village heads?|traditional rulers?|mayors?|councillors",
         "Civilians",
     ),
 ]
@@ -198,6 +202,20 @@ class ActorMention:
 
 def _type_of(phrase: str, head_type: str) -> str:
     low = phrase.lower()
+    if head_type == "Civilians" and re.search(r"\b(?:leaders?|chiefs?|elders?)$", low):
+        # "a rebel leader", "an al-Shabaab chief", "army chief": the group's, not a civilian
+        named = _NAMED_RE.search(phrase)
+        if named is not None:
+            i = int(next(k for k, v in named.groupdict().items() if v is not None)[1:])
+            return _NAMED[i][1]
+        if re.search(
+            r"\b(?:rebel|insurgent|militant|jihadist|separatist|maoist|guerrilla)s?\b", low
+        ):
+            return "Rebel group"
+        if re.search(r"\b(?:militia|gang|cartel)\b", low):
+            return "Political militia"
+        if re.search(r"\b(?:army|military|police|security)\b", low):
+            return "State forces"
     if head_type == "Civilians" and re.search(r"\b(?:armed|militant)\b", low):
         ident = re.search(r"\b(?:" + _IDENTITY + r")\b", phrase, _F)
         return "Identity militia" if ident else "Political militia"

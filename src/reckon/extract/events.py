@@ -80,6 +80,7 @@ _PATTERNS: dict[str, str] = {
     CAPTURE: r"(?:seized|captured|overran|overrun|took control of|taken control of|"
     r"took over|gained control of|fell to|seize[ds]? control of)",
     KILL: r"kill(?:ed|ing|s)?\b(?! it\b)|shot dead|shooting dead|gunned down|shot and killed|"
+    r"gun(?:s|ning)? down|\bdie\b|\bdies\b|"
     r"executed|executions?|beheaded|hacked to death|murder(?:ed|s)?|slaughtered|"
     r"killings?|assassinat(?:ed|ion)|stabbed|opened fire|fired on|shot at|died\b|dead\b",
     MASSACRE: r"massacres?|summary executions?|revenge (?:attacks?|killings?)|"

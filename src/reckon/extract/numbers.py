@@ -249,6 +249,9 @@ _t(
     "act",
 )
 _t("shot dead|shot and killed|gunned down|shot to death|cut down", "killed", "act")
+_t("gun down|guns down", "killed", "act")
+_t("gunning down", "killed", "ger")
+_t("die|dies", "killed", "intr")
 for _v in ("beat", "beaten", "stoned", "hacked", "burned", "burnt", "stabbed", "tortured",
            "clubbed", "bludgeoned", "lynched", "starved", "crushed", "trampled"):  # fmt: skip
     _t(f"{_v} to death", "killed", "act")
@@ -317,7 +320,7 @@ for _lst in _TRIGGERS.values():
 _STEMS = re.compile(
     r"\b(?:kill|murder|massac|execut|assassin|slaughter|slain|martyr|lynch|behead|decapitat|alive"
     r"|dead|death|died|perish"
-    r"|succumb|drown|li(?:fe|ves)|fatalit|bod(?:y|ies)|corpse|toll|injur|wound|hurt|maim|hospital"
+    r"|succumb|drown|li(?:fe|ves)|fatalit|bod(?:y|ies)|corpse|toll|injur|wound|hurt|maim|hospital|gun|die"
     r"|treated|condition|vomit|breath|lost|abduct|kidnap|disappear|hostage|seiz|picked up|snatch"
     r"|arrest|detain|apprehend|rounded up|rounding up|custody|casualt|gunned|shot|harm|alive"
     r"|unhurt|unharmed)",
@@ -719,8 +722,8 @@ def _scan_head(tk: _Toks, j: int, end: int, singular: bool) -> tuple[str, int, i
             break
         if w.endswith("ly") and w not in {"elderly", "family", "lonely", "unruly", "burly"}:
             break  # an adverb ends the phrase: "12 initially killed"
-        if w in _THINGS:
-            return "thing", k + 1, k
+        if w in _THINGS and not (k + 1 < end and _is_person(tk.w[k + 1], singular)):
+            return "thing", k + 1, k  # ("two village elders", "bus passengers": people)
         if _is_person(w, singular):
             h = k
             # compound heads: "crew members", "police officers", "passers-by"
@@ -846,6 +849,18 @@ def _np_at(
                 return _NP(c, i, _skip_pp(tk, j, end), (i + 1, h + 1))
             return None
         if bare and w[:1].isalpha() and w not in _STOP:
+            kind, j, h = _scan_head(tk, i, end, singular=True)
+            if (
+                kind == "person"
+                and h is not None
+                and h - i <= 2
+                and not tk.w[h].endswith("s")
+                and tk.w[h] not in _COLLECTIVE
+                and tk.w[h] not in {"people", "police", "personnel", "men", "women", "children"}
+            ):
+                # headline style "gun down tribal elder", "kill Papuan separatist": one
+                c = Count(1, 1, 1, "exact", tk.span(i, h + 1))
+                return _NP(c, i, _skip_pp(tk, h + 1, end), (i, h + 1))
             kind, j, h = _scan_head(tk, i, end, singular=False)
             if (
                 kind == "person"
@@ -877,7 +892,7 @@ def _np_at(
         if kind == "none" and nxt == "of":
             return None
         return _NP(count, i, m, (k, h + 1) if h is not None else None)
-    if nxt in _THINGS:
+    if nxt in _THINGS and not _is_person(tk.word(j + 1), q.best == 1):
         return None
     kind, m, h = _scan_head(tk, j, end, singular=q.best == 1)
     if kind == "thing":
@@ -1232,7 +1247,7 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
         if passive:
             continue
         strict = role == "act_person"
-        ch = _chain(tk, t1, clause_end(t1), strict=strict, bare=role in {"act", "ger"} and
+        ch = _chain(tk, t1, clause_end(t1), strict=strict, bare=role in {"act", "ger", "base"} and
                     kind != "abducted", after_trigger=True)  # fmt: skip
         if ch is None:
             continue

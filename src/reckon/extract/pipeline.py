@@ -867,7 +867,7 @@ _VIOLENT_REPORT = re.compile(
     r"\b(?:gunmen|gunman|militants?|insurgents?|rebels?|jihadists?|militias?|militiamen|bandits|"
     r"terrorists?|attack(?:ed|s|ers)?|assailants|bomb(?:ing|ed|s)?|blast|shell(?:ing|ed)|"
     r"air ?strikes?|drone strikes?|clash(?:es|ed)|fighting|gunfire|ambush(?:ed)?|insurgency|"
-    r"raid(?:ed|s)?|massacre|killings)\b",
+    r"raid(?:ed|s)?|massacre|killings|violence|gun(?:s|ned|ning)? down)\b",
     _F,
 )
 
