@@ -999,3 +999,20 @@ def test_headline_reports_with_lone_victims_and_more_actor_kinds(nlp) -> None:
     (o,) = w.incidents
     assert o.fatalities.best == 3
     assert {(a.text, a.type) for a in o.actors} >= {("rebel leader", "Rebel group")}
+
+
+def test_killings_with_no_one_named_and_a_patrol_under_attack(nlp) -> None:
+    x = run("Two men are killed in the Centro district of Morelia", "2020-05-01")
+    assert [(i.event_type, i.fatalities.best) for i in x.incidents] == [
+        ("Violence against civilians", 2)
+    ]
+    y = run("Two children were killed when a wall collapsed in Kano.", "2020-05-01")
+    assert y.incidents == []
+    z = run(
+        "A patrol of soldiers came under attack near Gao on Thursday, and several soldiers were "
+        "killed in the assault, officials in Bamako said.",
+        "2020-05-01",
+    )
+    (m,) = z.incidents
+    assert (m.event_type, m.fatalities.low) == ("Battles", 2)
+    assert "officials" not in {a.text for a in m.actors}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -337,7 +338,10 @@ def test_pairs_are_symmetric_in_scoring():
 # -- the store: save, relink, overrides ---------------------------------------------------------
 
 
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+PG_HOST = os.environ.get("RECKON_TEST_PGHOST", "127.0.0.1")
+PG_PORT = int(os.environ.get("RECKON_TEST_PGPORT", "5432"))
+PG_BASE = f"postgresql+psycopg://postgres@{PG_HOST}:{PG_PORT}"
+PG_ADMIN = f"{PG_BASE}/{os.environ.get('RECKON_TEST_PGDATABASE', 'test')}"
 
 
 def _pg_database():
@@ -356,7 +360,8 @@ def _pg_database():
             c.execute(sa.text(f"CREATE DATABASE {name}"))
     except Exception as e:  # no server, no driver, no rights
         pytest.skip(
-            f"PostgreSQL not reachable at 127.0.0.1:5432 ({type(e).__name__}): store tests ran on SQLite only"
+            f"PostgreSQL not reachable at {PG_HOST}:{PG_PORT} ({type(e).__name__}): "
+            "store tests ran on SQLite only"
         )
     return eng, name
 
@@ -373,7 +378,7 @@ def store(request, tmp_path):
         st.close()
         return
     eng, name = _pg_database()
-    st = open_store(f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}")
+    st = open_store(f"{PG_BASE}/{name}")
     try:
         yield st
     finally:
@@ -518,11 +523,26 @@ def _pipeline():
     return extract, geocode, report_from_text
 
 
+UNDER_ATTACK_A = (
+    "A patrol of Syrian security forces came under attack in the coastal town of Jableh on "
+    "Thursday, and several officers were killed in the assault, officials in Damascus said."
+)
+UNDER_ATTACK_B = (
+    "A patrol of Syrian security forces was attacked in the coastal town of Jableh on "
+    "Thursday, and several officers were killed in the assault, officials in Damascus said."
+)
+
+
 @pytest.mark.slow
-def test_pipeline_seed_and_two_own_reports_of_the_jableh_ambush():
+@pytest.mark.parametrize(
+    "pair", ["ambushed", "came under attack"], ids=["ambushed", "came-under-attack"]
+)
+def test_pipeline_seed_and_two_own_reports_of_the_jableh_ambush(pair):
     """Acceptance 3: the seed plus our report and its near-verbatim copy -> one ambush incident."""
     from linkfixtures import AMBUSH_A, AMBUSH_B
 
+    if pair != "ambushed":
+        AMBUSH_A, AMBUSH_B = UNDER_ATTACK_A, UNDER_ATTACK_B  # noqa: N806
     seed = SHARED / "seed" / "000_53e2a45ead0ef75f.txt"
     if not seed.exists():
         pytest.skip(f"seed article not found at {seed}")

@@ -110,7 +110,7 @@ from reckon.model import (
 RULE_VERSION = "ucdp-1"
 LINK_VERSION = "link-1"
 LINK_THRESHOLD = 0.70
-COPY_THRESHOLD = 0.8
+COPY_THRESHOLD = 0.7  # a short report with two or three words changed is still a copy
 NUM_PERM = 128
 SHINGLE = 5
 WEIGHTS = {"type": 0.30, "place": 0.30, "time": 0.25, "actors": 0.15}

@@ -344,6 +344,8 @@ _EXECUTION_VERBS = {
 
 
 WEAK = 0.45  # a reading from deaths alone: an event only where none was told before
+# verbs that say someone did the killing (where "died" does not)
+_AGENTIVE_KILL = {"killed", "kill", "kills", "murdered", "slain", "shot dead", "gunned down"}
 
 
 @dataclass(slots=True)
@@ -478,8 +480,15 @@ def classify(
             return d("Violence against civilians", "Attack", key, 0.5)
         if civ_target and has(KILL) and (has(ATTACK) or armed_perp):
             return d("Violence against civilians", "Attack", key, 0.6)
-        if has(KILL) and has_deaths and violent_report and not armed_target and not perp_types:
-            # "Eight killed in Kashmir" in a report of gunmen and raids: killed by someone
+        if (
+            has(KILL)
+            and has_deaths
+            and (violent_report or by[KILL].text.lower() in _AGENTIVE_KILL)
+            and not armed_target
+            and not armed_perp
+        ):
+            # "Eight killed in Kashmir" in a report of gunmen and raids, "Two men are killed in
+            # Morelia": killed by someone
             return d("Violence against civilians", "Attack", key, WEAK)
     if has(RIOT) and perp_types and not armed_perp:
         return d("Riots", "Violent demonstration", RIOT, 0.7)

@@ -341,7 +341,8 @@ def _read_jsonl(f: IO[bytes], origin: str, defaults: _Defaults, max_bytes: int) 
         try:
             rec = json.loads(text)
         except json.JSONDecodeError as e:
-            yield IngestError(where, f"malformed JSON ({e.msg} at column {e.colno})")
+            at = "" if e.msg.endswith(" at") else " at"  # "Unterminated string starting at"
+            yield IngestError(where, f"malformed JSON ({e.msg}{at} column {e.colno})")
             continue
         except RecursionError:
             yield IngestError(where, "malformed JSON (nested too deeply)")
