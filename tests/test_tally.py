@@ -153,3 +153,10 @@ def test_seed_tally_by_admin1_shows_the_toll_apart(tmp_path):
     assert total["best"] < 1400  # the toll is never part of the incident sums
     toll = next(t for t in tolls if t["best"] == 1400)
     assert toll["gap"] == 1400 - toll["incidents"]["best"]
+
+
+def test_a_toll_area_named_with_a_possessive_overlaps_that_country() -> None:
+    from reckon.tally import _names_in_area
+
+    assert _names_in_area("Nigeria's north-west", "Nigeria")
+    assert not _names_in_area("Nigeria's north-west", "Niger")

@@ -89,6 +89,7 @@ def _iso(s: str | None) -> date | None:
 
 
 def _norm(s: str) -> str:
+    s = re.sub(r"['’`]s\b", "", s)  # "Syria's western coast": the possessive names Syria
     try:
         from reckon.geo.normalize import fold
 
