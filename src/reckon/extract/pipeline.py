@@ -1752,9 +1752,7 @@ _SINCE_PERFECT = re.compile(
     _F,
 )
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|largest|biggest|first)\b", _F)
-_COMPARISON = re.compile(
-    r"\b(?:since|anniversary|deadliest|worst|bloodiest|largest|biggest|first)\b", _F
-)
+_COMPARISON = re.compile(r"\b(?:since|anniversary)\b|" + _SUPERLATIVE.pattern, _F)
 
 
 def _past_cut(
