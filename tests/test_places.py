@@ -86,3 +86,11 @@ def test_provinces_named_with_their_country_or_region() -> None:
     assert ("Ituri", "region") in got and ("Pazigyi village", "place") in got
     # "X's Y district" keeps X where X may be a city ("Kherson's Dniprovskyi district")
     assert ("Kupwara", "district") in got
+
+
+def test_platforms_and_lone_demonyms_are_no_places() -> None:
+    got = _kinds_with_ner(
+        "He posted the video on Facebook on Monday. The American was killed in Kabul, the "
+        "group said on Telegram."
+    )
+    assert got == [("Kabul", "place")]
