@@ -456,6 +456,21 @@ def _pull_into_neighbours(
                 towns.append((abs(o - start), o, m))
             if container is None and 0 <= o - end <= 60 and _CONTAINER.fullmatch(text, end, o):
                 container = (iso, a1, m)  # "Tudun Wada near Jos", "X in Kherson region"
+        if not pulls and loc.span is not None and _SUBUNIT_AFTER.match(text, loc.span.end):
+            # "a bus stop in the Dniprovskyi district" in a report on Kherson, the paragraph
+            # naming no town: a district far from every town of the report is the report
+            # town's district, which the gazetteer lacks
+            town = _far_subunit_town(ctx, start, got)
+            if town is not None:
+                new = Location(name=loc.name)
+                _fill(new, town)
+                new.precision, new.resolved, new.feature = 2, False, "unresolved"
+                new.geonameid = None
+                _fill(loc, new)
+                ctx.mentions = [
+                    (o, new if (o == start and m is got) else m) for o, m in ctx.mentions
+                ]
+            continue
         if not pulls or any(iso == got.iso and same_admin1(a1, got.admin1) for iso, a1 in pulls):
             continue  # no neighbours, or one of them agrees
         ctx.local = sorted((iso, a1, w) for (iso, a1), w in pulls.items())
@@ -504,6 +519,37 @@ def _pull_into_neighbours(
             continue
         _fill(loc, new)
         ctx.mentions = [(o, new if (o == start and m is got) else m) for o, m in ctx.mentions]
+
+
+SUBUNIT_FAR_KM = 150  # a district this far from every town of the report is not theirs
+
+
+def _far_subunit_town(ctx: Context, start: int, got: Location) -> Location | None:
+    """The report's main town (the one it names most), when ``got`` lies more than
+    ``SUBUNIT_FAR_KM`` from every town of the report in its country."""
+    from reckon.geo.resolver import haversine_km
+
+    if got.lat is None or got.lon is None:
+        return None
+    towns = sorted(
+        (o, m)
+        for o, m in ctx.mentions
+        if o != start
+        and m.iso == got.iso
+        and m.feature == "town"
+        and m.resolved
+        and m.lat is not None
+        and m.lon is not None
+    )
+    if not towns or any(
+        haversine_km(got.lat, got.lon, m.lat, m.lon) <= SUBUNIT_FAR_KM for _o, m in towns
+    ):
+        return None
+    # the town the report names most (the earliest on ties)
+    freq: dict[int | None, int] = {}
+    for _o, m in towns:
+        freq[m.geonameid] = freq.get(m.geonameid, 0) + 1
+    return max(towns, key=lambda t: (freq[t[1].geonameid], -t[0]))[1]
 
 
 # what follows a route's name up to the place it is said to be near: "... highway near Katari",

@@ -96,6 +96,7 @@ _WOUNDED_DIED = re.compile(
     _F,
 )
 _DIED_AFTER = re.compile(r"\s+(?:later\s+|had\s+|have\s+)?(?:died|succumbed)\b", _F)
+_CONDITION = re.compile(r"in (?:a )?(?:critical|serious|stable)|hospitali[sz]ed|treated", _F)
 _SUPERSEDED = re.compile(
     r"\b(?:initial(?:ly)?|earlier|first|previous(?:ly)?|preliminary)\s+(?:\w+\s+)?"
     r"(?:reports?|figures?|tolls?|counts?|estimates?|tallies)\b",
@@ -563,12 +564,18 @@ def _extract(
             decision, acts = _decide(text, cl, triggers, c_counts)
             if cut is not None:
                 acts = [a for a in acts if a.span is None or a.span.start < cut]
+            told = [x for x in (*events, *sent_events) if not x.headline]
             if (
                 decision is not None
                 and decision.strength <= _WEAK
-                and any(not x.headline for x in (*events, *sent_events))
+                and told
+                and not _another_day(told[-1], c_dates, ctext)
             ):
                 decision = None  # after an event: a figure for it, not an event of its own
+            elif decision is not None and decision.strength <= _WEAK and told:
+                # "Three more died on Sunday" after Saturday's shelling: another day of the
+                # same kind of violence
+                decision = ev.Decision(told[-1].et, told[-1].st, _WEAK, decision.key)
             if decision is None or decision.key is None:
                 usable = [c for c in c_counts if c.hedged not in ("denied", "threat")]
                 if rx:
@@ -873,7 +880,8 @@ _VIOLENT_REPORT = re.compile(
     r"\b(?:gunmen|gunman|militants?|insurgents?|rebels?|jihadists?|militias?|militiamen|bandits|"
     r"terrorists?|attack(?:ed|s|ers)?|assailants|bomb(?:ing|ed|s)?|blast|shell(?:ing|ed)|"
     r"air ?strikes?|drone strikes?|clash(?:es|ed)|fighting|gunfire|ambush(?:ed)?|insurgency|"
-    r"raid(?:ed|s)?|massacre|killings|violence|gun(?:s|ned|ning)? down)\b",
+    r"raid(?:ed|s)?|massacre|killings|violence|gun(?:s|ned|ning)? down|shells|rockets|"
+    r"missiles?|mortars?|artillery|explosives?)\b",
     _F,
 )
 
@@ -1086,7 +1094,12 @@ def _add_count(text: str, e: _Ev, c, additive: bool | None = None) -> None:
     if (
         _SUBSET.match(text[sp.end : sp.end + 30])
         or _SUBSET_BEFORE.search(text[max(0, sp.start - 25) : sp.start])
-    ) and e.counts.get(c.kind):
+    ) and (
+        e.counts.get(c.kind)
+        # "Eleven remained in hospital, three of them in a serious condition": the state of
+        # some of the wounded, not a figure of its own
+        or (c.trigger is not None and _CONDITION.match(c.trigger.text))
+    ):
         return
     if _UP_FROM.search(text[max(0, sp.start - 30) : sp.start]):
         return
@@ -1278,12 +1291,29 @@ def _attach_loose(text: str, events: list[_Ev], loose: list) -> None:
         ]
         if own and target.date is not None and not _dates_ok(target.date, own[0]):
             continue  # a figure for another day is not this incident's
+        if target.date is None and _other_weekday(target.clause_text, ctext):
+            continue  # ... nor when no publication date resolves the days ("on Sunday")
         for c in counts:
             if _SUPERSEDED.search(ctext) and any(x.counts.get(c.kind) for x in prev):
                 continue  # "Initial reports had put the toll at 24"
             if _UPDATE.search(ctext):
                 target.counts.pop(c.kind, None)
             _add_count(text, target, c, additive=bool(_ADDITIVE.search(ctext)))
+
+
+def _another_day(e: _Ev, dates: list[DateInterval], clause: str) -> bool:
+    """Does a clause dated ``dates`` tell of another day than event ``e``? ("four were killed
+    on Saturday ... Three more died on Sunday")"""
+    if e.date is not None and e.date.start is not None:
+        return any(d.start is not None and not _dates_ok(e.date, d) for d in dates)
+    return _other_weekday(e.clause_text, clause)
+
+
+def _other_weekday(a: str, b: str) -> bool:
+    """Do two clauses name weekdays, and different ones?"""
+    wa = {w.lower() for w in _WEEKDAY.findall(a)}
+    wb = {w.lower() for w in _WEEKDAY.findall(b)}
+    return bool(wa and wb and wa.isdisjoint(wb))
 
 
 def _sent_of(analysis: Analysis, pos: int) -> int:
