@@ -1016,3 +1016,55 @@ def test_killings_with_no_one_named_and_a_patrol_under_attack(nlp) -> None:
     (m,) = z.incidents
     assert (m.event_type, m.fatalities.low) == ("Battles", 2)
     assert "officials" not in {a.text for a in m.actors}
+
+
+def test_the_month_of_march_and_comparisons_are_no_protest_and_no_toll(nlp) -> None:
+    x = run(
+        "BAMAKO, March 5 (Reuters) - Gunmen killed five villagers near Mopti on Tuesday, "
+        "local officials said."
+    )
+    assert [(i.event_type, i.fatalities.best) for i in x.incidents] == [
+        ("Violence against civilians", 5)
+    ]
+    y = run(
+        "Air strikes on the port of Hodeidah killed 21 people on Thursday, officials said, in "
+        "the deadliest such attack since the campaign began last month."
+    )
+    assert [(i.sub_event_type, i.fatalities.best) for i in y.incidents] == [
+        ("Air/drone strike", 21)
+    ]
+    assert y.tolls == []
+
+
+def test_denials_threats_and_what_weapons_say(nlp) -> None:
+    x = run(
+        "The army denied on Wednesday that its aircraft had bombed a market in Mellit. The "
+        "group threatened in a video released on Sunday to attack any convoy bound for Djibo."
+    )
+    assert x.incidents == []
+    assert [r.kind for r in x.reactions] == ["denial"]
+    y = run("A van packed with explosives blew up near a checkpoint in Baidoa, killing four.")
+    assert [i.sub_event_type for i in y.incidents] == ["Remote explosive/landmine/IED"]
+    z = run("A guided aerial bomb struck a school in Sumy on Monday, killing two teachers.")
+    assert [i.sub_event_type for i in z.incidents] == ["Air/drone strike"]
+    w = run("Elders of two clans signed a peace pact in Gedo on Saturday.")
+    assert [i.sub_event_type for i in w.incidents] == ["Agreement"]
+    v = run("Russian forces captured the village of Nadiia, the Russian defence ministry said.")
+    assert [i.sub_event_type for i in v.incidents] == ["Armed clash"]
+    u = run("Protesters clashed with police in Kisumu on Tuesday. A police officer was killed.")
+    assert [(i.sub_event_type, i.fatalities.best) for i in u.incidents] == [
+        ("Violent demonstration", 1)
+    ]
+
+
+def test_a_second_day_of_deaths_is_a_second_incident(nlp) -> None:
+    x = run(
+        "Four people were killed on Saturday when shells struck a bus stop in Kherson. Three "
+        "more died on Sunday morning after an apartment building was hit.",
+        published="2025-06-16",
+    )
+    got = [(i.sub_event_type, i.date.start, i.fatalities.best) for i in x.incidents]
+    assert got == [
+        ("Shelling/artillery/missile attack", "2025-06-14", 4),
+        ("Shelling/artillery/missile attack", "2025-06-15", 3),
+    ]

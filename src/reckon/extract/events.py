@@ -51,6 +51,7 @@ _PATTERNS: dict[str, str] = {
     r"(?:struck|bombed|hit|dropped|fired|carried))|aircraft|helicopter gunships?|"
     r"drones?\b(?= (?:also |had )?(?:struck|hit|dropped|attacked|targeted|fired|crashed|"
     r"slammed|exploded))|(?:bombed|bombing raids?|barrel bombs?)|"
+    r"(?:guided |glide |aerial |air-dropped |gliding )(?:aerial )?bombs?|"
     r"\bstrikes?\b(?! (?:action|by (?:workers|teachers)))",
     SHELL: r"shell(?:ed|ing|s)\b|shell\b(?= (?:hit|struck|landed|slammed|fell|exploded|"
     r"crashed|tore|smashed))|(?<=by a )shell\b|artillery|mortars?(?: rounds?| shells?| fire)?|rockets?\b|"
@@ -59,6 +60,8 @@ _PATTERNS: dict[str, str] = {
     r"land ?mines?|anti-personnel mines?|\bmines?\b(?= (?:left|exploded|blast|went off))|"
     r"(?:stepp(?:ed|ing) on (?:an? )?(?:\w+ )?mine)|car bomb(?:s|ing|ings)?|\bVBIEDs?\b|"
     r"explosives?-laden (?:car|vehicle|truck)|bomb(?:s)? (?:exploded|went off|blast)|"
+    r"(?:truck|car|vehicle|van|motorcycle|motorbike|bicycle|cart|bag|bus)\s+(?:packed|laden|"
+    r"loaded|rigged|filled)\s+with\s+explosives|"
     r"unexploded ordnance|explosive devices?|sticky bombs?|bombings?\b|\bbomb\b|"
     r"(?:explosion|blast)s?\b(?= (?:ripped|tore|went off|hit|struck|targeted|killed|wounded|"
     r"injured|kills?|wounds?|injures?|at (?:a|an|the)|in (?:a|an|the)|near))|"
@@ -117,7 +120,8 @@ _PATTERNS: dict[str, str] = {
     r"set fire to|set (?:\w+ ){0,4}(?:ablaze|on fire)|burn(?:ed|t|ing) (?:down )?(?:\w+ ){0,3}"
     r"(?:homes|houses|shops|villages|cars|vehicles|granaries|buildings)|demolish(?:ed|ing)|"
     r"property destruction|destroyed (?:\w+ ){0,3}(?:homes|houses|shops)",
-    AGREE: r"truce|cease-?fire|peace (?:deal|agreement|accord)|"
+    AGREE: r"truce|cease-?fire|peace (?:deal|agreement|accord|pact)|(?:signed|reached) (?:a |an |the )?"
+    r"(?:\w+ ){0,2}pact|"
     r"(?:signed|reached|struck|brokered) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord)|"
     r"agreement\b|exchanged \d+ (?:detainees|prisoners)|"
     r"exchanged (?:\w+ )?(?:detainees|prisoners|bodies)|prisoner (?:swap|exchange)",
@@ -236,7 +240,11 @@ _CANCEL = {
     PROTEST: re.compile(
         r"protest(?:ed)? (?:his|her|their) innocence|in protest at the (?:referee)|"
         # an election campaign's rallies are no demonstration
-        r"(?:campaign|election|electoral|wedding|prayer) rall(?:y|ies)",
+        r"(?:campaign|election|electoral|wedding|prayer) rall(?:y|ies)|"
+        # the month: "MOGADISHU, March 15 (Reuters) -", "in March", "since March 2024"
+        r"(?-i:\bMarch\b(?=\s+\d)|(?<=\d)\s+March\b|"
+        r"\b(?i:in|of|last|next|early|late|mid-?|since|until|till|by|from|to|through|"
+        r"between|and|or|on)\s+March\b)",
         _F,
     ),
     ARREST: re.compile(
@@ -392,6 +400,9 @@ def classify(
         code = REGAIN if has(REGAIN) else CAPTURE
         if has(REGAIN) and (stateish_present or not perp_types & NONSTATE):
             return d("Battles", "Government regains territory", code, 0.85)
+        if "External/Other forces" in perp_types and not perp_types & NONSTATE:
+            # a foreign army taking villages ("Russian forces captured Loknia"): fighting
+            return d("Battles", "Armed clash", code, 0.75)
         if perp_types & STATEISH and not perp_types & NONSTATE:
             return d("Battles", "Government regains territory", code, 0.8)
         return d("Battles", "Non-state actor overtakes territory", code, 0.8)
@@ -417,11 +428,15 @@ def classify(
             (has(KILL) or has(FIRE_ON))
             and (has_deaths or has(WOUND) or has(FIRE_ON))
             and not (has(DISPERSE) and not has_deaths)
+            and not (target_types & STATEISH and not target_types & {"Protesters", "Civilians"})
         ):
             if has(KILL) or has(WOUND) or has_deaths:
                 return d("Protests", "Excessive force against protesters", key, 0.85)
         if has(RIOT) or has(MOB):
             return d("Riots", "Violent demonstration", key, 0.8)
+        if has(CLASH) and not has(DISPERSE):
+            # "protesters clashed with police": the demonstrators fought, a violent one
+            return d("Riots", "Violent demonstration", CLASH, 0.75)
         if has(DISPERSE) or has(ARREST) or has(FIRE_ON):
             return d("Protests", "Protest with intervention", key, 0.85)
         if has(PROTEST):

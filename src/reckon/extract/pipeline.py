@@ -1666,7 +1666,11 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
 
 _THREAT = re.compile(
     r"\b(?:threaten(?:ed|s|ing)?|vow(?:ed|s|ing)|warn(?:ed|s|ing)|pledg(?:ed|es|ing)|"
-    r"promis(?:ed|es|ing))\s+(?:that\s+(?:it|they|he|she|the group)\s+(?:would|will)\s+|to\s+)",
+    r"promis(?:ed|es|ing))\s+(?:(?:in|on|during|at)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){1,5}?)?"
+    r"(?:that\s+(?:it|they|he|she|the group)\s+(?:would|will)\s+|to\s+)|"
+    # "the army denied on Wednesday that its aircraft had bombed a market": no event told
+    r"\b(?:denied|denies|deny|denying)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?"
+    r"(?:that|any\s+(?:role|involvement)\s+in|(?:responsibility|involvement)\s+(?:for|in))\s+",
     _F,
 )
 _THREAT_END = re.compile(r"[,;]|\b(?:but|before|after|then|when)\b", _F)

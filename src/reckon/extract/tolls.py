@@ -44,6 +44,11 @@ ONE_EVENT = re.compile(
     r"assault|shelling|massacre)\s+(?:on|in|at|near)\b",
     _F,
 )
+_COMPARISON = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most (?:deadly|intense|serious))\b"
+    r"[^,.;]{0,120}",
+    _F,
+)
 _ONE_ASSAULT = re.compile(
     r"\b(?:stormed|attacked|raided|bombed|struck|shelled|ambushed|overran|besieged|hit)\s+"
     r"(?:the|a|an)\s|\b(?:in|during) (?:an|a|the) (?:[\w-]+ )?(?:attack|raid|assault|ambush)"
@@ -76,7 +81,14 @@ def is_toll_clause(clause: str, count_pos: int) -> bool:
     if _WHEN.search(clause) and not re.search(r"\bsince\b(?!\s+been)", clause, _F):
         return False
     before = clause[: max(0, count_pos)]
-    markers = [m.group(0).lower() for m in CUMULATIVE.finditer(clause)]
+    # "in the deadliest such attack since Washington stepped up its campaign", "one of the
+    # deadliest attacks on the capital this year": a comparison, not a sum
+    compared = [(m.start(), m.end()) for m in _COMPARISON.finditer(clause)]
+    markers = [
+        m.group(0).lower()
+        for m in CUMULATIVE.finditer(clause)
+        if not any(a <= m.start() < b for a, b in compared)
+    ]
     if (
         markers
         and all(m.startswith("over the weekend") for m in markers)
