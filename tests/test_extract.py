@@ -1068,3 +1068,18 @@ def test_a_second_day_of_deaths_is_a_second_incident(nlp) -> None:
         ("Shelling/artillery/missile attack", "2025-06-14", 4),
         ("Shelling/artillery/missile attack", "2025-06-15", 3),
     ]
+
+
+def test_a_denial_headline_and_an_officer_killed_in_a_riot(nlp) -> None:
+    x = run(
+        "Army denies bombing market in Tawila\n\nThe army denied on Wednesday that its aircraft "
+        "had bombed a market in Tawila, calling reports of civilian deaths fabricated."
+    )
+    assert x.incidents == [] and [r.kind for r in x.reactions] == ["denial"]
+    y = run(
+        "A police officer was killed and more than 40 people were injured as protesters clashed "
+        "with police in Mirpur on Monday, police said."
+    )
+    assert [(i.sub_event_type, i.fatalities.best) for i in y.incidents] == [
+        ("Violent demonstration", 1)
+    ]

@@ -429,6 +429,8 @@ def classify(
             and (has_deaths or has(WOUND) or has(FIRE_ON))
             and not (has(DISPERSE) and not has_deaths)
             and not (target_types & STATEISH and not target_types & {"Protesters", "Civilians"})
+            # "a police officer was killed as protesters clashed with police": a riot
+            and not (has(CLASH) and target_types & STATEISH)
         ):
             if has(KILL) or has(WOUND) or has_deaths:
                 return d("Protests", "Excessive force against protesters", key, 0.85)

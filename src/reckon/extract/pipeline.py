@@ -1670,7 +1670,8 @@ _THREAT = re.compile(
     r"(?:that\s+(?:it|they|he|she|the group)\s+(?:would|will)\s+|to\s+)|"
     # "the army denied on Wednesday that its aircraft had bombed a market": no event told
     r"\b(?:denied|denies|deny|denying)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?"
-    r"(?:that|any\s+(?:role|involvement)\s+in|(?:responsibility|involvement)\s+(?:for|in))\s+",
+    r"(?:that|any\s+(?:role|involvement)\s+in|(?:responsibility|involvement)\s+(?:for|in))\s+|"
+    r"\b(?:denied|denies|deny|denying)\s+(?:on\s+\w+\s+)?(?=[a-z]+ing\b)",  # "denies bombing"
     _F,
 )
 _THREAT_END = re.compile(r"[,;]|\b(?:but|before|after|then|when)\b", _F)
