@@ -1083,3 +1083,18 @@ def test_a_denial_headline_and_an_officer_killed_in_a_riot(nlp) -> None:
     assert [(i.sub_event_type, i.fatalities.best) for i in y.incidents] == [
         ("Violent demonstration", 1)
     ]
+
+
+def test_a_raid_told_across_a_wire_story_is_one_incident(nlp) -> None:
+    x = run(
+        "Toll from bandit raid in Sokoto rises to 15\n\nSOKOTO, Nigeria, Jan 14 (AP) - The death "
+        "toll from an attack by armed bandits on a village in Sokoto state has risen to 15, "
+        "police said Tuesday.\n\nGunmen on motorcycles stormed Gidan Bakwai village late on "
+        "Saturday, shooting residents, police spokesman Ahmed Rufai said. Six others were "
+        "wounded and at least 20 people were abducted.",
+        published="2025-01-14",
+    )
+    (m,) = x.incidents
+    assert (m.sub_event_type, m.date.start) == ("Attack", "2025-01-11")
+    assert (m.fatalities.best, m.injured.best, m.abducted.low) == (15, 6, 20)
+    assert "police" not in {a.text for a in m.actors}

@@ -154,7 +154,8 @@ _GENERIC_CODES = {ev.KILL, ev.ATTACK, ev.WOUND, ev.FIRE_ON, ev.DISPERSE, ev.MASS
 _SOURCE_AFTER = re.compile(
     # "..., police said", "local officials and a security source said"
     r"\s*(?:,\s*)?(?:(?:(?:and|or)\s+(?:an?\s+|the\s+|other\s+)?(?:[\w-]+\s+){0,3}?)?(?:sources?|"
-    r"officials?|residents|witnesses|medics|activists|officers|spokes(?:man|woman|person))\s+)?"
+    r"officials?|residents|witnesses|medics|activists|officers|"
+    r"spokes(?:man|woman|person)(?:\s+[A-Z][\w'’.-]+){0,3})\s+)?"
     # "officials in Damascus said"
     r"(?:(?:in|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+)?"
     r"(?:said|says|told|reported|added|confirmed|claimed|quoted)\b",
@@ -620,6 +621,7 @@ def _extract(
     _attach_loose(text, events, loose_counts)
     # places and dates from context
     _fill_context(text, events, all_places, all_dates, paras, pub_date, analysis)
+    _filed_day(text, events, all_dates)
     incidents = _merge([e for e in events if not e.headline])
     if not incidents:
         incidents = _merge([e for e in events if e.headline])
@@ -1170,7 +1172,7 @@ def _pick_date(
 ) -> DateInterval | None:
     """The clause's date nearest the trigger: not the day something was said (unless the
     event is what was said: ``announced``, "announced on Sunday that they were merging"),
-    and a dateline's day only when nothing else dates it."""
+    nor a dateline's (see ``_filed_day``)."""
     cands = []
     filed = []
     said = []
@@ -1181,10 +1183,23 @@ def _pick_date(
             said.append(d)
             continue
         (filed if _is_dateline(text, d) else cands).append(d)
-    cands = cands or (said if announced else []) or filed
+    cands = cands or (said if announced else [])
     if not cands:
-        return None
+        return None  # a dateline's day comes last, after the report's other days (_filed_day)
     return min(cands, key=lambda d: abs(d.span.start - trig.start))
+
+
+def _filed_day(text: str, events: list[_Ev], dates: list[DateInterval]) -> None:
+    """Events nothing else dates take the dateline's day ("KABUL, Dec 25 (Reuters) -")."""
+    filed = next(
+        (d for d in dates if d.span is not None and d.start is not None and _is_dateline(text, d)),
+        None,
+    )
+    if filed is None:
+        return
+    for e in events:
+        if e.date is None and not e.clause.distinct_time and not e.clause.background:
+            e.date = filed
 
 
 _SAME_DAY = re.compile(
@@ -1593,6 +1608,19 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
             # "The assailants opened fire on the market. Several shops were looted": the
             # looting is part of the attack just told, as ACLED codes it, and so are the
             # wounded told with it ("20 others were wounded and shelters set on fire")
+            _absorb_keeping_type(incidents[-1], e)
+            continue
+        if (
+            e.st == "Abduction/forced disappearance"
+            and (e.place is None or e.place_inherited)
+            and incidents
+            and incidents[-1].st == "Attack"
+            and incidents[-1].et == e.et
+            and 0 <= e.clause.para - incidents[-1].clause.para <= 1
+            and _dates_ok(incidents[-1].date, e.date)
+        ):
+            # "Gunmen stormed the village, shooting residents ... 30 people were abducted":
+            # the raid's captives, counted with it
             _absorb_keeping_type(incidents[-1], e)
             continue
         if (
