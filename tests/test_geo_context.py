@@ -400,3 +400,21 @@ def test_a_city_struck_stays_where_it_is_though_the_attacker_is_named_more(
     )
     ex = geocode(extract(report_from_text(text, published="2026-03-09")), gazetteer=gaz)
     assert {(i.location.name, i.location.iso) for i in ex.incidents} == {("Kharkiv", "UA")}
+
+
+def test_a_district_told_as_its_states_is_the_incidents_place(gaz: Gazetteer) -> None:
+    from reckon.extract import extract
+    from reckon.geocode import geocode
+    from reckon.ingest import report_from_text
+
+    text = (
+        "Police arrested 11 suspected members of a banned group in raids in Manipur's Imphal "
+        "East district on Monday, officials said. Community leaders from Dogon and Fulani "
+        "villages signed a peace pact in Bankass on Saturday."
+    )
+    ex = geocode(extract(report_from_text(text, published="2025-05-13")), gazetteer=gaz)
+    got = [(i.sub_event_type, i.location.name) for i in ex.incidents]
+    assert got == [("Arrests", "Imphal East"), ("Agreement", "Bankass")]
+    for i in ex.incidents:
+        (ev,) = [e for e in i.evidence if e.field == "location"]
+        assert ev.text == i.location.name

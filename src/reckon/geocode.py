@@ -28,7 +28,7 @@ from reckon.geo.resolver import (
     route_ends,
 )
 from reckon.geo.store import Gazetteer
-from reckon.model import Extraction, Location, Mention
+from reckon.model import Evidence, Extraction, Location, Mention
 
 __all__ = ["geocode", "geocode_name", "phrase_segments", "scan_toponyms"]
 
@@ -169,8 +169,47 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
         offset = start if start is not None else 0
         got = resolve(gaz, query, ctx, precision_hint=hint, offset=offset, within_town=local)
         _fill(loc, got)
+    _possessed_place(extraction)
     _keep_in_main_country(gaz, extraction, ctx)
     return extraction
+
+
+def _possessed_place(extraction: Extraction) -> None:
+    """An incident placed at a province or country told as the owner of a place ("Manipur's
+    Imphal East district", "Borno's Gwoza") is placed at that place when it lies inside."""
+    text = extraction.report.text or ""
+    places = [p for p in extraction.places if p.span is not None and p.resolved]
+    for inc in extraction.incidents:
+        loc = inc.location
+        if loc is None or loc.span is None or loc.feature not in ("admin1", "country"):
+            continue
+        m = _POSSESSIVE_GAP.match(text, loc.span.end)
+        if m is None:
+            continue
+        inner = next((p for p in places if p.span is not None and p.span.start == m.end()), None)
+        if inner is None or inner.iso != loc.iso:
+            continue
+        if loc.feature == "admin1" and not same_admin1(inner.admin1 or "", loc.admin1 or ""):
+            continue
+        new = Location(name=inner.name, span=inner.span)
+        _fill(new, inner)
+        _move(inc, new)
+
+
+def _move(inc: Mention, new: Location) -> None:
+    """Place an incident at ``new``; its location evidence follows (the span it was read from)."""
+    inc.location = new
+    if new.span is None:
+        return
+    inc.evidence = [
+        Evidence("location", new.span.text, new.span.start, new.span.end)
+        if ev.field == "location"
+        else ev
+        for ev in inc.evidence
+    ]
+
+
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 
 
 # how much less than the report's main country another must weigh for its places to be doubted
@@ -257,7 +296,7 @@ def _keep_in_main_country(gaz: Gazetteer, extraction: Extraction, ctx: Context) 
             if unit is None:
                 continue
             new = place_to_location(gaz, unit, Location(name=gaz.country_name(main) or main))
-        inc.location = new
+        _move(inc, new)
 
 
 _CAP_SEQ = re.compile(

@@ -299,7 +299,12 @@ _LOC_BEFORE = re.compile(
 _CONNECTED = re.compile(rf"^{_CONNECT}-[A-Z]")
 _IDENTITY_ADJ = re.compile(
     r"-(?:dominant|majority|minority|led|backed|held|controlled|run|aligned|based|populated)$|"
-    r"^(?:Military|Government|Operation|Claims|End)\b"
+    r"^(?:Military|Government|Operation|Claims|End)\b|"
+    # peoples and communities: "leaders from Dogon and Fulani villages"
+    r"^(?:Dogon|Fulani|Peul|Hausa|Bambara|Tuareg|Songhai|Hema|Lendu|Nuer|Dinka|Murle|Shilluk|"
+    r"Misseriya|Masalit|Zaghawa|Fur|Oromo|Tigrayan|Kurdish|Yazidi|Druze|Alawite|"
+    r"Rohingya|Baloch|Pashtun|Hazara|Uyghur|Igbo|Yoruba|Tiv|Berom|Kikuyu|"
+    r"Kalenjin|Luo|Bedouin|Kuki|Meitei)$"
 )
 
 
