@@ -1098,3 +1098,15 @@ def test_a_raid_told_across_a_wire_story_is_one_incident(nlp) -> None:
     assert (m.sub_event_type, m.date.start) == ("Attack", "2025-01-11")
     assert (m.fatalities.best, m.injured.best, m.abducted.low) == (15, 6, 20)
     assert "police" not in {a.text for a in m.actors}
+
+
+def test_an_execution_and_what_else_the_raiders_did_is_one_incident(nlp) -> None:
+    x = run(
+        "Soldiers killed at least 12 civilians in the village of Dioura on Monday, residents "
+        "said.\n\nThe men were rounded up at the market and shot, a resident said. Soldiers "
+        "also set fire to shops and took away about a dozen people.\n\nIn a statement on "
+        "Tuesday, the army denied targeting civilians.",
+        published="2025-02-12",
+    )
+    assert [(i.sub_event_type, i.fatalities.best) for i in x.incidents] == [("Attack", 12)]
+    assert [(r.kind, r.actor) for r in x.reactions] == [("denial", "the army")]

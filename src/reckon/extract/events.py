@@ -251,7 +251,10 @@ _CANCEL = {
         r"(?:release|freedom|releasing|free|trial|families|relatives) (?:of |for )?(?:the |all |"
         r"their |his |her |\d+ |[\w-]+ ){0,3}(?:detained|arrested|jailed)|"
         r"(?:\bthe|\bof|\bfor|\d) (?:[\w-]+ )?(?:detained|arrested) (?!by\b)[a-z]+s\b|"
-        r"detention (?:centre|center|facility|camp)",
+        r"detention (?:centre|center|facility|camp)|"
+        # "the men were rounded up at the market and shot": an execution, not an arrest
+        r"(?:rounded up|detained|seized|lined up) (?:[\w,]+ ){0,6}and (?:then )?(?:shot|executed|"
+        r"killed|beheaded)",
         _F,
     ),
     ABDUCT: re.compile(

@@ -97,6 +97,7 @@ _WOUNDED_DIED = re.compile(
 )
 _DIED_AFTER = re.compile(r"\s+(?:later\s+|had\s+|have\s+)?(?:died|succumbed)\b", _F)
 _CONDITION = re.compile(r"in (?:a )?(?:critical|serious|stable)|hospitali[sz]ed|treated", _F)
+_ALSO = re.compile(r"\b(?:also|as well|then)\b", _F)
 _SUPERSEDED = re.compile(
     r"\b(?:initial(?:ly)?|earlier|first|previous(?:ly)?|preliminary)\s+(?:\w+\s+)?"
     r"(?:reports?|figures?|tolls?|counts?|estimates?|tallies)\b",
@@ -1608,6 +1609,18 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
             # "The assailants opened fire on the market. Several shops were looted": the
             # looting is part of the attack just told, as ACLED codes it, and so are the
             # wounded told with it ("20 others were wounded and shelters set on fire")
+            _absorb_keeping_type(incidents[-1], e)
+            continue
+        if (
+            e.st in ("Looting/property destruction", "Abduction/forced disappearance")
+            and _ALSO.search(e.clause_text)
+            and (e.place is None or e.place_inherited)
+            and incidents
+            and incidents[-1].et in ("Violence against civilians", "Battles")
+            and 0 <= e.clause.para - incidents[-1].clause.para <= 1
+            and _dates_ok(incidents[-1].date, e.date)
+        ):
+            # "Soldiers also set fire to shops and took away a dozen people": more of the raid
             _absorb_keeping_type(incidents[-1], e)
             continue
         if (

@@ -175,6 +175,11 @@ def _sentence_subject(text: str, sentence_start: int, limit: int) -> str | None:
 
 
 _CAPITALISED_SUBJECT = re.compile(r"\s*((?:The\s+)?(?:[A-Z][\w'’.-]+\s+){1,5})(?=[a-z]+(?:ed|s)\b)")
+_LEAD_IN = re.compile(
+    r"^(?:in a (?:written |separate )?statement|separately|meanwhile|on \w+|late on \w+|"
+    r"earlier|later)[^,]{0,40},\s*",
+    _F,
+)
 _RELATIVE = re.compile(r"\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?$", _F)
 _NAMED_KINDS = ("investigation", "claim", "denial")
 _PRONOUN = re.compile(r"^(?:it|he|she|they|we|i|this|that|which|who)$", _F)
@@ -216,6 +221,9 @@ def find_reactions(
                 astart = vs
             else:
                 astart = vs
+        if actor:
+            # "In a statement on Tuesday, the army said": the army
+            actor = _LEAD_IN.sub("", actor).strip() or actor
         ev_start = min(astart, vs)
         ev_end = end
         while ev_end > ev_start and text[ev_end - 1] in " .,;:":
