@@ -1110,3 +1110,15 @@ def test_an_execution_and_what_else_the_raiders_did_is_one_incident(nlp) -> None
     )
     assert [(i.sub_event_type, i.fatalities.best) for i in x.incidents] == [("Attack", 12)]
     assert [(r.kind, r.actor) for r in x.reactions] == [("denial", "the army")]
+
+
+def test_a_named_day_beats_overnight_and_quoted_figures_count(nlp) -> None:
+    x = run(
+        "Rebels killed nearly 30 people in an overnight raid on the village of Mamove on "
+        "Saturday, civil society leaders said.",
+        published="2025-03-04",
+    )
+    (m,) = x.incidents
+    assert m.date.start == "2025-03-01" and (m.fatalities.low, m.fatalities.best) == (None, 30)
+    y = run("The army said it had killed 'scores of terrorists' in air strikes near Gwoza.")
+    assert [i.fatalities.best for i in y.incidents] == [40]

@@ -1247,6 +1247,8 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
         if passive:
             continue
         strict = role == "act_person"
+        if tk.word(t1) in {"'", '"', "“", "‘"}:
+            t1 += 1  # "it had killed 'scores of terrorists'"
         ch = _chain(tk, t1, clause_end(t1), strict=strict, bare=role in {"act", "ger", "base"} and
                     kind != "abducted", after_trigger=True)  # fmt: skip
         if ch is None:

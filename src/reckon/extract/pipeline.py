@@ -1185,9 +1185,17 @@ def _pick_date(
             continue
         (filed if _is_dateline(text, d) else cands).append(d)
     cands = cands or (said if announced else [])
+    named = [d for d in cands if not _VAGUE_DAY.search(d.span.text)]
+    if named:
+        cands = named  # "an overnight raid ... on Saturday": the day named
     if not cands:
         return None  # a dateline's day comes last, after the report's other days (_filed_day)
     return min(cands, key=lambda d: abs(d.span.start - trig.start))
+
+
+_VAGUE_DAY = re.compile(
+    r"\b(?:overnight|last night|tonight|this morning|earlier today|today)\b", _F
+)
 
 
 def _filed_day(text: str, events: list[_Ev], dates: list[DateInterval]) -> None:
