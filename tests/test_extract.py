@@ -1122,3 +1122,10 @@ def test_a_named_day_beats_overnight_and_quoted_figures_count(nlp) -> None:
     assert m.date.start == "2025-03-01" and (m.fatalities.low, m.fatalities.best) == (None, 30)
     y = run("The army said it had killed 'scores of terrorists' in air strikes near Gwoza.")
     assert [i.fatalities.best for i in y.incidents] == [40]
+
+
+def test_a_foiled_attack_with_dead_is_a_fight(nlp) -> None:
+    x = run("Three soldiers were killed in a foiled attack on an army post in Bama on Friday.")
+    assert [(i.sub_event_type, i.fatalities.best) for i in x.incidents] == [("Armed clash", 3)]
+    y = run("Police foiled a bomb attack on a church in Kano on Sunday.")
+    assert [i.sub_event_type for i in y.incidents] == ["Disrupted weapons use"]

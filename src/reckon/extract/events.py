@@ -393,8 +393,13 @@ def classify(
 
     if has(CHEM):
         return d("Explosions/Remote violence", "Chemical weapon", CHEM, 0.9)
-    if has(DISRUPT):
+    if has(DISRUPT) and not (
+        has_deaths and by[DISRUPT].text.lower() in ("foiled", "thwarted") and armed_target
+    ):
         return d("Strategic developments", "Disrupted weapons use", DISRUPT, 0.85)
+    if has(DISRUPT):
+        # "two militiamen and a soldier were killed in a foiled attack on a post": a fight
+        return d("Battles", "Armed clash", DISRUPT, 0.7)
     if has(SUICIDE):
         return d("Explosions/Remote violence", "Suicide bomb", SUICIDE, 0.95)
     if has(TRANSFER):
