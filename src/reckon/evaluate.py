@@ -50,7 +50,6 @@ from itertools import combinations
 from typing import Any
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 MATCH_KM = 50.0  # places within this distance are compatible for incident matching
 NEAR_KM = 25.0  # "within 25 km" accuracy
@@ -612,6 +611,8 @@ def assign(
                 w[i, j] = 1000.0 + s
     if not ok.any():
         return []
+    from scipy.optimize import linear_sum_assignment  # only `reckon eval` pays for scipy
+
     rows, cols = linear_sum_assignment(w, maximize=True)
     return sorted((int(i), int(j)) for i, j in zip(rows, cols, strict=True) if ok[i, j])
 
