@@ -1185,8 +1185,12 @@ def _pick_date(
             continue
         (filed if _is_dateline(text, d) else cands).append(d)
     cands = cands or (said if announced else [])
-    named = [d for d in cands if not _VAGUE_DAY.search(d.span.text)]
-    if named:
+    named = [
+        d
+        for d in cands
+        if not _VAGUE_DAY.search(d.span.text) and (d.end is None or d.end == d.start)
+    ]
+    if named and len(named) < len(cands):
         cands = named  # "an overnight raid ... on Saturday": the day named
     if not cands:
         return None  # a dateline's day comes last, after the report's other days (_filed_day)
