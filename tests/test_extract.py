@@ -1129,3 +1129,13 @@ def test_a_foiled_attack_with_dead_is_a_fight(nlp) -> None:
     assert [(i.sub_event_type, i.fatalities.best) for i in x.incidents] == [("Armed clash", 3)]
     y = run("Police foiled a bomb attack on a church in Kano on Sunday.")
     assert [i.sub_event_type for i in y.incidents] == ["Disrupted weapons use"]
+
+
+def test_this_year_in_a_comparison_does_not_date_the_attack(nlp) -> None:
+    x = run(
+        "Missiles struck Dnipro overnight, killing at least nine people in one of the deadliest "
+        "attacks on the city this year, officials said on Thursday.",
+        published="2025-04-24",
+    )
+    (m,) = x.incidents
+    assert (m.date.start, m.date.end) == ("2025-04-23", "2025-04-24")
