@@ -1139,3 +1139,14 @@ def test_this_year_in_a_comparison_does_not_date_the_attack(nlp) -> None:
     )
     (m,) = x.incidents
     assert (m.date.start, m.date.end) == ("2025-04-23", "2025-04-24")
+
+
+def test_claims_of_figures_statements_of_aims_and_language_regions(nlp) -> None:
+    x = run(
+        "Separatist fighters killed three gendarmes near Bamenda on Wednesday, a military "
+        "source said, while a separatist commander claimed that more than ten soldiers had "
+        "been killed. The army said its operation was intended to secure the highway.\n\nThe "
+        "conflict in the English-speaking regions has killed more than 6,000 people since 2017."
+    )
+    assert [r.kind for r in x.reactions] == ["claim", "statement"]
+    assert [t.area for t in x.tolls] == [None]

@@ -298,7 +298,8 @@ _LOC_BEFORE = re.compile(
 )
 _CONNECTED = re.compile(rf"^{_CONNECT}-[A-Z]")
 _IDENTITY_ADJ = re.compile(
-    r"-(?:dominant|majority|minority|led|backed|held|controlled|run|aligned|based|populated)$|"
+    r"-(?:dominant|majority|minority|led|backed|held|controlled|run|aligned|based|populated|"
+    r"speaking)$|"
     r"^(?:Military|Government|Operation|Claims|End)\b|"
     # peoples and communities: "leaders from Dogon and Fulani villages"
     r"^(?:Dogon|Fulani|Peul|Hausa|Bambara|Tuareg|Songhai|Hema|Lendu|Nuer|Dinka|Murle|Shilluk|"

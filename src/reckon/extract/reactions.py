@@ -29,7 +29,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "claim",
         re.compile(
-            r"\bclaimed (?:responsibility|to have|that it|the attack)|\bsaid (?:it|they) (?:was|were) "
+            r"\bclaimed (?:responsibility|to have|that it|that (?:\"|“)?more than|the attack)|"
+            r"\bsaid (?:it|they) (?:was|were) "
             r"behind|\bsaid (?:in a statement )?that it (?:was|had been) behind|"
             # "said on Wednesday that its fighters had captured the town", "said that a strike
             # it carried out killed ...": a side telling of its own action
@@ -87,7 +88,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"pledged(?! allegiance| loyalty)|(?<!been )promised(?! by)|stated|"
             r"(?:was|were|is|are|said it was) (?:deeply )?(?:alarmed|"
             r"concerned)|"
-            r"said (?:both|the) (?:strikes?|attacks?|raids?) (?:targeted|were aimed))",
+            r"said (?:both|the|its) (?:strikes?|attacks?|raids?|operation) (?:targeted|were aimed|"
+            r"(?:was|were) (?:intended|meant|aimed)))",
             _F,
         ),
     ),
