@@ -90,12 +90,12 @@ _ANAPHORIC_SUBJECT = re.compile(
     r"they)\b",
     _F,
 )
+# "several (wounded) people died in hospital", "three of the critically injured succumbed"
 _WOUNDED_DIED = re.compile(
-    r"\s+(?:of\s+the\s+)?(?:seriously\s+|critically\s+)?(?:wounded|injured)(?:\s+\w+)?\s+"
+    r"\s+(?:(?:of\s+the\s+)?(?:seriously\s+|critically\s+)?(?:wounded|injured)(?:\s+\w+)?\s+)?"
     r"(?:later\s+|had\s+|have\s+)?(?:died|succumbed)\b",
     _F,
 )
-_DIED_AFTER = re.compile(r"\s+(?:later\s+|had\s+|have\s+)?(?:died|succumbed)\b", _F)
 _CONDITION = re.compile(r"in (?:a )?(?:critical|serious|stable)|hospitali[sz]ed|treated", _F)
 _ALSO = re.compile(r"\b(?:also|as well|then)\b", _F)
 _SUPERSEDED = re.compile(
@@ -1108,9 +1108,7 @@ def _add_count(text: str, e: _Ev, c, additive: bool | None = None) -> None:
         return
     if _UNKNOWN_AFTER.match(text, sp.end):
         return  # "Fatalities unknown."
-    if c.kind == "injured" and (
-        _WOUNDED_DIED.match(text, sp.end) or _DIED_AFTER.match(text, sp.end)
-    ):
+    if c.kind == "injured" and _WOUNDED_DIED.match(text, sp.end):
         return  # "after several wounded people died in hospital": no longer wounded
     if (
         c.sentence is not None
@@ -1593,6 +1591,19 @@ def _ctext(e: _Ev) -> str:
     return e.clause_text
 
 
+def _just_told(incidents: list[_Ev], e: _Ev, *, own_place: bool = False) -> _Ev | None:
+    """The incident told just before ``e`` (in its paragraph or the one before), when ``e``
+    names no place of its own (unless ``own_place``): what a side event may belong to."""
+    if not incidents:
+        return None
+    last = incidents[-1]
+    if not 0 <= e.clause.para - last.clause.para <= 1:
+        return None
+    if not own_place and not (e.place is None or e.place_inherited):
+        return None
+    return last
+
+
 def _merge(events: list[_Ev]) -> list[_Ev]:
     incidents: list[_Ev] = []
     pending_refs: list[_Ev] = []
@@ -1609,80 +1620,62 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
             inc.et, inc.st, inc.trigger = e.et, e.st, e.trigger
             _absorb(inc, e)
             continue
+        last = _just_told(incidents, e)
         if (
-            e.st == "Looting/property destruction"
-            and not e.actors
-            and not e.date_in_clause
-            and (e.place is None or e.place_inherited)
-            and incidents
-            and incidents[-1].et in ("Violence against civilians", "Battles")
-            and 0 <= e.clause.para - incidents[-1].clause.para <= 1
+            last is not None
+            and last.et in ("Violence against civilians", "Battles")
+            and (
+                # "The assailants opened fire on the market. Several shops were looted", "20
+                # others were wounded and shelters set on fire": part of the attack just told
+                (e.st == "Looting/property destruction" and not e.actors and not e.date_in_clause)
+                # "Soldiers also set fire to shops and took away a dozen people": more of the raid
+                or (
+                    e.st in ("Looting/property destruction", "Abduction/forced disappearance")
+                    and _ALSO.search(e.clause_text) is not None
+                    and _dates_ok(last.date, e.date)
+                )
+                # "Gunmen stormed the village ... 30 people were abducted": the raid's captives
+                or (
+                    e.st == "Abduction/forced disappearance"
+                    and last.st == "Attack"
+                    and last.et == e.et
+                    and _dates_ok(last.date, e.date)
+                )
+            )
         ):
-            # "The assailants opened fire on the market. Several shops were looted": the
-            # looting is part of the attack just told, as ACLED codes it, and so are the
-            # wounded told with it ("20 others were wounded and shelters set on fire")
-            _absorb_keeping_type(incidents[-1], e)
+            _absorb_keeping_type(last, e)
             continue
         if (
-            e.st in ("Looting/property destruction", "Abduction/forced disappearance")
-            and _ALSO.search(e.clause_text)
-            and (e.place is None or e.place_inherited)
-            and incidents
-            and incidents[-1].et in ("Violence against civilians", "Battles")
-            and 0 <= e.clause.para - incidents[-1].clause.para <= 1
-            and _dates_ok(incidents[-1].date, e.date)
-        ):
-            # "Soldiers also set fire to shops and took away a dozen people": more of the raid
-            _absorb_keeping_type(incidents[-1], e)
-            continue
-        if (
-            e.st == "Abduction/forced disappearance"
-            and (e.place is None or e.place_inherited)
-            and incidents
-            and incidents[-1].st == "Attack"
-            and incidents[-1].et == e.et
-            and 0 <= e.clause.para - incidents[-1].clause.para <= 1
-            and _dates_ok(incidents[-1].date, e.date)
-        ):
-            # "Gunmen stormed the village, shooting residents ... 30 people were abducted":
-            # the raid's captives, counted with it
-            _absorb_keeping_type(incidents[-1], e)
-            continue
-        if (
-            e.st == "Other"
-            and (e.place is None or e.place_inherited)
+            last is not None
+            and e.st == "Other"
             and not e.counts
-            and incidents
-            and incidents[-1].et not in ("Strategic developments", "Protests")
-            and 0 <= e.clause.para - incidents[-1].clause.para <= 1
+            and last.et not in ("Strategic developments", "Protests")
         ):
             # "... killing 17. Officers have been deployed to the area": the response to the
             # attack just told is part of its story, not an event of its own
-            incidents[-1].evidence.extend(e.evidence)
+            last.evidence.extend(e.evidence)
             continue
         if (
-            e.st == "Arrests"
+            last is not None
+            and e.st == "Arrests"
             and not e.date_in_clause
-            and (e.place is None or e.place_inherited)
-            and incidents
-            and incidents[-1].et in ("Riots", "Protests")
-            and 0 <= e.clause.para - incidents[-1].clause.para <= 1
+            and last.et in ("Riots", "Protests")
             and not _LATER.search(e.clause_text)
         ):
             # "... clashed with police. Police said 25 officers were injured and 60 people
             # arrested": the arrests and injuries belong to the riot just told
-            _absorb_keeping_type(incidents[-1], e)
+            _absorb_keeping_type(last, e)
             continue
+        told = _just_told(incidents, e, own_place=True)
         if (
-            e.ref_kind == "subject"
-            and incidents
-            and 0 <= e.clause.para - incidents[-1].clause.para <= 1
-            and _dates_ok(incidents[-1].date, e.date)
-            and _places_ok(incidents[-1], e)
+            told is not None
+            and e.ref_kind == "subject"
+            and _dates_ok(told.date, e.date)
+            and _places_ok(told, e)
         ):
             # "The blast, claimed by the BLA, also wounded 60 people": the event just told,
             # and who it names are its sides
-            _absorb_keeping_type(incidents[-1], e, keep_actors=False)
+            _absorb_keeping_type(told, e, keep_actors=False)
             continue
         target = None
         for inc in reversed(incidents):
