@@ -531,3 +531,75 @@ def test_eval_reports_pipeline_failures_and_scores_them_empty(
     out = json.loads(res.output.splitlines()[0])
     assert out["failures"] == [{"report": "t-1", "error": "ValueError: boom"}]
     assert out["metrics"]["incident_recall"] == 0.0
+
+
+# --------------------------------------------------------------------------------------------
+# the learning / measuring split and the actor-type metrics (issue 10)
+
+
+@pytest.mark.parametrize(
+    ("rid", "part"),
+    [("wda-001", "learn"), ("wda-002", "measure"), ("wdd-100", "measure"), ("dev-017", "learn"),
+     ("fakes-1914947530", "measure"), ("no-digits", "measure"), (None, "measure")],
+)
+def test_split_part_follows_the_parity_of_the_last_number(rid: Any, part: str) -> None:
+    assert ev.split_part(rid) == part
+
+
+def _actor_incident(actors: list[tuple[str, str]]) -> dict[str, Any]:
+    g = copy.deepcopy(_gold()["incidents"][0])
+    g["actors"] = [{"text": f"a{k}", "role": r, "type": t} for k, (r, t) in enumerate(actors)]
+    return g
+
+
+def test_actor_type_agreement_overlap_and_exact_set() -> None:
+    gold = {**_gold(), "incidents": [_actor_incident(
+        [("perpetrator", "Rebel group"), ("target", "State forces"), ("target", "Political militia")]
+    )]}
+    pred = {"incidents": [_actor_incident([("perpetrator", "Rebel group"), ("target", "State forces")])]}
+    res = ev.score_report(gold, pred)
+    assert res.ratios["perpetrator_type_agreement"].value == 1.0
+    assert res.ratios["perpetrator_type_set_exact"].value == 1.0
+    assert res.ratios["target_type_agreement"].value == 1.0
+    assert res.ratios["target_type_set_exact"].value == 0.0
+    assert res.ratios["actor_types_all_right"].value == 0.0
+    assert any(m.field == "target.type" for m in res.errors)
+
+
+def test_actor_type_agreement_fails_without_a_predicted_actor_in_the_role() -> None:
+    gold = {**_gold(), "incidents": [_actor_incident([("perpetrator", "Rebel group")])]}
+    pred = {"incidents": [_actor_incident([("target", "Rebel group")])]}
+    res = ev.score_report(gold, pred)
+    assert res.ratios["perpetrator_type_agreement"].value == 0.0
+    assert "target_type_agreement" not in res.ratios  # the gold names no target
+
+
+def test_reports_with_no_event_left_empty() -> None:
+    gold = {"id": "n-1", "text": TEXT, "incidents": [], "tolls": [], "reactions": []}
+    assert ev.score_report(gold, {"incidents": []}).ratios["no_event_reports_empty"].value == 1.0
+    spurious = {"incidents": [_gold()["incidents"][0]]}
+    assert ev.score_report(gold, spurious).ratios["no_event_reports_empty"].value == 0.0
+
+
+def test_eval_part_scores_only_that_part(tmp_path: Path) -> None:
+    rows = [{**_gold(), "id": f"t-{n}", "incidents": []} for n in (1, 2, 3)]
+    path = tmp_path / "g.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    from reckon.commands import eval as eval_mod
+
+    seen: list[str] = []
+
+    def fake_pipeline(rs: Any, **_: Any) -> tuple[list[Any], list[Any]]:
+        seen.extend(r["id"] for r in rs)
+        return [None] * len(rs), []
+
+    runner = CliRunner()
+    old = eval_mod.run_pipeline
+    eval_mod.run_pipeline = fake_pipeline  # type: ignore[assignment]
+    try:
+        res = runner.invoke(main, ["eval", str(path), "--part", "learn", "--json"])
+    finally:
+        eval_mod.run_pipeline = old  # type: ignore[assignment]
+    assert res.exit_code == 0, res.output
+    assert seen == ["t-1", "t-3"]
+    assert json.loads(res.output)["reports"] == 2

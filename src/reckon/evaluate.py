@@ -213,6 +213,20 @@ class EvalResult:
         }
 
 
+def split_part(row_id: object) -> str:
+    """The part of a gold file a row belongs to: ``"learn"`` or ``"measure"``.
+
+    The rule, fixed once (issue 10): the last run of digits in the row's id decides; odd numbers
+    are the learning part (rules, lexicons and training may look at them), even numbers the
+    measuring part (only ever scored). ``wda-001`` learns, ``wda-002`` measures. An id without
+    digits is measured.
+    """
+    digits = re.findall(r"\d+", str(row_id))
+    if digits and int(digits[-1]) % 2 == 1:
+        return "learn"
+    return "measure"
+
+
 def _div(a: float, b: float) -> float | None:
     return a / b if b else None
 
@@ -928,6 +942,46 @@ def _score_types(
             )
 
 
+def _types_by_role(inc: Mapping[str, Any] | None, role: str) -> set[str]:
+    return {
+        str(a.get("type"))
+        for a in (inc or {}).get("actors") or []
+        if a.get("role") == role and a.get("type")
+    }
+
+
+def _score_actor_types(
+    res: EvalResult,
+    rid: str,
+    g: Mapping[str, Any],
+    p: Mapping[str, Any] | None,
+    errors: bool,
+) -> None:
+    """Actor types by role of one gold incident against its prediction.
+
+    ``<role>_type_agreement``: the prediction has an actor in that role of a type that one of the
+    gold's actors in that role has (a missing prediction, or one with no actor in that role,
+    disagrees). ``<role>_type_set_exact`` is the strict twin: the same set of ACLED actor types.
+    ``actor_types_all_right``: the sets agree for every role the gold names.
+    """
+    all_ok = True
+    scored = False
+    for role in ("perpetrator", "target"):
+        gt = _types_by_role(g, role)
+        if not gt:
+            continue
+        scored = True
+        pt = _types_by_role(p, role)
+        ok = gt == pt
+        all_ok = all_ok and ok
+        res.ratio(f"{role}_type_agreement").add(bool(gt & pt))
+        res.ratio(f"{role}_type_set_exact").add(ok)
+        if not ok and errors:
+            res.errors.append(Mismatch(rid, f"{role}.type", sorted(gt), sorted(pt)))
+    if scored:
+        res.ratio("actor_types_all_right").add(all_ok)
+
+
 def _score_pair_fields(
     res: EvalResult,
     rid: str,
@@ -1073,6 +1127,7 @@ def score_report(
             if p is None and errors:
                 res.errors.append(Mismatch(rid, "incident", describe_incident(g), None))
             _score_types(res, rid, g, p, errors)
+            _score_actor_types(res, rid, g, p, errors)
             _score_pair_fields(res, rid, g, p, errors)
             _score_place(res, rid, g, p, errors)
             gl = g.get("location") or {}
@@ -1104,6 +1159,9 @@ def score_report(
                 res.errors.append(Mismatch(rid, "incident.spurious", None, describe_incident(p)))
     for i, j in matched.items():
         _score_pair_fields(res, rid, gold_incs[i], pred_incs[j], errors)
+        _score_actor_types(res, rid, gold_incs[i], pred_incs[j], errors)
+    if not gold_incs:
+        res.ratio("no_event_reports_empty").add(not pred_incs)
 
     # event types: on pairs at a compatible place and date whatever their type (on the matching
     # itself, which requires equal types, event type accuracy would be 1 by construction)

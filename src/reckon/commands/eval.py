@@ -22,6 +22,7 @@ from reckon.evaluate import (
     pairwise_link_scores,
     score,
     score_wikievents,
+    split_part,
 )
 
 # Metrics in display order, with the label printed in the table.
@@ -33,6 +34,12 @@ METRIC_LABELS: tuple[tuple[str, str], ...] = (
     ("event_type_accuracy", "event type accuracy"),
     ("sub_event_type_accuracy", "sub-type accuracy"),
     ("ucdp_type_compatible", "UCDP type of violence compatible"),
+    ("perpetrator_type_agreement", "perpetrator type agreement (matched)"),
+    ("perpetrator_type_set_exact", "perpetrator types exact set (matched)"),
+    ("target_type_agreement", "target type agreement (matched)"),
+    ("target_type_set_exact", "target types exact set (matched)"),
+    ("actor_types_all_right", "actor types all right (matched)"),
+    ("no_event_reports_empty", "reports with no event: none found"),
     ("fatalities_best_exact", "fatalities best exact"),
     ("fatalities_interval_coverage", "fatalities interval coverage"),
     ("fatalities_null_kept", "fatalities null kept null"),
@@ -290,8 +297,22 @@ def render_errors(result: EvalResult) -> str:
     show_default=True,
     help="Give the pipeline each gold row's publication date (relative dates resolve on it).",
 )
-@click.option("--geocode/--no-geocode", "do_geocode", default=True, show_default=True)
+@click.option(
+    "--geocode/--no-geocode",
+    "do_geocode",
+    default=True,
+    show_default=True,
+    help="Resolve places with the gazetteer before scoring (place metrics need it).",
+)
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N rows.")
+@click.option(
+    "--part",
+    type=click.Choice(["all", "learn", "measure"]),
+    default="all",
+    show_default=True,
+    help="Score only one part of the gold file: 'learn' (ids ending in an odd number) or "
+    "'measure' (even); see README, Measuring quality.",
+)
 def eval_cmd(
     gold: Path,
     as_json: bool,
@@ -299,6 +320,7 @@ def eval_cmd(
     published_from_gold: bool,
     do_geocode: bool,
     limit: int | None,
+    part: str,
 ) -> None:
     """Run extraction on the reports of GOLD.jsonl and score it against their gold records.
 
@@ -308,6 +330,10 @@ def eval_cmd(
     """
     rows = load_gold(gold)
     fmt = detect_format(rows)
+    if part != "all":
+        rows = [r for r in rows if split_part(r.get("id", r.get("doc_id"))) == part]
+        if not rows:
+            raise GoldError(f"{gold}: no rows in the {part} part")
     if limit:
         rows = rows[:limit]
     if fmt == "wikievents":
@@ -350,7 +376,7 @@ def eval_cmd(
         render_table(
             result,
             fmt=fmt,
-            gold_path=str(gold),
+            gold_path=str(gold) if part == "all" else f"{gold} [{part} part]",
             linking=linking,
             linking_note=linking_note,
             failures=failures,
