@@ -18,6 +18,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reckon.commands.geo",
     "reckon.commands.eval",
     "reckon.commands.extract",
+    "reckon.commands.users",
+    "reckon.commands.tokens",
+    "reckon.commands.audit",
 )
 
 
