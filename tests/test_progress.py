@@ -142,9 +142,14 @@ def test_echo_keeps_the_bar_out_of_other_output(capsys: pytest.CaptureFixture[st
         p.advance()
         p.echo("stored r-1 a title")
         p.echo("reckon: rejected x: empty", err=True)
-    assert capsys.readouterr().out == "stored r-1 a title\n"
-    # the bar was cleared before each line and drawn again after it
-    assert err.getvalue().count("\r\x1b[K") == 2
+        p.advance()
+    got = capsys.readouterr()
+    assert (got.out, got.err) == ("stored r-1 a title\n", "reckon: rejected x: empty\n")
+    # stdout is no terminal here: the bar stays for it; before the stderr line it is cleared,
+    # and it comes back as the last thing on the terminal
+    text = err.getvalue()
+    assert text.count("\r\x1b[K") == 1
+    assert text.endswith("2/2 reports  2.0 reports/s  1 s\x1b[K\n")
 
 
 def test_nested_bar_takes_the_line_and_gives_it_back() -> None:

@@ -53,6 +53,10 @@ _TTY_DELAY = 0.5  # a bar is first drawn this long after the start
 _TTY_HEARTBEAT = 1.0
 _BAR_WIDTH = 24
 
+#: The clock every progress reads unless given its own (seconds, monotonic). Tests may replace
+#: it; the background heartbeat runs only with the real :func:`time.monotonic`.
+clock: Callable[[], float] = time.monotonic
+
 _STACK: list[Progress] = []
 _LOCK = threading.RLock()
 
@@ -233,14 +237,16 @@ def active() -> Progress | None:
 def echo(text: str, *, err: bool = False) -> None:
     """Print a line on stdout (or stderr) without garbling a bar being drawn on the terminal."""
     with _LOCK:
-        bars = [p for p in _STACK if p._drawn]
-        for p in bars:
-            p._clear()
         out = sys.stderr if err else sys.stdout
+        if err or _is_tty(out):  # the line lands where a bar may be drawn: clear it first;
+            for p in _STACK:  # it is drawn again below the line at the next advance or tick
+                p._clear()
         out.write(text + "\n")
         out.flush()
-        for p in bars:
-            p._draw()
+
+
+def _module_clock() -> Callable[[], float]:
+    return clock
 
 
 def _heartbeat(p: Progress, stop: threading.Event, every: float) -> None:
@@ -264,8 +270,8 @@ def progress(
     ``total`` is the number of units when known (a bar and an ETA), else None (a count and a
     rate). ``enabled`` None means: as the enclosing progress, else on unless
     ``$RECKON_PROGRESS`` is ``0``. ``stream`` defaults to ``sys.stderr`` at entry; ``clock``
-    (seconds, monotonic) defaults to :func:`time.monotonic` and, when given, turns off the
-    background heartbeat.
+    (seconds, monotonic) defaults to the module's ``clock`` (:func:`time.monotonic`); any other
+    clock turns off the background heartbeat.
     """
     with _LOCK:
         outer = _STACK[-1] if _STACK else None
@@ -278,7 +284,7 @@ def progress(
         enabled=enabled,
         stream=stream if stream is not None else sys.stderr,
         interval=interval,
-        clock=clock or time.monotonic,
+        clock=clock or _module_clock(),
     )
     with _LOCK:
         if outer is not None and outer._tty and p._tty and p.enabled:
@@ -287,7 +293,7 @@ def progress(
         _STACK.append(p)
     stop = threading.Event()
     beat: threading.Thread | None = None
-    if p.enabled and clock is None:
+    if p.enabled and p._clock is time.monotonic:
         every = _TTY_HEARTBEAT if p._tty else interval
         beat = threading.Thread(target=_heartbeat, args=(p, stop, every), daemon=True)
         beat.start()
