@@ -17,6 +17,7 @@ import click
 
 from reckon.commands.options import (
     db_option,
+    open_db,
     published_option,
     quiet_option,
     source_option,
@@ -27,17 +28,9 @@ from reckon.ingest.batch import ingest_examples, ingest_items
 from reckon.ingest.present import format_report, report_record, report_summary
 from reckon.model import Report
 from reckon.progress import progress
-from reckon.store import Analyse, Store, StoreError, open_store
+from reckon.store import Analyse, Store
 
 __all__ = ["COMMANDS", "SHOW_HANDLERS", "db_option", "open_db", "register_show", "show_text"]
-
-def open_db(db: str | None) -> Store:
-    """Open the store for a command, turning failures into a clear one-line error."""
-    try:
-        return open_store(db)
-    except StoreError as e:
-        raise click.ClickException(str(e)) from None
-
 
 def _analyse_hook() -> Analyse:
     """extract -> geocode -> save mentions, in the report's own transaction; relink later."""
@@ -91,7 +84,7 @@ def ingest_cmd(
     once at the end of the batch. Prints one line per report, one line on stderr per rejected
     input, and a summary; exits 1 when anything was rejected. Progress goes to stderr.
     """
-    store = open_db(db)
+    store = open_db(db, create=True)
     hook = _analyse_hook() if analyse else None
 
     with progress(unit="reports", label="ingest", enabled=False if quiet else None) as bar:
@@ -226,11 +219,11 @@ def demo_cmd(db: str | None) -> None:
     """
     try:
         if db is not None:
-            with open_db(db) as store:
+            with open_db(db, create=True) as store:
                 text = _demo(store)
         else:
             with tempfile.TemporaryDirectory(prefix="reckon-demo-") as tmp:
-                with open_db(str(Path(tmp) / "demo.db")) as store:
+                with open_db(str(Path(tmp) / "demo.db"), create=True) as store:
                     text = _demo(store)
     except FileNotFoundError as e:
         raise click.ClickException(str(e)) from None

@@ -15,6 +15,7 @@ from typing import Any
 import click
 import sqlalchemy as sa
 
+from reckon.commands.options import open_db
 from reckon.export import FORMATS, export
 from reckon.link import member_keys, report_ids
 from reckon.model import Count, Incident
@@ -30,12 +31,7 @@ SUMMARY_COLUMNS = (
 
 @contextmanager
 def _conn(db: str | None) -> Iterator[sa.Connection]:
-    from reckon.store import StoreError, open_store
-
-    try:
-        store = open_store(db)
-    except StoreError as e:
-        raise click.ClickException(str(e)) from None
+    store = open_db(db)
     try:
         with store.transaction() as conn:
             yield conn

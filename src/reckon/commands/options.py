@@ -1,4 +1,5 @@
-"""Options shared by several commands: one name, one metavar and one help text each.
+"""Options shared by several commands (one name, one metavar and one help text each), and
+:func:`open_db`, the one way a command opens the store.
 
 Every command that takes one of these takes it from here, so ``reckon X --help`` says the same
 thing for ``--db`` (or ``--published``, ``--source``, ``--quiet``, ``-o``) whatever X is.
@@ -7,13 +8,19 @@ thing for ``--db`` (or ``--published``, ``--source``, ``--quiet``, ``-o``) whate
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+if TYPE_CHECKING:
+    from reckon.store import Store
+
 __all__ = [
     "DB_HELP",
+    "date_option",
     "db_option",
+    "open_db",
     "format_option",
     "output_option",
     "parse_published_option",
@@ -43,6 +50,44 @@ def parse_published_option(
         raise click.BadParameter(str(e)) from None
 
 
+def open_db(db: str | None, *, create: bool = False) -> Store:
+    """Open the store named by ``--db`` (or ``$RECKON_DB``, else ``./reckon.db``).
+
+    Only commands that write reports (``ingest``, ``demo``) pass ``create=True``; for every
+    other command a missing store is a one-line error naming it, and nothing is created: no
+    SQLite file, no tables in an empty PostgreSQL database. Any failure to open is one line.
+    """
+    import sqlalchemy as sa
+
+    from reckon.store import StoreError, database_url, open_store
+
+    try:
+        if not create:
+            url = sa.make_url(database_url(db))
+            path = url.database
+            if url.get_backend_name() == "sqlite" and path not in (None, "", ":memory:"):
+                if not Path(path).is_file():
+                    raise click.ClickException(_NO_STORE.format(where=path))
+            else:
+                probe = open_store(db, migrate=False)
+                try:
+                    empty = probe.schema_revision() is None
+                finally:
+                    probe.close()
+                if empty:
+                    raise click.ClickException(_NO_STORE.format(where=probe.display_url))
+        return open_store(db)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+    except sa.exc.SQLAlchemyError as e:  # e.g. PostgreSQL not reachable while probing
+        msg = " ".join(str(getattr(e, "orig", None) or e).split())
+        where = sa.make_url(database_url(db)).render_as_string(hide_password=True)
+        raise click.ClickException(f"cannot open database {where}: {msg}") from None
+
+
+_NO_STORE = "no reckon store at {where} (reckon ingest creates one; --db or $RECKON_DB names another)"
+
+
 db_option = click.option("--db", metavar="FILE|URL", default=None, help=DB_HELP)
 
 published_option = click.option(
@@ -66,6 +111,11 @@ quiet_option = click.option(
     is_flag=True,
     help="No progress on stderr (results and errors are still printed).",
 )
+
+def date_option(name: str, help: str) -> Callable[[F], F]:
+    """A ``DATE`` option (``--from``, ``--to``) read like ``--published``."""
+    return click.option(name, metavar="DATE", default=None, callback=parse_published_option, help=help)
+
 
 output_option = click.option(
     "-o",
