@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 import click
 
 from reckon.commands.options import format_option, published_option, quiet_option, source_option
-from reckon.model import Count, Extraction, Report
+from reckon.commands.tables import COUNT_KINDS, LEGEND, count_short
+from reckon.model import Extraction, Report
 from reckon.progress import progress
 
 _BATCH = 32
@@ -49,16 +50,6 @@ def run(reports: Iterable[Report]) -> Iterator[Extraction]:
         yield from flush()
 
 
-def _fmt_count(c: Count | None) -> str:
-    if c is None:
-        return "-"
-    if c.low == c.best == c.high:
-        return str(c.best)
-    lo = "" if c.low is None else str(c.low)
-    hi = "" if c.high is None else str(c.high)
-    return f"{c.best} [{lo}..{hi}]"
-
-
 def _table(x: Extraction) -> str:
     lines = [f"# {x.report.id}  {x.report.title or ''}".rstrip()]
     for m in x.incidents:
@@ -66,19 +57,25 @@ def _table(x: Extraction) -> str:
         when = ""
         if m.date and m.date.start:
             when = m.date.start if m.date.start == m.date.end else f"{m.date.start}..{m.date.end}"
+        counts = "  ".join(
+            f"{label}={count_short(getattr(m, attr))}"
+            for attr, label in COUNT_KINDS
+            if attr == "fatalities" or getattr(m, attr) is not None
+        )
         lines.append(
             f"  incident  {m.event_type} / {m.sub_event_type} @ {place} {when}  "
-            f"killed={_fmt_count(m.fatalities)} injured={_fmt_count(m.injured)} "
-            f"conf={m.confidence:.2f}"
+            f"{counts}  conf={m.confidence:.2f}"
         )
     for t in x.tolls:
         lines.append(
-            f"  toll      {t.kind} {_fmt_count(t.count)} ({t.scope}) {t.area or ''}".rstrip()
+            f"  toll      {t.kind} {count_short(t.count)} ({t.scope}) {t.area or ''}".rstrip()
         )
     for r in x.reactions:
         lines.append(f"  reaction  {r.kind}: {r.actor or '?'}")
     for n in x.notes:
         lines.append(f"  note      {n}")
+    if x.incidents or x.tolls:
+        lines.append(f"  (counts: best (low..high); {LEGEND})")
     return "\n".join(lines)
 
 
