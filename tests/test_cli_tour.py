@@ -35,6 +35,13 @@ def test_tour_prints_the_demo_incidents(examples_dir: Path, tmp_path: Path) -> N
     want = _demo_incidents(demo.stdout)
     assert want.count("\ninc-") >= 9  # the examples tell at least nine incidents
     assert tour.stdout.startswith(want + "\n")
+    # the README shows that record
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("```\nid                    event_type", 1)[1].split("```", 1)[0]
+    assert "id                    event_type" + shown == tour.stdout, (
+        "README's Quick tour shows an old record: paste the output of "
+        "'reckon ingest examples/ --db /tmp/t.db -q && reckon incidents --db /tmp/t.db' there"
+    )
 
 
 def test_every_example_carries_its_own_date(examples_dir: Path) -> None:
