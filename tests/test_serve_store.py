@@ -82,9 +82,11 @@ def test_processes_creating_one_new_store_together_all_succeed(tmp_path):
             assert out.strip() == head_revision()
 
 
-def test_schema_has_generation_triggers(filled):
-    from reckon.serve.index import generation
+def generation(conn) -> int:
+    return conn.execute(sa.text("SELECT generation FROM store_state")).scalar_one()
 
+
+def test_schema_has_generation_triggers(filled):
     with filled.engine.connect() as conn:
         g0 = generation(conn)
     with filled.transaction() as conn:
