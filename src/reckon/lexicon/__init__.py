@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Group", "groups", "load_table"]
+__all__ = ["Group", "groups", "load_table", "load_words"]
 
 
 def load_table(name: str) -> list[dict[str, str]]:
@@ -20,6 +20,13 @@ def load_table(name: str) -> list[dict[str, str]]:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+
+
+@lru_cache(maxsize=64)
+def load_words(name: str) -> tuple[str, ...]:
+    """The entries of a one-entry-a-line list ``data/<name>`` (``#`` lines are comments)."""
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 @dataclass(frozen=True, slots=True)
