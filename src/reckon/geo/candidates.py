@@ -17,6 +17,16 @@ if TYPE_CHECKING:
     from reckon.geo.context import Context
 
 FUZZY_MIN = 84.0
+# (what the text calls the place, what the candidate is) -> bonus: "Oudalan province" is a
+# province, or (in Burkina Faso) a second-level unit; "Monguno LGA" a district
+ADMIN_HINT: dict[tuple[str | None, str], float] = {
+    ("admin1", "admin1"): 6.0,
+    ("admin2", "admin1"): 2.5,
+    ("city", "admin1"): -3.0,
+    ("admin2", "admin2"): 5.0,
+    ("admin1", "admin2"): 3.0,
+    ("city", "admin2"): -2.0,
+}
 
 
 def _drop_borrowed(hits: list[Hit]) -> list[Hit]:
@@ -81,11 +91,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def score(hit: Hit, top: Toponym, ctx: Context, *, exclude_self: bool = False) -> float:
     p = hit.place
     if p.feature == "admin1":
-        s = (
-            2.0
-            + (6.0 if top.feature == "admin1" else 0.0)
-            - (3.0 if top.feature == "city" else 0.0)
-        )
+        s = 2.0 + ADMIN_HINT.get((top.feature, "admin1"), 0.0)
+    elif p.feature == "admin2":
+        # a district: read for a bare name only when no town bears it (its seat usually does)
+        s = 0.6 * math.log10(max(p.population, 500)) - 1.0
+        s += ADMIN_HINT.get((top.feature, "admin2"), 0.0)
     elif p.feature == "country":
         s = 7.0
     else:

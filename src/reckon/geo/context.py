@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reckon.geo.candidates import _best
+from reckon.geo.candidates import _best, _big, _drop_borrowed, score
+from reckon.geo.clues import clue_votes
 from reckon.geo.names import DEMONYMS
 from reckon.geo.normalize import light_key, name_key
 from reckon.geo.store import Gazetteer, Place
@@ -105,12 +106,8 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
-def countries_in_text(gaz: Gazetteer, text: str) -> Counter:
-    """Countries named in a text (2 per mention, at most 6) or implied by a demonym (1 per
-    mention, at most 2: "Russian drones" says less about where than "in Russia"). A country
-    named as where things happen ("in northern Syria", "across Syria") counts 1.5 more per
-    mention, at most 4.5: a report that names Russia as an actor and tells of strikes in Syria
-    is about Syria."""
+def country_mentions(gaz: Gazetteer, text: str) -> tuple[Counter, Counter, Counter]:
+    """Mentions of countries in a text: (named, named as where things happen, by demonym)."""
     pat, table = _country_pattern(gaz)
     named: Counter = Counter()
     demonym: Counter = Counter()
@@ -122,6 +119,16 @@ def countries_in_text(gaz: Gazetteer, text: str) -> Counter:
             text, max(0, m.start() - 40), m.start()
         ):
             located[table[word]] += 1
+    return named, located, demonym
+
+
+def countries_in_text(gaz: Gazetteer, text: str) -> Counter:
+    """Countries named in a text (2 per mention, at most 6) or implied by a demonym (1 per
+    mention, at most 2: "Russian drones" says less about where than "in Russia"). A country
+    named as where things happen ("in northern Syria", "across Syria") counts 1.5 more per
+    mention, at most 4.5: a report that names Russia as an actor and tells of strikes in Syria
+    is about Syria."""
+    named, located, demonym = country_mentions(gaz, text)
     out: Counter = Counter()
     for iso, n in named.items():
         out[iso] += min(2.0 * n, 6.0)
@@ -132,28 +139,29 @@ def countries_in_text(gaz: Gazetteer, text: str) -> Counter:
     return out
 
 
-_ADMIN_CUE = re.compile(
-    r"(?:(?:provinces?|governorates?|regions?|states?|oblasts?|departments?)\s+of\s+(?:the\s+)?"
-    r"(?P<pre>[A-Z][\w'’‘-]+(?:\s+[A-Z][\w'’‘-]+)?(?:\s*(?:,|and|or)\s+[A-Z][\w'’‘-]+"
-    r"(?:\s+[A-Z][\w'’‘-]+)?)*))"
-    r"|(?P<post>[A-Z][\w'’‘-]+(?:\s+[A-Z][\w'’‘-]+)?(?:\s*(?:,|and|or)\s+[A-Z][\w'’‘-]+"
-    r"(?:\s+[A-Z][\w'’‘-]+)?)*)\s+(?:provinces?|governorates?|regions?|states?|oblasts?|"
-    r"departments?|countryside)\b"
+_CUE_NAMES = (
+    r"[A-Z][\w'’‘-]+(?:\s+[A-Z][\w'’‘-]+)?(?:\s*(?:,|and|or)\s+[A-Z][\w'’‘-]+"
+    r"(?:\s+[A-Z][\w'’‘-]+)?)*"
 )
+_CUE_WORDS = r"(?:provinces?|governorates?|regions?|states?|oblasts?|departments?)"
+_ADMIN_CUE_PRE = re.compile(rf"{_CUE_WORDS}\s+of\s+(?:the\s+)?(?P<names>{_CUE_NAMES})")
+_ADMIN_CUE_POST = re.compile(rf"(?P<names>{_CUE_NAMES})\s+(?:{_CUE_WORDS[3:-1]}|countryside)\b")
 _SPLIT_LIST = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*")
 
 
 def admin1_cues(text: str) -> list[tuple[str, int]]:
-    """Names said to be provinces in the text: "in Latakia and Tartus provinces" -> both."""
-    out = []
-    for m in _ADMIN_CUE.finditer(text):
-        group = "pre" if m.group("pre") else "post"
-        chunk = m.group(group)
-        base = m.start(group)
-        for part in _SPLIT_LIST.split(chunk):
-            part = part.strip()
-            if part and part[0].isupper():
-                out.append((part, base + max(0, chunk.find(part))))
+    """Names said to be provinces in the text: "in Latakia and Tartus provinces" -> both;
+    "the Colombian department of Bolivar" -> Bolivar (a demonym is no province)."""
+    found: dict[int, str] = {}
+    for pat in (_ADMIN_CUE_PRE, _ADMIN_CUE_POST):
+        for m in pat.finditer(text):
+            chunk = m.group("names")
+            base = m.start("names")
+            for part in _SPLIT_LIST.split(chunk):
+                part = part.strip()
+                if part and part[0].isupper() and part not in DEMONYMS:
+                    found.setdefault(base + max(0, chunk.find(part)), part)
+    out = [(name, off) for off, name in sorted(found.items())]
     return out
 
 
@@ -162,47 +170,72 @@ def build_context(
     text: str = "",
     names: list[tuple[str, int]] | None = None,
     country_hint: str | None = None,
+    *,
+    source: str | None = None,
+    day: str | None = None,
 ) -> Context:
-    """Context from a report's text and its toponyms ((name, offset) pairs)."""
+    """Context from a report's text and its toponyms ((name, offset) pairs).
+
+    The report's countries are read from every clue together: countries and demonyms named in
+    the text, named groups and forces, administrative words, the outlet (``source``), and the
+    toponyms. Each toponym votes for the country of its *coherent* reading: of the countries
+    where it has a namesake, the one the other clues and the other toponyms support most; its
+    most populous namesake only breaks ties."""
     ctx = Context()
+    # what decides between a toponym's namesakes: where the text says things happen, the
+    # groups and administrative words it names, its outlet; a country named as an actor
+    # ("drones Russia launched") or by a demonym only a little
+    prior: Counter = Counter()
     if text:
-        for iso, w in sorted(countries_in_text(gaz, text).items()):
+        clues = clue_votes(text, source=source, day=day)
+        for iso, w in sorted((countries_in_text(gaz, text) + clues).items()):
             ctx.add_vote("", iso, w)
+        named, located, demonym = country_mentions(gaz, text)
+        prior += clues
+        for iso, n in located.items():
+            prior[iso] += min(1.5 * n, 4.5)
+        for iso, n in named.items():
+            prior[iso] += min(0.5 * n, 1.0)
+        for iso, n in demonym.items():
+            prior[iso] += min(0.5 * n, 1.0)
     names = names or []
-    # toponyms vote for the country of their best context-free reading
-    tops: list[tuple[int, Place]] = []
-    per_name: Counter = Counter()
+    readings: list[tuple[str, int, Toponym, dict[str, tuple[float, Place, float, bool]]]] = []
     for name, off in names:
         top = parse_toponym(name)
-        # a reading spelled exactly as written outranks a phonetic one for voting
-        best = _best(gaz, top, Context(), fuzzy=False, min_sim=1.0) or _best(
-            gaz, top, Context(), fuzzy=False
-        )
-        if best is None:
-            continue
-        place, sc, hit = best
-        tops.append((off, place))
+        by_country = _readings(gaz, top)
+        if by_country:
+            readings.append((name, off, top, by_country))
+    # the support of each country: the clues, plus every toponym that has a reading there
+    support: Counter = Counter(prior)
+    seen_src: set[str] = set()
+    for _name, _off, top, by_country in readings:
         src = light_key(top.core)
-        if not place.country or sc <= 2.0 or per_name[src] >= 2:
+        if src in seen_src:
+            continue
+        seen_src.add(src)
+        if text and any(v[1].feature == "country" and v[3] for v in by_country.values()):
+            continue  # a country's name: read from the text, as an actor or as where
+        for c, (q, _p, _sc, _x) in by_country.items():
+            support[c] += q
+    tops: list[tuple[int, Place]] = []
+    per_name: Counter = Counter()
+    for _name, off, top, by_country in readings:
+        src = light_key(top.core)
+        # the coherent reading: the best-supported country, then the namesake's own weight
+        # and context-free score (population)
+        c = max(sorted(by_country), key=lambda k: (support[k], by_country[k][0], by_country[k][2]))
+        q, place, sc, exact = by_country[c]
+        tops.append((off, place))
+        if sc <= 2.0 or per_name[src] >= 2:
             continue
         per_name[src] += 1
-        exact = hit.matched == src
         if place.feature == "country" and text:
             continue  # already counted from the text
         if place.feature == "admin1" and _admin1_elsewhere(gaz, top.core, place):
             continue  # "Plateau" (Nigeria's or Benin's): the other places decide
-        if place.feature in ("country", "admin1") and exact:
-            ctx.add_vote(src, place.country, 2.0)
-            if place.feature == "admin1" and place.admin1:
-                ctx.admin1s.append((place.country, place.admin1, off))
-        else:
-            weak = 0.5 if len(name_key(top.core)) >= 5 else 0.25
-            # a hamlet of no recorded population, or a name borne by towns in several countries
-            # (Santa Rosa, Bolivar), says little about the report's country
-            small = place.population < 1000 and not place.prio
-            if exact and _widespread(gaz, top.core):
-                small = True
-            ctx.add_vote(src, place.country, (0.5 if small else 1.0) if exact else weak)
+        ctx.add_vote(src, c, q)
+        if place.feature == "admin1" and place.admin1 and exact:
+            ctx.admin1s.append((c, place.admin1, off))
     if country_hint:
         iso = _country_iso(gaz, country_hint)
         if iso:
@@ -249,3 +282,40 @@ def _country_iso(gaz: Gazetteer, hint: str) -> str | None:
 
 # ---------------------------------------------------------------------------------------
 # candidates and scoring
+
+
+def _readings(gaz: Gazetteer, top: Toponym) -> dict[str, tuple[float, Place, float, bool]]:
+    """A toponym's readings per country: (vote weight, place, context-free score, spelled as
+    written) of its best namesake there. A country or province under its own name weighs 2, as
+    does a capital, a first-order seat or a city of 100,000; a town 1 (0.5 for a hamlet, or a name borne by towns of three or more countries), a reading
+    under another spelling 0.5 (0.25 for a short name)."""
+    ql = light_key(top.core)
+    hits = _drop_borrowed(list(gaz.lookup(name_key(top.core))))
+    if not hits:
+        return {}
+    widespread = None
+    empty = Context()
+    out: dict[str, tuple[float, Place, float, bool]] = {}
+    for h in hits:
+        p = h.place
+        if not p.country:
+            continue
+        sc = score(h, top, empty)
+        exact = h.matched == ql
+        if p.feature in ("country", "admin1") and exact:
+            q = 2.0
+        elif exact and _big(p):
+            q = 2.0  # a capital, a first-order seat or a city of 100,000: named from afar
+        elif exact:
+            small = p.population < 1000 and not p.prio and p.feature != "admin2"
+            if not small:
+                if widespread is None:
+                    widespread = _widespread(gaz, top.core)
+                small = widespread
+            q = 0.5 if small else 1.0
+        else:
+            q = 0.5 if len(name_key(top.core)) >= 5 else 0.25
+        old = out.get(p.country)
+        if old is None or (q, sc) > (old[0], old[2]):
+            out[p.country] = (q, p, sc, exact)
+    return out

@@ -14,10 +14,11 @@ _lock = threading.Lock()
 _default: Gazetteer | None = None
 
 
-def ensure_index(path: Path | None = None, *, progress: bool = False) -> Path:
+def ensure_index(path: Path | None = None, *, progress: bool = True) -> Path:
     """Return the index path, building the default index first when it does not exist.
 
-    The build runs in a child process so that its peak memory (~650 MB while reading the
+    The build (about 20 s, once) prints its progress on stderr unless ``progress`` is False.
+    It runs in a child process so that its peak memory (~650 MB while reading the
     packaged JSON) is returned to the system before extraction goes on.
     """
     path = Path(path) if path else default_path()
@@ -52,13 +53,21 @@ class _BuildLock:
 
 
 def _build_index(path: Path, *, progress: bool) -> Path:
+    """Build in a child process; with ``progress`` its lines ("reckon gazetteer: ...") go to
+    stderr as they come, else only its one-line error when it fails."""
     cmd = [sys.executable, "-m", "reckon.geo.build", str(path)]
     if progress:
         cmd.append("-v")
-    res = subprocess.run(cmd, capture_output=not progress, text=True, check=False)
+    res = subprocess.run(
+        cmd,
+        stdout=subprocess.DEVNULL,
+        stderr=None if progress else subprocess.PIPE,
+        text=True,
+        check=False,
+    )
     if res.returncode != 0 or not path.exists():
-        err = (res.stderr or "").strip().splitlines()[-1:] if not progress else []
-        raise GazetteerError(f"could not build the gazetteer at {path}: {' '.join(err)}")
+        err = (res.stderr or "").strip().splitlines()[-1:]
+        raise GazetteerError(f"could not build the gazetteer at {path} {' '.join(err)}".strip())
     if not os.environ.get("RECKON_GAZETTEER") and path == default_path():
         # indexes of older data or code in the cache are no longer used
         for old in path.parent.glob("gazetteer-*.sqlite"):

@@ -262,6 +262,11 @@ def place_to_location(gaz: Gazetteer, p: Place, loc: Location) -> Location:
         loc.admin1, loc.admin2 = p.admin1, p.admin2
         loc.precision = 1 if p.feature != "admin2" else 2
         loc.feature = p.feature if p.feature != "city" else "town"
+        if p.lat is None and p.country and p.admin1:
+            # a district with no known seat: its province's point, at a province's precision
+            unit = gaz.admin1_place(p.country, p.admin1)
+            if unit is not None and unit.lat is not None:
+                loc.lat, loc.lon, loc.precision = round(unit.lat, 5), round(unit.lon, 5), 3
     return loc
 
 

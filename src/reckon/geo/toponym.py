@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from reckon.geo.normalize import light_key
+from reckon.lexicon import admin_unit_levels
 
 # Words that name no place however a gazetteer spells its villages (months, days, their
 # abbreviations): kept as unresolved toponyms if an extractor passes them.
@@ -21,17 +22,21 @@ NOT_PLACES = frozenset(
 )
 
 
-_SUFFIX_ADMIN = re.compile(
-    r"\s+(province|provinces|governorate|governorates|region|state|oblast|prefecture|"
-    r"department|county)$",
-    re.IGNORECASE,
-)
-_PREFIX_ADMIN = re.compile(
-    r"^(the\s+)?(province|governorate|region|state|oblast|county)\s+of\s+", re.IGNORECASE
-)
+def _unit_words(level: int) -> str:
+    words = sorted(
+        (w for w, lv in admin_unit_levels().items() if lv == level), key=len, reverse=True
+    )
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+# administrative words from the lexicon ("Oudalan province", "Monguno LGA", "the district of X")
+_SUFFIX_ADMIN = re.compile(rf"\s+({_unit_words(1)})$", re.IGNORECASE)
+_PREFIX_ADMIN = re.compile(rf"^(the\s+)?({_unit_words(1)})\s+of\s+", re.IGNORECASE)
+_SUFFIX_ADMIN2 = re.compile(rf"\s+({_unit_words(2)})$", re.IGNORECASE)
+_PREFIX_ADMIN2 = re.compile(rf"^(the\s+)?({_unit_words(2)})\s+of\s+", re.IGNORECASE)
+_SUFFIX_ADMIN3 = re.compile(rf"\s+({_unit_words(3)})$", re.IGNORECASE)
 _SUFFIX_NEAR = re.compile(
-    r"\s+(countryside|outskirts|suburbs|area|district|countryside area|environs|vicinity|"
-    r"territory|local government area|lga|county|sub-?district|cercle|commune)$",
+    r"\s+(countryside|outskirts|suburbs|area|countryside area|environs|vicinity)$",
     re.IGNORECASE,
 )
 _SUFFIX_TOWN = re.compile(
@@ -51,7 +56,8 @@ _PREFIX_THE = re.compile(r"^the\s+", re.IGNORECASE)
 @dataclass(frozen=True, slots=True)
 class Toponym:
     core: str  # the place name itself
-    feature: str | None  # "admin1" when the phrase names a province, "city" for a town
+    # "admin1" when the phrase names a province, "admin2" a district, "city" a town
+    feature: str | None
     precision: int | None  # 2 when the phrase says near / outskirts / countryside
 
 
@@ -67,9 +73,14 @@ def parse_toponym(text: str) -> Toponym:
         new = pat.sub("", s)
         if new != s and new:
             s, feature = new, "admin1"
-    new = _SUFFIX_NEAR.sub("", s)
-    if new != s and new:
-        s, precision = new, 2
+    for pat in (_SUFFIX_ADMIN2, _PREFIX_ADMIN2):
+        new = pat.sub("", s)
+        if new != s and new and feature is None:
+            s, feature, precision = new, "admin2", 2
+    for pat in (_SUFFIX_NEAR, _SUFFIX_ADMIN3):
+        new = pat.sub("", s)
+        if new != s and new:
+            s, precision = new, 2
     for pat in (_SUFFIX_TOWN, _PREFIX_TOWN):
         new = pat.sub("", s)
         if new != s and new:

@@ -64,7 +64,9 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
         if not lc
         for part in (_route(gaz, q) or [q])
     ]
-    ctx = build_context(gaz, text=head + text, names=names)
+    ctx = build_context(
+        gaz, text=head + text, names=names, source=report.source, day=report.published
+    )
     # offsets in the context are relative to head + text; the locations' spans to text
     ctx.admin1s = [(c, a, off - len(head) if off >= 0 else off) for c, a, off in ctx.admin1s]
     ctx.text = text
