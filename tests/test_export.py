@@ -171,7 +171,7 @@ def test_cli_incidents_tally_export(db, tmp_path):
     assert res.exit_code == 0, res.output
     assert out.read_text(encoding="utf-8").splitlines()[0].split(",") == EXPECTED_ACLED
     res = runner.invoke(main, ["export", "--db", db, "--format", "geojson"])
-    assert json.loads(res.output)["type"] == "FeatureCollection"
+    assert json.loads(res.stdout)["type"] == "FeatureCollection"
 
 
 def test_cli_split_merge_and_errors(db):

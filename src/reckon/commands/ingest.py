@@ -15,36 +15,22 @@ from pathlib import Path
 
 import click
 
-from reckon.ingest import DEFAULT_MAX_BYTES, IngestError, parse_published, read_paths
+from reckon.commands.options import (
+    db_option,
+    open_db,
+    published_option,
+    quiet_option,
+    source_option,
+    url_option,
+)
+from reckon.ingest import DEFAULT_MAX_BYTES, IngestError, read_paths
 from reckon.ingest.batch import ingest_examples, ingest_items
 from reckon.ingest.present import format_report, report_record, report_summary
 from reckon.model import Report
-from reckon.store import Analyse, Store, StoreError, open_store
+from reckon.progress import progress
+from reckon.store import Analyse, Store
 
 __all__ = ["COMMANDS", "SHOW_HANDLERS", "db_option", "open_db", "register_show", "show_text"]
-
-db_option = click.option(
-    "--db",
-    metavar="FILE|URL",
-    default=None,
-    help="Database: a SQLite file or a postgresql:// URL (default: $RECKON_DB or ./reckon.db).",
-)
-
-
-def open_db(db: str | None) -> Store:
-    """Open the store for a command, turning failures into a clear one-line error."""
-    try:
-        return open_store(db)
-    except StoreError as e:
-        raise click.ClickException(str(e)) from None
-
-
-def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    try:
-        return parse_published(value)
-    except ValueError as e:
-        raise click.BadParameter(str(e)) from None
-
 
 def _analyse_hook() -> Analyse:
     """extract -> geocode -> save mentions, in the report's own transaction; relink later."""
@@ -63,14 +49,9 @@ def _relink(store: Store) -> None:
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
-@click.option(
-    "--published",
-    metavar="DATE",
-    callback=_published,
-    help="Publication date (YYYY-MM-DD) for reports that carry none.",
-)
-@click.option("--source", metavar="NAME", help="Source name for reports that carry none.")
-@click.option("--url", metavar="URL", help="URL for reports that carry none.")
+@published_option
+@source_option
+@url_option
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
@@ -84,6 +65,7 @@ def _relink(store: Store) -> None:
     show_default=True,
     help="Run extract -> geocode -> link on each stored report (off: store reports only).",
 )
+@quiet_option
 def ingest_cmd(
     paths: tuple[str, ...],
     db: str | None,
@@ -92,6 +74,7 @@ def ingest_cmd(
     url: str | None,
     max_bytes: int,
     analyse: bool,
+    quiet: bool,
 ) -> None:
     """Read, clean and store reports from files, directories or - (stdin).
 
@@ -99,27 +82,32 @@ def ingest_cmd(
     directories are read recursively in sorted order. Each report is extracted, geocoded and
     stored with its mentions, tolls and reactions in one transaction; incidents are relinked
     once at the end of the batch. Prints one line per report, one line on stderr per rejected
-    input, and a summary; exits 1 when anything was rejected.
+    input, and a summary; exits 1 when anything was rejected. Progress goes to stderr.
     """
-    store = open_db(db)
+    store = open_db(db, create=True)
     hook = _analyse_hook() if analyse else None
 
-    def on_event(kind: str, item: Report | IngestError, rid: str | None) -> None:
-        if isinstance(item, IngestError):
-            click.echo(f"reckon: rejected {item.origin}: {item.reason}", err=True)
-        elif kind == "stored":
-            click.echo(f"stored {rid} {item.title or '(no title)'}")
-        else:
-            same = "" if rid == item.id else f" (same content as {rid})"
-            click.echo(f"already stored {rid} {item.origin or item.id}: nothing added{same}")
+    with progress(unit="reports", label="ingest", enabled=False if quiet else None) as bar:
 
-    try:
-        items = read_paths(paths, published=published, source=source, url=url, max_bytes=max_bytes)
-        summary = ingest_items(store, items, analyse=hook, on_event=on_event)
-        if hook is not None and summary.stored:
-            _relink(store)
-    finally:
-        store.close()
+        def on_event(kind: str, item: Report | IngestError, rid: str | None) -> None:
+            if isinstance(item, IngestError):
+                bar.echo(f"reckon: rejected {item.origin}: {item.reason}", err=True)
+            elif kind == "stored":
+                bar.echo(f"stored {rid} {item.title or '(no title)'}")
+            else:
+                same = "" if rid == item.id else f" (same content as {rid})"
+                bar.echo(f"already stored {rid} {item.origin or item.id}: nothing added{same}")
+            bar.advance()
+
+        try:
+            items = read_paths(
+                paths, published=published, source=source, url=url, max_bytes=max_bytes
+            )
+            summary = ingest_items(store, items, analyse=hook, on_event=on_event)
+            if hook is not None and summary.stored:
+                _relink(store)
+        finally:
+            store.close()
     click.echo(summary.line())
     if summary.rejected:
         raise SystemExit(1)
@@ -231,11 +219,11 @@ def demo_cmd(db: str | None) -> None:
     """
     try:
         if db is not None:
-            with open_db(db) as store:
+            with open_db(db, create=True) as store:
                 text = _demo(store)
         else:
             with tempfile.TemporaryDirectory(prefix="reckon-demo-") as tmp:
-                with open_db(str(Path(tmp) / "demo.db")) as store:
+                with open_db(str(Path(tmp) / "demo.db"), create=True) as store:
                     text = _demo(store)
     except FileNotFoundError as e:
         raise click.ClickException(str(e)) from None

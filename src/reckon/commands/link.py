@@ -15,7 +15,9 @@ from typing import Any
 import click
 import sqlalchemy as sa
 
-from reckon.export import FORMATS, export
+from reckon.commands.options import db_option, format_option, open_db, output_option
+from reckon.commands.tables import LEGEND, count_cell, other_counts
+from reckon.export import FORMATS
 from reckon.link import member_keys, report_ids
 from reckon.model import Count, Incident
 from reckon.tally import GROUPINGS, render_tally, tally
@@ -25,17 +27,14 @@ SUMMARY_COLUMNS = (
     "id", "event_type", "sub_event_type", "date", "location", "admin1", "country",
     "fatalities_low", "fatalities_best", "fatalities_high", "reports", "mentions", "sources",
     "independent_sources",
+    "injured_low", "injured_best", "injured_high", "abducted_low", "abducted_best",
+    "abducted_high", "arrested_low", "arrested_best", "arrested_high",
 )  # fmt: skip
 
 
 @contextmanager
 def _conn(db: str | None) -> Iterator[sa.Connection]:
-    from reckon.store import StoreError, open_store
-
-    try:
-        store = open_store(db)
-    except StoreError as e:
-        raise click.ClickException(str(e)) from None
+    store = open_db(db)
     try:
         with store.transaction() as conn:
             yield conn
@@ -69,6 +68,12 @@ def summary(inc: Incident) -> dict[str, Any]:
         "mentions": len(member_keys(inc)),
         "sources": inc.sources,
         "independent_sources": inc.independent_sources,
+        **{
+            f"{kind}_{end}": getattr(c, end) if c is not None else None
+            for kind, c in (("injured", inc.injured), ("abducted", inc.abducted),
+                            ("arrested", inc.arrested))
+            for end in ("low", "best", "high")
+        },  # fmt: skip
     }
 
 
@@ -91,26 +96,27 @@ def render_incidents(incidents: list[Incident], fmt: str) -> str:
         for r in rows:
             w.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in r.items()})
         return buf.getvalue()
-    cols = ("id", "event_type", "date", "location", "fatalities", "reports", "mentions", "src",
-            "indep")  # fmt: skip
+    cols = ("id", "event_type", "date", "location", "fatalities", "other counts", "reports",
+            "mentions", "src", "indep")  # fmt: skip
     table = [
         (
             r["id"],
-            f"{r['event_type']} / {r['sub_event_type']}",
+            f"{inc.event_type} / {inc.sub_event_type}",
             r["date"] or "-",
             ", ".join(x for x in (r["location"], r["admin1"], r["country"]) if x) or "-",
-            "/".join(_cell(r[k]) for k in ("fatalities_low", "fatalities_best", "fatalities_high")),
+            count_cell(inc.fatalities),
+            other_counts(inc),
             _cell(r["reports"]),
             str(r["mentions"]),
             str(r["sources"]),
             str(r["independent_sources"]),
         )
-        for r in rows
+        for r, inc in zip(rows, incidents, strict=True)
     ]
     widths = [max([len(c)] + [len(t[i]) for t in table]) for i, c in enumerate(cols)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip()]
     lines += ["  ".join(v.ljust(w) for v, w in zip(t, widths, strict=True)).rstrip() for t in table]
-    lines.append(f"{len(rows)} incident(s); fatalities shown as low/best/high ('-' = unbounded)")
+    lines.append(f"{len(rows)} incident(s); fatalities shown as low/best/high ({LEGEND})")
     return "\n".join(lines) + "\n"
 
 
@@ -351,12 +357,23 @@ def tally_cmd(
 
 
 @click.command("export")
-@click.option("--db", default=None, help=DB_HELP)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write here instead of standard output.")  # fmt: skip
+@db_option
+@format_option(
+    list(FORMATS),
+    None,
+    "acled-csv: ACLED's columns and codes; ucdp-csv: UCDP GED's columns, lethal organised "
+    "violence only; geojson: one Point per located incident; jsonl: every incident with its "
+    "claims and spans, then tolls and reactions.",
+)
+@output_option
 def export_cmd(db: str | None, fmt: str, output: str | None) -> None:
-    """Export incidents as ACLED-style CSV, UCDP GED-style CSV, GeoJSON or JSONL."""
+    """Export incidents as ACLED-style CSV, UCDP GED-style CSV, GeoJSON or JSONL.
+
+    An incident the format cannot hold (ACLED: no date at all; UCDP GED: not lethal organised
+    violence, or no date; GeoJSON: no coordinates) is not written: it is named on stderr with
+    the reason, and the closing line says "wrote N of M incident(s)".
+    """
+    from reckon.export import NotWritten, run_export
     from reckon.store.incidents import (
         ensure_linked,
         list_incidents,
@@ -369,16 +386,21 @@ def export_cmd(db: str | None, fmt: str, output: str | None) -> None:
         incs = list_incidents(conn)
         tolls = list_tolls(conn) if fmt == "jsonl" else []
         reactions = list_reactions(conn) if fmt == "jsonl" else []
+
+    def on_skip(nw: NotWritten) -> None:
+        click.echo(f"reckon: not written to {fmt}: {nw.incident}: {nw.reason}", err=True)
+
     if output is None:
-        n = export(fmt, incs, sys.stdout, tolls, reactions)
-        return
-    path = Path(output)
-    try:
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            n = export(fmt, incs, fh, tolls, reactions)
-    except OSError as e:
-        raise click.ClickException(f"cannot write {output}: {e.strerror}") from None
-    click.echo(f"wrote {n} record(s) to {output}", err=True)
+        summary = run_export(fmt, incs, sys.stdout, tolls, reactions, on_skip=on_skip)
+        sys.stdout.flush()
+    else:
+        path = Path(output)
+        try:
+            with path.open("w", encoding="utf-8", newline="") as fh:
+                summary = run_export(fmt, incs, fh, tolls, reactions, on_skip=on_skip)
+        except OSError as e:
+            raise click.ClickException(f"cannot write {output}: {e.strerror}") from None
+    click.echo(summary.line(output), err=True)
 
 
 def show_incident(store: Any, incident_id: str) -> str | None:

@@ -1,0 +1,235 @@
+"""Link mentions into incidents, detect copies and reconcile figures (pure functions, no I/O).
+
+Modules: ``records`` (constants and records), ``places`` (the place factor), ``factors`` (pair
+scores), ``copies`` (MinHash copies, independent voices), ``cluster`` (candidates and merging),
+``reconcile`` (figures), ``incidents`` (incidents from groups; ``link_extractions``), ``serial``
+(JSON), ``metrics`` (pairwise F1). Every public name is importable from ``reckon.link``.
+
+A *mention* is an incident as one report tells it; an *incident* is the happening, linked from
+every mention that tells it. This module turns a set of extractions into incidents:
+
+1. **Order.** Every input is first put in a canonical order (report published date, then report
+   id, then the mention's index in its report), so the result depends on the set of reports, never
+   on the order they arrived in. Incident ids are ``"inc-"`` + a hash of the sorted member keys
+   (``report_id#index``): the same members always give the same id, and an incident that gains
+   or loses a member gets a new id. User split / merge decisions are kept as mention keys, so
+   they survive relinking.
+
+2. **Copies.** Each report's cleaned text is reduced to character 5-gram shingles of its
+   lower-cased words and summarised with MinHash (datasketch, fixed seed). A report whose
+   estimated Jaccard similarity with an earlier report (published date, then id) is at least
+   ``COPY_THRESHOLD`` is a *copy* of the earliest such report's root. ``sources`` counts the
+   distinct reports of an incident; ``independent_sources`` counts them after collapsing copies
+   *and* reports from the same outlet (an outlet updating its own story, or two outlets running the
+   same syndicated text, are one voice, not two).
+
+3. **Linking.** Every pair of mentions that could share an incident (blocked by time) is scored on
+   four factors, each in [0, 1]:
+
+   - ``type``: same ACLED event and sub-event type 1.0; same type, other sub-type 0.75; Battles,
+     Explosions/Remote violence and Violence against civilians are weakly compatible with one
+     another (0.2: one attack is sometimes told as a clash by one outlet and as an attack or a
+     bombing by another, but different kinds of events in one city on one day are common, so
+     such a link needs agreeing actors too); Protests and Riots 0.6; a violent type with
+     Protests/Riots 0.3; Strategic
+     developments only with Strategic developments (otherwise a veto: an arrest after a bombing is
+     its own event).
+   - ``place``: same gazetteer id 1.0; same normalised toponym (spelling variants such as
+     Jableh / Jablah / Jebleh collapse to one key, fuzzy ratio >= 85 via rapidfuzz) 0.95; both
+     geocoded: decreasing with distance up to 25 km; two precise towns with different names more
+     than 10 km apart: veto (low when 5-10 km apart); same admin1 when one side is imprecise 0.6;
+     different countries: veto; precise places more than 60 km apart: veto. When only one mention has a place, 0.75 if that
+     place is named (same spelling key) in the other report's text, else 0.2.
+   - ``time``: overlapping intervals 1.0 (0.6 when wider than 3 days); 1 day apart 0.7; 2 days
+     0.45; further: veto. A mention without a resolved date falls back to the week before its
+     report's publication (scored at most 0.6). A mention with no usable time (no date and no
+     publication date, or only an interval wider than a week: "in 2011", "last month") links only
+     with mentions of a copy of its own report: two vague mentions of the same kind of event at
+     the same place are not evidence of one happening.
+   - ``actors``: overlap of actor types (0.3 + 0.7 x Jaccard) with a bonus for similar actor names;
+     0.5 when either side names no actor; 0.1 when both name perpetrators of disjoint types.
+
+   ``total = 0.30 type + 0.30 place + 0.25 time + 0.15 actors`` (+ 0.15 when the two reports are
+   copies, capped at 1). Candidate pairs at or above ``LINK_THRESHOLD`` are merged best first
+   (ties broken by the mention keys) when no pair across the two groups is vetoed, the two groups
+   share no report (two mentions of one report are never linked: extraction already decided they
+   are distinct), no user override forbids it, the mean score over all cross pairs stays at or
+   above ``LINK_THRESHOLD - 0.05`` and no cross pair scores below ``LINK_THRESHOLD - 0.15`` (no
+   chaining of far-apart mentions through a middle one).
+   Each member keeps the scores of its best link as its explanation; a mention that starts an
+   incident keeps its best rejected candidate and the reason.
+
+4. **Reconciliation** (``RULE_VERSION = "ucdp-1"``), for each count kind (killed, injured,
+   abducted, arrested):
+
+   a. *Claims.* Every member mention's count is a claim (report, outlet, published date, span,
+      low/best/high, qualifier, and whether its wording marks an update: "rose to", "has risen",
+      "climbed to", "succumbed", ...).
+   b. *Latest per source.* For each outlet (or the report itself when the outlet is unknown) only
+      its latest claim counts: later published first, then update wording, then the higher best.
+      An outlet's update supersedes its earlier figure.
+   c. *Overtaken lower bounds.* An open-ended claim ("at least 7", "multiple deaths": high
+      unbounded) is set aside when another source's latest claim has a higher best: a lower bound
+      below a higher figure agrees with it rather than contradicting it. An update-worded claim
+      ("the toll rose to 11", "one of the wounded succumbed") likewise supersedes claims with a
+      lower best published no later than it, from any outlet.
+   d. *Best* = the value backed by the most independent voices among the retained claims; on a
+      tie, the lower value (UCDP: when reliability cannot be told apart, take the lower figure).
+      *Low* = the lowest retained low (the best when no retained claim has a low). *High* = the
+      highest retained high; unbounded (None) when some retained claim is open-ended above every
+      stated high, or when no retained claim states one. Always low <= best <= high.
+
+   Every figure lists all claims, which were retained, and why the others were set aside.
+"""
+
+from __future__ import annotations
+
+from reckon.link.cluster import (
+    cluster_mentions,
+)
+from reckon.link.copies import (
+    detect_copies,
+    independent_groups,
+    shingles,
+    signature,
+    similarity,
+)
+from reckon.link.factors import (
+    actor_score,
+    effective_interval,
+    is_vague,
+    score_pair,
+    time_score,
+    type_score,
+)
+from reckon.link.incidents import (
+    build_incident,
+    incident_id,
+    incident_sort_key,
+    link_extractions,
+    link_records,
+)
+from reckon.link.metrics import (
+    pairwise_f1,
+)
+from reckon.link.places import (
+    haversine_km,
+    place_keys,
+    place_score,
+    text_place_keys,
+    toponym_key,
+)
+from reckon.link.reconcile import (
+    Claim,
+    claims_of,
+    reconcile,
+)
+from reckon.link.records import (
+    COPY_BONUS,
+    COPY_THRESHOLD,
+    COUNT_FIELDS,
+    FALLBACK_DAYS,
+    LINK_THRESHOLD,
+    LINK_VERSION,
+    NUM_PERM,
+    RULE_VERSION,
+    SHINGLE,
+    UPDATE_RE,
+    VAGUE_DAYS,
+    VIOLENT,
+    WEIGHTS,
+    Copy,
+    MentionRecord,
+    Override,
+    PairScore,
+    ReportMeta,
+    is_update,
+    mention_key,
+    records_from_extraction,
+    sort_key,
+)
+from reckon.link.serial import (
+    count_from_json,
+    count_to_json,
+    date_from_json,
+    date_to_json,
+    incident_from_json,
+    incident_to_json,
+    location_from_json,
+    location_to_json,
+    member_keys,
+    mention_from_json,
+    mention_to_json,
+    reaction_from_json,
+    reaction_to_json,
+    report_ids,
+    toll_from_json,
+    toll_to_json,
+)
+
+__all__ = [
+    "COPY_BONUS",
+    "COPY_THRESHOLD",
+    "COUNT_FIELDS",
+    "Claim",
+    "Copy",
+    "FALLBACK_DAYS",
+    "LINK_THRESHOLD",
+    "LINK_VERSION",
+    "MentionRecord",
+    "NUM_PERM",
+    "Override",
+    "PairScore",
+    "RULE_VERSION",
+    "ReportMeta",
+    "SHINGLE",
+    "UPDATE_RE",
+    "VAGUE_DAYS",
+    "VIOLENT",
+    "WEIGHTS",
+    "actor_score",
+    "build_incident",
+    "claims_of",
+    "cluster_mentions",
+    "count_from_json",
+    "count_to_json",
+    "date_from_json",
+    "date_to_json",
+    "detect_copies",
+    "effective_interval",
+    "haversine_km",
+    "incident_from_json",
+    "incident_id",
+    "incident_sort_key",
+    "incident_to_json",
+    "independent_groups",
+    "is_update",
+    "is_vague",
+    "link_extractions",
+    "link_records",
+    "location_from_json",
+    "location_to_json",
+    "member_keys",
+    "mention_from_json",
+    "mention_key",
+    "mention_to_json",
+    "pairwise_f1",
+    "place_keys",
+    "place_score",
+    "reaction_from_json",
+    "reaction_to_json",
+    "reconcile",
+    "records_from_extraction",
+    "report_ids",
+    "score_pair",
+    "shingles",
+    "signature",
+    "similarity",
+    "sort_key",
+    "text_place_keys",
+    "time_score",
+    "toll_from_json",
+    "toll_to_json",
+    "toponym_key",
+    "type_score",
+]
