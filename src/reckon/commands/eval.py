@@ -298,8 +298,10 @@ def render_errors(result: EvalResult) -> str:
 
 
 @click.command("eval")
-@click.argument("gold", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
+@click.argument("gold", type=click.Path(path_type=Path, dir_okay=False), metavar="GOLD.jsonl")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the metrics as one JSON object (no table)."
+)
 @click.option("--errors", is_flag=True, help="List every mismatch: report, field, gold, predicted.")
 @click.option(
     "--published-from-gold/--no-published-from-gold",
@@ -314,7 +316,9 @@ def render_errors(result: EvalResult) -> str:
     show_default=True,
     help="Resolve places with the gazetteer before scoring (place metrics need it).",
 )
-@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N rows.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), metavar="N", help="Score only the first N rows."
+)
 @click.option(
     "--part",
     type=click.Choice(["all", "learn", "measure"]),

@@ -109,7 +109,7 @@ def extract_cmd(
             for item in read_paths(list(paths), published=published, source=source):
                 if isinstance(item, IngestError):
                     failures += 1
-                    bar.echo(f"reckon extract: {item}", err=True)
+                    bar.echo(f"reckon: rejected {item.origin}: {item.reason}", err=True)
                     continue
                 yield item
 

@@ -17,6 +17,7 @@ import click
 
 from reckon.commands.options import (
     db_option,
+    format_option,
     open_db,
     published_option,
     quiet_option,
@@ -55,6 +56,7 @@ def _relink(store: Store) -> None:
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
+    metavar="N",
     default=DEFAULT_MAX_BYTES,
     show_default=True,
     help="Largest accepted report: a whole text/HTML/feed file, or one JSONL line.",
@@ -84,7 +86,7 @@ def ingest_cmd(
     once at the end of the batch. Prints one line per report, one line on stderr per rejected
     input, and a summary; exits 1 when anything was rejected. Progress goes to stderr.
     """
-    store = open_db(db, create=True)
+    store = open_db(db)
     hook = _analyse_hook() if analyse else None
 
     with progress(unit="reports", label="ingest", enabled=False if quiet else None) as bar:
@@ -115,12 +117,15 @@ def ingest_cmd(
 
 @click.command("reports")
 @db_option
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+@format_option(
+    ["table", "jsonl"],
+    "table",
+    "table: id, publication date, paragraphs kept, lines removed, title; jsonl: one JSON object "
+    "per report with its metadata, cleaned text and what cleaning removed.",
 )
 def reports_cmd(db: str | None, fmt: str) -> None:
     """List stored reports in the order they were stored."""
-    store = open_db(db)
+    store = open_db(db, create=False)
     try:
         if fmt == "table":
             click.echo(f"{'id':<20} {'published':<10} {'paras':>5} {'rm':>3}  title")
@@ -174,7 +179,7 @@ def show_cmd(item_id: str, db: str | None) -> None:
     A report: metadata, cleaned text and what cleaning removed. An incident (inc-...): its
     fields, each figure with the claims, sources, dates and spans behind it.
     """
-    store = open_db(db)
+    store = open_db(db, create=False)
     try:
         text = show_text(store, item_id)
     finally:
@@ -185,11 +190,11 @@ def show_cmd(item_id: str, db: str | None) -> None:
 
 
 @click.command("raw")
-@click.argument("report_id")
+@click.argument("report_id", metavar="REPORT_ID")
 @db_option
 def raw_cmd(report_id: str, db: str | None) -> None:
     """Write a report's raw bytes, exactly as received, to stdout."""
-    store = open_db(db)
+    store = open_db(db, create=False)
     try:
         raw = store.get_raw(report_id)
     finally:
@@ -219,11 +224,11 @@ def demo_cmd(db: str | None) -> None:
     """
     try:
         if db is not None:
-            with open_db(db, create=True) as store:
+            with open_db(db) as store:
                 text = _demo(store)
         else:
             with tempfile.TemporaryDirectory(prefix="reckon-demo-") as tmp:
-                with open_db(str(Path(tmp) / "demo.db"), create=True) as store:
+                with open_db(str(Path(tmp) / "demo.db")) as store:
                     text = _demo(store)
     except FileNotFoundError as e:
         raise click.ClickException(str(e)) from None

@@ -15,14 +15,19 @@ from typing import Any
 import click
 import sqlalchemy as sa
 
-from reckon.commands.options import db_option, format_option, open_db, output_option
+from reckon.commands.options import (
+    date_option,
+    db_option,
+    format_option,
+    open_db,
+    output_option,
+)
 from reckon.commands.tables import LEGEND, count_cell, other_counts
 from reckon.export import FORMATS
 from reckon.link import member_keys, report_ids
 from reckon.model import Count, Incident
 from reckon.tally import GROUPINGS, render_tally, tally
 
-DB_HELP = "Database: a path or a URL (default: $RECKON_DB or reckon.db)."
 SUMMARY_COLUMNS = (
     "id", "event_type", "sub_event_type", "date", "location", "admin1", "country",
     "fatalities_low", "fatalities_best", "fatalities_high", "reports", "mentions", "sources",
@@ -34,7 +39,7 @@ SUMMARY_COLUMNS = (
 
 @contextmanager
 def _conn(db: str | None) -> Iterator[sa.Connection]:
-    store = open_db(db)
+    store = open_db(db, create=False)
     try:
         with store.transaction() as conn:
             yield conn
@@ -246,13 +251,12 @@ def render_incident_obj(inc: Incident) -> str:
 
 
 @click.group("incidents", invoke_without_command=True)
-@click.option("--db", default=None, help=DB_HELP)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "jsonl", "csv"]),
-    default="table",
-    show_default=True,
+@db_option
+@format_option(
+    ["table", "jsonl", "csv"],
+    "table",
+    "table: aligned columns for reading; jsonl: one JSON object per incident; csv: one row per "
+    "incident with every count's low/best/high.",
 )
 @click.pass_context
 def incidents_cmd(ctx: click.Context, db: str | None, fmt: str) -> None:
@@ -273,14 +277,14 @@ def _sub_db(ctx: click.Context, db: str | None) -> str | None:
 
 
 @incidents_cmd.command("split")
-@click.argument("incident_id")
-@click.argument("mentions", nargs=-1, required=True)
-@click.option("--db", default=None, help=DB_HELP)
+@click.argument("incident_id", metavar="INCIDENT_ID")
+@click.argument("mentions", nargs=-1, required=True, metavar="MENTION...")
+@db_option
 @click.pass_context
 def split_cmd(
     ctx: click.Context, incident_id: str, mentions: tuple[str, ...], db: str | None
 ) -> None:
-    """Move MENTIONS (keys REPORT_ID#INDEX, or report ids) out of INCIDENT_ID.
+    """Move each MENTION (a key REPORT_ID#INDEX, or a report id) out of INCIDENT_ID.
 
     The decision is kept and honoured whenever incidents are relinked."""
     from reckon.audit import cli_actor
@@ -296,11 +300,11 @@ def split_cmd(
 
 
 @incidents_cmd.command("merge")
-@click.argument("incident_ids", nargs=-1, required=True)
-@click.option("--db", default=None, help=DB_HELP)
+@click.argument("incident_ids", nargs=-1, required=True, metavar="INCIDENT_ID...")
+@db_option
 @click.pass_context
 def merge_cmd(ctx: click.Context, incident_ids: tuple[str, ...], db: str | None) -> None:
-    """Merge INCIDENT_IDS into one incident (kept and honoured whenever incidents are relinked)."""
+    """Merge the INCIDENT_IDs into one incident (kept and honoured whenever incidents are relinked)."""
     from reckon.audit import cli_actor
     from reckon.store.review import ReviewError, merge
 
@@ -314,7 +318,7 @@ def merge_cmd(ctx: click.Context, incident_ids: tuple[str, ...], db: str | None)
 
 
 @incidents_cmd.command("relink")
-@click.option("--db", default=None, help=DB_HELP)
+@db_option
 @click.pass_context
 def relink_cmd(ctx: click.Context, db: str | None) -> None:
     """Recompute copies and incidents over every stored mention (keeps split/merge decisions)."""
@@ -326,12 +330,20 @@ def relink_cmd(ctx: click.Context, db: str | None) -> None:
 
 
 @click.command("tally")
-@click.option("--db", default=None, help=DB_HELP)
-@click.option("--by", type=click.Choice(GROUPINGS), default="admin1", show_default=True)
-@click.option("--from", "date_from", default=None, help="First day (YYYY-MM-DD).")
-@click.option("--to", "date_to", default=None, help="Last day (YYYY-MM-DD).")
+@db_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+    "--by",
+    type=click.Choice(GROUPINGS),
+    default="admin1",
+    show_default=True,
+    help="Group incidents by province, country, day, ISO week, event type or actor type.",
+)
+@date_option("--from", "date_from", "First day counted (YYYY-MM-DD): incidents ending before it are left out.")
+@date_option("--to", "date_to", "Last day counted (YYYY-MM-DD): incidents starting after it are left out.")
+@format_option(
+    ["table", "jsonl"],
+    "table",
+    "table: for reading; jsonl: one JSON object per group, then the total, then each toll.",
 )
 def tally_cmd(
     db: str | None, by: str, date_from: str | None, date_to: str | None, fmt: str

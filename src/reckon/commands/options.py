@@ -50,12 +50,13 @@ def parse_published_option(
         raise click.BadParameter(str(e)) from None
 
 
-def open_db(db: str | None, *, create: bool = False) -> Store:
+def open_db(db: str | None, *, create: bool = True) -> Store:
     """Open the store named by ``--db`` (or ``$RECKON_DB``, else ``./reckon.db``).
 
-    Only commands that write reports (``ingest``, ``demo``) pass ``create=True``; for every
-    other command a missing store is a one-line error naming it, and nothing is created: no
-    SQLite file, no tables in an empty PostgreSQL database. Any failure to open is one line.
+    Commands that only read (or change what is already there) pass ``create=False``: a missing
+    store is then a one-line error naming it, and nothing is created (no SQLite file, no tables
+    in an empty PostgreSQL database). Only commands that add reports (``ingest``, ``demo``)
+    create a store. Any failure to open is one line.
     """
     import sqlalchemy as sa
 
@@ -112,9 +113,11 @@ quiet_option = click.option(
     help="No progress on stderr (results and errors are still printed).",
 )
 
-def date_option(name: str, help: str) -> Callable[[F], F]:
-    """A ``DATE`` option (``--from``, ``--to``) read like ``--published``."""
-    return click.option(name, metavar="DATE", default=None, callback=parse_published_option, help=help)
+def date_option(name: str, dest: str, help: str) -> Callable[[F], F]:
+    """A ``DATE`` option (``--from``, ``--to``) read like ``--published``, passed as ``dest``."""
+    return click.option(
+        name, dest, metavar="DATE", default=None, callback=parse_published_option, help=help
+    )
 
 
 output_option = click.option(
