@@ -34,11 +34,18 @@ def verify_cmd(db: str | None) -> None:
 
 @audit_cmd.command("log")
 @db_option
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Entries to show."
+)
 @click.option("--action", default=None, help="Only this action (ingest, correct, merge, ...).")
 @click.option("--target", default=None, help="Only entries about this id or user.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="table: one line per entry; jsonl: every field, before and after included.",
 )
 def log_cmd(db: str | None, limit: int, action: str | None, target: str | None, fmt: str) -> None:
     """The newest entries first."""
