@@ -6,7 +6,7 @@ import json
 
 import click
 
-from reckon.commands.ingest import db_option, open_db
+from reckon.commands.options import db_option, open_db
 
 
 @click.group("audit")

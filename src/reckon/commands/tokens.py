@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from reckon.audit import cli_actor
-from reckon.commands.ingest import db_option
+from reckon.commands.options import db_option
 from reckon.commands.users import _run
 
 

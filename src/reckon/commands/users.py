@@ -7,7 +7,7 @@ import sys
 import click
 
 from reckon.audit import cli_actor
-from reckon.commands.ingest import db_option, open_db
+from reckon.commands.options import db_option, open_db
 from reckon.users import ROLES, UserError
 
 
@@ -22,8 +22,8 @@ def read_password(confirm: bool = True) -> str:
     return password
 
 
-def _run(db: str | None, fn):  # type: ignore[no-untyped-def]
-    store = open_db(db)
+def _run(db: str | None, fn, create: bool = False):  # type: ignore[no-untyped-def]
+    store = open_db(db, create=create)
     try:
         with store.transaction() as conn:
             return fn(conn)
@@ -43,11 +43,13 @@ def users_cmd() -> None:
 @click.option("--role", type=click.Choice(ROLES), required=True, help="What the user may do.")
 @db_option
 def add_cmd(name: str, role: str, db: str | None) -> None:
-    """Add user NAME; the password is read from a prompt, or from standard input."""
+    """Add user NAME; the password is read from a prompt, or from standard input.
+
+    Creates the store when it does not exist yet (users may come before reports)."""
     from reckon.users import add_user
 
     password = read_password()
-    user = _run(db, lambda c: add_user(c, name, role, password, actor=cli_actor()))
+    user = _run(db, lambda c: add_user(c, name, role, password, actor=cli_actor()), create=True)
     click.echo(f"added {user.name} ({user.role})")
 
 
