@@ -17,7 +17,7 @@ What it prints depends on where stderr goes:
   ETA 7 s``), at most ten times a second, first drawn after half a second so instant commands
   do not flash; at the end it is left as the final line.
 - **anything else** (a file, a pipe, a test runner): a line every ``interval`` seconds (default
-  3) — ``reckon: ingest: 120/300 reports (40%), 24.1 reports/s, 5 s`` — and a closing line,
+  2) — ``reckon: ingest: 120/300 reports (40%), 24.1 reports/s, 5 s`` — and a closing line,
   nothing at all for work that ends before the first interval.
 
 A background thread re-emits the status every interval (every second on a terminal) so that a
@@ -47,7 +47,7 @@ from typing import TextIO
 
 __all__ = ["Progress", "active", "echo", "progress"]
 
-DEFAULT_INTERVAL = 3.0  # seconds between lines when stderr is not a terminal
+DEFAULT_INTERVAL = 2.0  # seconds between lines when stderr is not a terminal
 _TTY_REFRESH = 0.1  # shortest time between two redraws of a bar
 _TTY_DELAY = 0.5  # a bar is first drawn this long after the start
 _TTY_HEARTBEAT = 1.0
