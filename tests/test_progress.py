@@ -176,3 +176,12 @@ def test_nested_bar_takes_the_line_and_gives_it_back() -> None:
     text = err.getvalue()
     assert "gazetteer [" in text and text.count("\n") == 2
     assert progress_mod.active() is None
+
+
+def test_closing_line_is_not_a_repeat() -> None:
+    clock, err = Clock(), Stream(tty=False)
+    with progress(total=4, stream=err, clock=clock) as p:
+        clock.now += 2.0
+        p.advance(4)  # a line at 2 s says 4/4; the end comes right after
+        clock.now += 0.1
+    assert len(err.getvalue().splitlines()) == 1

@@ -109,6 +109,7 @@ class Progress:
         self._start = clock()
         self._last_emit = self._start
         self._emitted = False  # a line or a bar was written
+        self._last_count = -1  # the count the last line showed (not on a terminal)
         self._drawn = False  # a bar is on screen now (terminal only)
         self._suspended = False  # a nested progress owns the terminal line
         self._closed = False
@@ -191,6 +192,7 @@ class Progress:
             self._write_raw(head + self.status() + "\n")
             self._emitted = True
             self._last_emit = now
+            self._last_count = self.count
 
     def _draw(self) -> None:
         self._write_raw("\r" + self._bar() + "\x1b[K")
@@ -223,8 +225,8 @@ class Progress:
                     self._draw()
                     self._write_raw("\n")
                     self._drawn = False
-                else:
-                    self._maybe_emit(force=True)
+                elif self.count != self._last_count or self._clock() - self._last_emit >= 1.0:
+                    self._maybe_emit(force=True)  # the closing line, unless it would repeat
             self._closed = True
 
 
