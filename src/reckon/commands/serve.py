@@ -12,7 +12,9 @@ from reckon.commands.options import db_option, open_db
 @click.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on."
+)
 @click.option("--public", is_flag=True, help="Let anyone read (not write) without logging in.")
 @click.option(
     "--workers",
@@ -22,7 +24,8 @@ from reckon.commands.options import db_option, open_db
     help="Server processes (each opens the store and keeps its own caches).",
 )
 @click.option("--log-level", default="warning", show_default=True,
-              type=click.Choice(["critical", "error", "warning", "info", "debug"]))  # fmt: skip
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+              help="What the server logs on stderr (info: one line per request).")  # fmt: skip
 def serve_cmd(
     db: str | None, host: str, port: int, public: bool, workers: int, log_level: str
 ) -> None:
