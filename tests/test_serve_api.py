@@ -141,8 +141,12 @@ def test_filters_sorting_and_cursor_pagination(env):
     by_deaths = all_incidents(c, sort="-fatalities")
     bests = [i["fatalities_best"] for i in by_deaths if i["fatalities_best"] is not None]
     assert bests == sorted(bests, reverse=True)
-    dated = all_incidents(c, date_from="2025-03-01", date_to="2025-03-31")
-    assert all(i["date_end"] >= "2025-03-01" and i["date_start"] <= "2025-03-31" for i in dated)
+    for lo, hi in (("2025-03-01", "2025-03-31"), ("2025-01-01", "2025-12-31"), (None, "2025-04-01")):
+        want = [i["id"] for i in everything if i["date_start"] and (not lo or i["date_end"] >= lo)
+                and (not hi or i["date_start"] <= hi)]  # fmt: skip
+        for sort in ("-date", "date", "-fatalities"):
+            got = all_incidents(c, sort=sort, **({"date_from": lo} if lo else {}), date_to=hi)
+            assert sorted(i["id"] for i in got) == sorted(want), (lo, hi, sort)
     page = c.get("/api/incidents", params={"with_total": "true", "limit": 1}).json()
     assert page["total"] == len(everything)
     words = c.get("/api/incidents", params={"q": "Kano"}).json()["incidents"]
@@ -355,6 +359,17 @@ def test_hostile_report_text_is_escaped_everywhere(env):
         scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
         assert all('src="/static/' in attrs and not body.strip() for attrs, body in scripts)
     assert "&lt;script&gt;window.__xss=&#39;text&#39;&lt;/script&gt;" in pages[0].text
+
+
+def test_security_headers_on_pages_api_and_static(env):
+    c = env.client("vic")
+    for path in ("/", "/api/incidents", "/static/app.css", "/login"):
+        r = c.get(path)
+        assert r.status_code == 200, path
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+    assert c.get("/api/incidents").headers["cache-control"] == "no-store"
+    assert "max-age" in c.get("/static/map.js").headers["cache-control"]
 
 
 def test_errors_are_json_with_the_right_status(env):
