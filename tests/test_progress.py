@@ -38,7 +38,9 @@ def _progress_on(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_non_terminal_prints_a_line_each_interval_and_a_closing_line() -> None:
     clock, err = Clock(), Stream(tty=False)
-    with progress(total=10, unit="reports", label="ingest", stream=err, clock=clock) as p:
+    with progress(
+        total=10, unit="reports", label="ingest", stream=err, clock=clock, interval=3.0
+    ) as p:
         for _ in range(10):
             clock.now += 1.0
             p.advance()
@@ -50,6 +52,15 @@ def test_non_terminal_prints_a_line_each_interval_and_a_closing_line() -> None:
         "reckon: ingest: 9/10 reports (90%), 1.0 reports/s, 9 s",
         "reckon: ingest: 10/10 reports (100%), 1.0 reports/s, 10 s",
     ]
+
+
+def test_default_interval_is_two_seconds() -> None:
+    clock, err = Clock(), Stream(tty=False)
+    with progress(total=5, stream=err, clock=clock) as p:
+        for _ in range(5):
+            clock.now += 1.0
+            p.advance()
+    assert [ln.rsplit(", ", 1)[1] for ln in err.getvalue().splitlines()] == ["2 s", "4 s", "5 s"]
 
 
 def test_short_work_prints_nothing() -> None:
@@ -165,3 +176,12 @@ def test_nested_bar_takes_the_line_and_gives_it_back() -> None:
     text = err.getvalue()
     assert "gazetteer [" in text and text.count("\n") == 2
     assert progress_mod.active() is None
+
+
+def test_closing_line_is_not_a_repeat() -> None:
+    clock, err = Clock(), Stream(tty=False)
+    with progress(total=4, stream=err, clock=clock) as p:
+        clock.now += 2.0
+        p.advance(4)  # a line at 2 s says 4/4; the end comes right after
+        clock.now += 0.1
+    assert len(err.getvalue().splitlines()) == 1

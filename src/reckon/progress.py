@@ -17,7 +17,7 @@ What it prints depends on where stderr goes:
   ETA 7 s``), at most ten times a second, first drawn after half a second so instant commands
   do not flash; at the end it is left as the final line.
 - **anything else** (a file, a pipe, a test runner): a line every ``interval`` seconds (default
-  3) — ``reckon: ingest: 120/300 reports (40%), 24.1 reports/s, 5 s`` — and a closing line,
+  2) — ``reckon: ingest: 120/300 reports (40%), 24.1 reports/s, 5 s`` — and a closing line,
   nothing at all for work that ends before the first interval.
 
 A background thread re-emits the status every interval (every second on a terminal) so that a
@@ -47,7 +47,7 @@ from typing import TextIO
 
 __all__ = ["Progress", "active", "echo", "progress"]
 
-DEFAULT_INTERVAL = 3.0  # seconds between lines when stderr is not a terminal
+DEFAULT_INTERVAL = 2.0  # seconds between lines when stderr is not a terminal
 _TTY_REFRESH = 0.1  # shortest time between two redraws of a bar
 _TTY_DELAY = 0.5  # a bar is first drawn this long after the start
 _TTY_HEARTBEAT = 1.0
@@ -109,6 +109,7 @@ class Progress:
         self._start = clock()
         self._last_emit = self._start
         self._emitted = False  # a line or a bar was written
+        self._last_count = -1  # the count the last line showed (not on a terminal)
         self._drawn = False  # a bar is on screen now (terminal only)
         self._suspended = False  # a nested progress owns the terminal line
         self._closed = False
@@ -191,6 +192,7 @@ class Progress:
             self._write_raw(head + self.status() + "\n")
             self._emitted = True
             self._last_emit = now
+            self._last_count = self.count
 
     def _draw(self) -> None:
         self._write_raw("\r" + self._bar() + "\x1b[K")
@@ -223,8 +225,8 @@ class Progress:
                     self._draw()
                     self._write_raw("\n")
                     self._drawn = False
-                else:
-                    self._maybe_emit(force=True)
+                elif self.count != self._last_count or self._clock() - self._last_emit >= 1.0:
+                    self._maybe_emit(force=True)  # the closing line, unless it would repeat
             self._closed = True
 
 

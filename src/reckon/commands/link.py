@@ -287,12 +287,13 @@ def split_cmd(
     """Move each MENTION (a key REPORT_ID#INDEX, or a report id) out of INCIDENT_ID.
 
     The decision is kept and honoured whenever incidents are relinked."""
-    from reckon.store.incidents import LinkError, split_incident
+    from reckon.audit import cli_actor
+    from reckon.store.review import ReviewError, split
 
     try:
         with _conn(_sub_db(ctx, db)) as conn:
-            result = split_incident(conn, incident_id, list(mentions))
-    except LinkError as e:
+            result = split(conn, incident_id, list(mentions), "", actor=cli_actor())
+    except ReviewError as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"split {incident_id} into:")
     click.echo(render_incidents(result, "table"), nl=False)
@@ -304,12 +305,13 @@ def split_cmd(
 @click.pass_context
 def merge_cmd(ctx: click.Context, incident_ids: tuple[str, ...], db: str | None) -> None:
     """Merge the INCIDENT_IDs into one incident (kept and honoured whenever incidents are relinked)."""
-    from reckon.store.incidents import LinkError, merge_incidents
+    from reckon.audit import cli_actor
+    from reckon.store.review import ReviewError, merge
 
     try:
         with _conn(_sub_db(ctx, db)) as conn:
-            inc = merge_incidents(conn, list(incident_ids))
-    except LinkError as e:
+            inc = merge(conn, list(incident_ids), "", actor=cli_actor())
+    except ReviewError as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"merged {', '.join(incident_ids)} into:")
     click.echo(render_incidents([inc], "table"), nl=False)

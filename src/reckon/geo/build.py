@@ -256,19 +256,32 @@ def _build(out: Path, *, bar: Progress) -> None:
         a1_rows.append((cc, code, name, pid, 1 if key in curated.ADMIN1_OVERRIDES else 0))
 
     # admin2 units: at their seat (none when no place of the table lies inside)
+    # a district with no member place in the table: at the town of its name in its province
+    seat: dict[tuple[str, str, str], tuple[int, float, float]] = {}
+    for c in cities:
+        k = (c[4], c[6], light_key(c[1]))
+        if k not in seat or c[5] > seat[k][0]:
+            seat[k] = (c[5], c[2], c[3])
     a2_rows = []
     for u in units:
         if u.level != 2:
             continue
         pid += 1
         a1 = a1_name.get((u.country, u.admin1_code))
+        lat, lon = u.lat, u.lon
+        if lat is None:
+            for v in unit_variants(u.name, u.aliases):
+                got = seat.get((u.country, u.admin1_code, light_key(v)))
+                if got is not None:
+                    lat, lon = got[1], got[2]
+                    break
         place_rows.append(
-            (pid, u.geonameid, u.name, u.country, u.admin1_code, a1, u.code, u.name, u.lat,
-             u.lon, u.population, "admin2", "ADM2", "default", 0)
+            (pid, u.geonameid, u.name, u.country, u.admin1_code, a1, u.code, u.name, lat,
+             lon, u.population, "admin2", "ADM2", "default", 0)
         )  # fmt: skip
         all_names.extend(name_rows(pid, unit_variants(u.name, u.aliases)))
         a2_rows.append((u.country, u.admin1_code, u.code, u.name))
-    del units, city_a2
+    del units, city_a2, seat
     bar.advance()
     bar.note(f"{len(a1_rows)} admin1 and {len(a2_rows)} admin2 units; writing the index ...")
 

@@ -226,7 +226,7 @@ def build_context(
         c = max(sorted(by_country), key=lambda k: (support[k], by_country[k][0], by_country[k][2]))
         q, place, sc, exact = by_country[c]
         tops.append((off, place))
-        if sc <= 2.0 or per_name[src] >= 2:
+        if (sc <= 2.0 and not exact) or per_name[src] >= 2:
             continue
         per_name[src] += 1
         if place.feature == "country" and text:

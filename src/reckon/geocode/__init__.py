@@ -17,6 +17,7 @@ from reckon.geo.normalize import light_key
 from reckon.geo.resolver import admin1_cues, build_context, get_gazetteer, resolve
 from reckon.geo.store import Gazetteer
 from reckon.geocode.common import _fill, _locations
+from reckon.geocode.hierarchy import containers_after, resolve_chain
 from reckon.geocode.hints import _LOCAL_AFTER, _phrase_hints
 from reckon.geocode.incidents import _keep_in_main_country, _possessed_place
 from reckon.geocode.neighbours import _pull_into_neighbours
@@ -42,6 +43,13 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
     # a name the report has called a province is that province wherever it recurs
     admin_keys = {light_key(n) for n, _off in cues}
     pending: list[tuple[Location, str, int | None, int | None, bool]] = []
+    # the units told right after a place ("Djibasso (Kossi)", "Gwoza, Borno")
+    within: dict[int, list[tuple[str, int]]] = {}
+    for loc in locs:
+        if loc.name and loc.span is not None:
+            found = containers_after(text, loc.span.end)
+            if found:
+                within[id(loc)] = found
     for loc in locs:
         if not loc.name:
             continue
@@ -64,6 +72,7 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
         if not lc
         for part in (_route(gaz, q) or [q])
     ]
+    names += sorted({(n, o + len(head)) for found in within.values() for n, o in found})
     ctx = build_context(
         gaz, text=head + text, names=names, source=report.source, day=report.published
     )
@@ -80,6 +89,14 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
             continue
         if local and start is not None:
             later.append(item)  # a square or quarter: placed at its town once towns are known
+            continue
+        chain = within.get(id(loc))
+        got = resolve_chain(gaz, query, chain, ctx, hint) if chain else None
+        if got is not None:
+            # one reading of the place and the units it is said to lie in
+            _fill(loc, got)
+            if start is not None:
+                ctx.mentions.append((start, got))
             continue
         got = resolve(gaz, query, ctx, precision_hint=hint)
         if got.resolved:

@@ -47,6 +47,7 @@ from reckon.extract.places.patterns import (  # noqa: F401  (_trim_plain_words: 
     _person_like,
     _trim_plain_words,
 )
+from reckon.lexicon import demonyms
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +181,7 @@ def find_places(
                 and not re.search(r"\b[a-z]+\s*$", text[max(0, a - 20) : a])
             )
             or (_DEMONYM.match(name) and _DEMONYM_AFTER.match(text, b))
+            or name in demonyms()  # "the Colombian department of Bolivar": a people, no place
         ):
             continue
         out.append(PlaceMention(a, b, name, kind, prec, src))
