@@ -129,6 +129,14 @@ def test_reports_incidents_and_tallies_match_the_cli(env):
         assert len([x for x in lines if x["record"] == "toll"]) == len(t["tolls"])
 
 
+@pytest.mark.slow
+def test_gazetteer_lookup_is_the_clis(env):
+    got = env.client("vic").get("/api/gazetteer/lookup", params={"name": "Jableh"})
+    assert got.status_code == 200
+    cli_out = json.loads(cli("gazetteer", "lookup", "Jableh").splitlines()[0])
+    assert got.json() == cli_out and cli_out["country"] == "Syria"
+
+
 def test_filters_sorting_and_cursor_pagination(env):
     c = env.client("vic")
     everything = all_incidents(c)
@@ -431,3 +439,32 @@ def test_an_old_incident_id_points_to_where_its_mentions_went(env):
     assert gone.status_code == 404 and gone.json()["error"]["current_id"] == new
     page = rita.get(f"/incidents/{a}", follow_redirects=False)
     assert page.status_code == 303 and page.headers["location"] == f"/incidents/{new}"
+
+
+@pytest.mark.postgres
+def test_the_api_over_postgresql(pg_url):
+    from linkfixtures import ambush_extractions
+    from reckon.store.incidents import relink, save_extraction
+    from reckon.users import add_user, create_token
+
+    store = open_store(pg_url)
+    try:
+        for x in ambush_extractions():
+            store.add_report(x.report, analyse=lambda _r, conn, x=x: save_extraction(conn, x))
+        with store.transaction() as conn:
+            relink(conn)
+            add_user(conn, "rita", "reviewer", PASSWORD, actor="cli:test")
+            token = create_token(conn, "rita", None, actor="cli:test")[0]
+        c = TestClient(create_app(store), raise_server_exceptions=False)
+        c.headers["Authorization"] = f"Bearer {token}"
+        incs = all_incidents(c)
+        assert incs
+        target = max(incs, key=lambda i: i["mentions"])["id"]
+        r = c.post(f"/api/incidents/{target}/corrections", json={
+            "field": "fatalities", "value": {"low": 7, "best": 7, "high": 7}, "reason": "x"})  # fmt: skip
+        assert r.status_code == 200
+        assert {i["id"]: i for i in all_incidents(c)}[target]["fatalities_best"] == 7
+        assert ",7," in c.get("/api/export/acled-csv").text
+        assert c.get("/api/audit/verify").json()["ok"]
+    finally:
+        store.close()

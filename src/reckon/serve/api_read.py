@@ -212,6 +212,20 @@ def export(request: Request, fmt: str, _: Principal = Reader) -> StreamingRespon
     )
 
 
+@router.get("/gazetteer/lookup", tags=["places"], summary="Resolve a place name")
+def gazetteer_lookup(
+    name: str = Query(min_length=1, max_length=200),
+    country: str | None = Query(None, max_length=100, description="Country name or ISO code"),
+    context: Annotated[list[str] | None, Query(description="Other places or report text")] = None,
+    _: Principal = Reader,
+) -> dict[str, Any]:
+    """`reckon gazetteer lookup NAME`: the location the offline gazetteer gives a name."""
+    from reckon.geocode import geocode_name
+
+    loc = geocode_name(name, country_hint=country, context=[c[:2000] for c in (context or [])[:20]])
+    return {**loc.as_dict(), "feature": loc.feature}
+
+
 @router.get("/review/queue", tags=["review"], summary="Incidents ordered by need of review")
 def review_queue(
     request: Request, limit: Limit = 50, cursor: str | None = None,
