@@ -54,10 +54,10 @@ def _analyse_hook() -> Analyse:
 
 
 def _relink(store: Store) -> None:
-    from reckon.store.incidents import relink
+    from reckon.store.incidents import relink_all
 
     with store.transaction() as conn:
-        relink(conn)
+        relink_all(conn)
 
 
 @click.command("ingest")

@@ -310,11 +310,11 @@ def merge_cmd(ctx: click.Context, incident_ids: tuple[str, ...], db: str | None)
 @click.pass_context
 def relink_cmd(ctx: click.Context, db: str | None) -> None:
     """Recompute copies and incidents over every stored mention (keeps split/merge decisions)."""
-    from reckon.store.incidents import relink
+    from reckon.store.incidents import relink_all
 
     with _conn(_sub_db(ctx, db)) as conn:
-        incs = relink(conn)
-    click.echo(f"relinked: {len(incs)} incident(s)")
+        done = relink_all(conn)
+    click.echo(f"relinked: {done.incidents} incident(s)")
 
 
 @click.command("tally")
