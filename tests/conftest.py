@@ -22,6 +22,19 @@ PG_PORT = int(os.environ.get("RECKON_TEST_PGPORT", "5432"))
 PG_DB = os.environ.get("RECKON_TEST_PGDATABASE", "test")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_progress_lines() -> Iterator[None]:
+    """Progress on stderr depends on real time: off for tests (and the commands they run),
+    except those about progress, which turn it back on with ``monkeypatch.delenv``."""
+    old = os.environ.get("RECKON_PROGRESS")
+    os.environ["RECKON_PROGRESS"] = "0"
+    yield
+    if old is None:
+        os.environ.pop("RECKON_PROGRESS", None)
+    else:
+        os.environ["RECKON_PROGRESS"] = old
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     """The founding article (read-only shared data); skips when the checkout lacks it."""

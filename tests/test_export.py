@@ -171,7 +171,7 @@ def test_cli_incidents_tally_export(db, tmp_path):
     assert res.exit_code == 0, res.output
     assert out.read_text(encoding="utf-8").splitlines()[0].split(",") == EXPECTED_ACLED
     res = runner.invoke(main, ["export", "--db", db, "--format", "geojson"])
-    assert json.loads(res.output)["type"] == "FeatureCollection"
+    assert json.loads(res.stdout)["type"] == "FeatureCollection"
 
 
 def test_cli_split_merge_and_errors(db):
@@ -193,7 +193,7 @@ def test_cli_split_merge_and_errors(db):
     res = runner.invoke(main, ["incidents", "merge", ambush["id"], "--db", db])
     assert res.exit_code != 0 and "at least two" in res.output
     res = runner.invoke(main, ["tally", "--db", db, "--from", "yesterday"])
-    assert res.exit_code != 0 and "not a date" in res.output
+    assert res.exit_code == 2 and "Invalid value for '--from': unrecognised date" in res.output
 
 
 def test_cli_show_incident_lists_claims_spans_dates_and_rule(db):

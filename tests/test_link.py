@@ -405,8 +405,10 @@ def _dump(conn):
     return out
 
 
-def test_store_schema_is_migrated_to_0002(store):
-    assert store.schema_revision() == "0002"
+def test_store_schema_is_migrated_to_head(store):
+    from reckon.store import head_revision
+
+    assert store.schema_revision() == head_revision()
 
 
 def test_store_save_twice_and_reverse_order_change_nothing(store, tmp_path):

@@ -18,6 +18,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reckon.commands.geo",
     "reckon.commands.eval",
     "reckon.commands.extract",
+    "reckon.commands.serve",
+    "reckon.commands.users",
+    "reckon.commands.tokens",
+    "reckon.commands.audit",
 )
 
 

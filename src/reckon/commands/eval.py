@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from reckon.commands.options import quiet_option
 from reckon.evaluate import (
     EvalResult,
     LinkScore,
@@ -24,6 +25,7 @@ from reckon.evaluate import (
     score_wikievents,
     split_part,
 )
+from reckon.progress import progress
 
 # Metrics in display order, with the label printed in the table.
 METRIC_LABELS: tuple[tuple[str, str], ...] = (
@@ -139,8 +141,12 @@ def run_pipeline(
     *,
     published_from_gold: bool = True,
     do_geocode: bool = True,
+    on_report: Callable[[], None] | None = None,
 ) -> tuple[list[Any | None], list[tuple[str, str]]]:
-    """Extractions for each gold row (``None`` where the pipeline failed) and the failures."""
+    """Extractions for each gold row (``None`` where the pipeline failed) and the failures.
+
+    ``on_report()`` is called after each row (progress).
+    """
     report_from_text, extract, geocode = _pipeline()
     out: list[Any | None] = []
     failures: list[tuple[str, str]] = []
@@ -151,6 +157,8 @@ def run_pipeline(
         key = (rid, r.get("text"), r.get("title"), published, r.get("source"))
         if key in cache:  # a gold file may code one article several times
             out.append(cache[key])
+            if on_report is not None:
+                on_report()
             continue
         try:
             report = report_from_text(
@@ -169,6 +177,8 @@ def run_pipeline(
             ex = None
         cache[key] = ex
         out.append(ex)
+        if on_report is not None:
+            on_report()
     return out, failures
 
 
@@ -288,8 +298,10 @@ def render_errors(result: EvalResult) -> str:
 
 
 @click.command("eval")
-@click.argument("gold", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
+@click.argument("gold", type=click.Path(path_type=Path, dir_okay=False), metavar="GOLD.jsonl")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the metrics as one JSON object (no table)."
+)
 @click.option("--errors", is_flag=True, help="List every mismatch: report, field, gold, predicted.")
 @click.option(
     "--published-from-gold/--no-published-from-gold",
@@ -304,7 +316,9 @@ def render_errors(result: EvalResult) -> str:
     show_default=True,
     help="Resolve places with the gazetteer before scoring (place metrics need it).",
 )
-@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N rows.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), metavar="N", help="Score only the first N rows."
+)
 @click.option(
     "--part",
     type=click.Choice(["all", "learn", "measure"]),
@@ -313,6 +327,7 @@ def render_errors(result: EvalResult) -> str:
     help="Score only one part of the gold file: 'learn' (ids ending in an odd number) or "
     "'measure' (even); see README, Measuring quality.",
 )
+@quiet_option
 def eval_cmd(
     gold: Path,
     as_json: bool,
@@ -321,12 +336,13 @@ def eval_cmd(
     do_geocode: bool,
     limit: int | None,
     part: str,
+    quiet: bool,
 ) -> None:
     """Run extraction on the reports of GOLD.jsonl and score it against their gold records.
 
     Reads the reckon gold schema, FA-KES rows (main incident: date and place), UCDP headline
     rows (weak labels) and WikiEvents documents (event detection only); the format is detected
-    from the keys.
+    from the keys. Progress goes to stderr.
     """
     rows = load_gold(gold)
     fmt = detect_format(rows)
@@ -340,9 +356,14 @@ def eval_cmd(
         rows = [{**r, "id": r.get("doc_id"), "published": None} for r in rows]
     _check_rows(gold, rows)
     t0 = time.perf_counter()
-    extractions, failures = run_pipeline(
-        rows, published_from_gold=published_from_gold, do_geocode=do_geocode
-    )
+    quiet_or_env = False if quiet else None
+    with progress(total=len(rows), unit="reports", label="eval", enabled=quiet_or_env) as bar:
+        extractions, failures = run_pipeline(
+            rows,
+            published_from_gold=published_from_gold,
+            do_geocode=do_geocode,
+            on_report=bar.advance,
+        )
     seconds = time.perf_counter() - t0
     preds = [None if x is None else x.as_dict() for x in extractions]
     if fmt == "wikievents":

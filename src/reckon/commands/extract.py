@@ -2,6 +2,7 @@
 
 With ``--format jsonl`` it prints one JSON object per input report, in input order
 (:meth:`reckon.model.Extraction.as_dict`); ``--format table`` prints a short readable summary.
+Progress goes to stderr (:mod:`reckon.progress`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ from collections.abc import Callable, Iterable, Iterator
 
 import click
 
-from reckon.model import Count, Extraction, Report
+from reckon.commands.options import format_option, published_option, quiet_option, source_option
+from reckon.commands.tables import COUNT_KINDS, LEGEND, count_short
+from reckon.model import Extraction, Report
+from reckon.progress import progress
 
 _BATCH = 32
 
@@ -46,16 +50,6 @@ def run(reports: Iterable[Report]) -> Iterator[Extraction]:
         yield from flush()
 
 
-def _fmt_count(c: Count | None) -> str:
-    if c is None:
-        return "-"
-    if c.low == c.best == c.high:
-        return str(c.best)
-    lo = "" if c.low is None else str(c.low)
-    hi = "" if c.high is None else str(c.high)
-    return f"{c.best} [{lo}..{hi}]"
-
-
 def _table(x: Extraction) -> str:
     lines = [f"# {x.report.id}  {x.report.title or ''}".rstrip()]
     for m in x.incidents:
@@ -63,66 +57,70 @@ def _table(x: Extraction) -> str:
         when = ""
         if m.date and m.date.start:
             when = m.date.start if m.date.start == m.date.end else f"{m.date.start}..{m.date.end}"
+        counts = "  ".join(
+            f"{label}={count_short(getattr(m, attr))}"
+            for attr, label in COUNT_KINDS
+            if attr == "fatalities" or getattr(m, attr) is not None
+        )
         lines.append(
             f"  incident  {m.event_type} / {m.sub_event_type} @ {place} {when}  "
-            f"killed={_fmt_count(m.fatalities)} injured={_fmt_count(m.injured)} "
-            f"conf={m.confidence:.2f}"
+            f"{counts}  conf={m.confidence:.2f}"
         )
     for t in x.tolls:
         lines.append(
-            f"  toll      {t.kind} {_fmt_count(t.count)} ({t.scope}) {t.area or ''}".rstrip()
+            f"  toll      {t.kind} {count_short(t.count)} ({t.scope}) {t.area or ''}".rstrip()
         )
     for r in x.reactions:
         lines.append(f"  reaction  {r.kind}: {r.actor or '?'}")
     for n in x.notes:
         lines.append(f"  note      {n}")
+    if x.incidents or x.tolls:
+        lines.append(f"  (counts: best (low..high); {LEGEND})")
     return "\n".join(lines)
 
 
 @click.command("extract")
-@click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--published", default=None, help="Publication date (YYYY-MM-DD) for inputs without one."
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@published_option
+@source_option
+@format_option(
+    ["jsonl", "table"],
+    "jsonl",
+    "jsonl: one JSON object per report with every incident, toll, reaction and place and the "
+    "text spans behind them (see README, Output formats); table: a readable summary.",
 )
-@click.option("--source", default=None, help="Source name for inputs without one.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "table"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: one Extraction.as_dict() per report; table: a readable summary.",
-)
+@quiet_option
 def extract_cmd(
-    paths: tuple[str, ...], published: str | None, source: str | None, fmt: str
+    paths: tuple[str, ...], published: str | None, source: str | None, fmt: str, quiet: bool
 ) -> None:
-    """Read reports from PATHS (files, directories, JSONL, '-' for stdin) and print what they say."""
-    from reckon.ingest import read_paths
-    from reckon.ingest.report import IngestError, parse_published
+    """Read reports from PATH... (files, directories, JSONL, - for stdin) and print what they say.
 
-    try:
-        published = parse_published(published)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--published") from exc
+    Runs clean -> extract -> geocode without storing anything. Progress goes to stderr.
+    """
+    from reckon.ingest import read_paths
+    from reckon.ingest.report import IngestError
 
     failures = 0
 
-    def reports() -> Iterator[Report]:
-        nonlocal failures
-        for item in read_paths(list(paths), published=published, source=source):
-            if isinstance(item, IngestError):
-                failures += 1
-                click.echo(f"reckon extract: {item}", err=True)
-                continue
-            yield item
+    with progress(unit="reports", label="extract", enabled=False if quiet else None) as bar:
 
-    out = sys.stdout
-    for x in run(reports()):
-        if fmt == "jsonl":
-            out.write(json.dumps(x.as_dict(), ensure_ascii=False, sort_keys=False) + "\n")
-        else:
-            out.write(_table(x) + "\n")
-    out.flush()
+        def reports() -> Iterator[Report]:
+            nonlocal failures
+            for item in read_paths(list(paths), published=published, source=source):
+                if isinstance(item, IngestError):
+                    failures += 1
+                    bar.echo(f"reckon: rejected {item.origin}: {item.reason}", err=True)
+                    continue
+                yield item
+
+        for x in run(reports()):
+            if fmt == "jsonl":
+                line = json.dumps(x.as_dict(), ensure_ascii=False, sort_keys=False)
+            else:
+                line = _table(x)
+            bar.echo(line)
+            bar.advance()
+    sys.stdout.flush()
     if failures:
         raise SystemExit(1)
 

@@ -30,8 +30,9 @@ _index_opt = click.option(
     "--index",
     "index",
     type=click.Path(dir_okay=False),
+    metavar="FILE",
     default=None,
-    help="Index file (default: $RECKON_GAZETTEER or the cache).",
+    help="The gazetteer index (default: $RECKON_GAZETTEER, else in the cache directory).",
 )
 
 
@@ -58,11 +59,12 @@ def build_cmd(index: str | None, force: bool) -> None:
 @_index_opt
 @click.option(
     "--classes",
+    metavar="CLASSES",
     default="PAS",
     show_default=True,
     help="GeoNames feature classes to import from dumps (e.g. PAS, or PASHLTV for all).",
 )
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False), metavar="FILE...")
 def import_cmd(index: str | None, classes: str, files: tuple[str, ...]) -> None:
     """Import GeoNames dumps (XX.txt, allCountries.txt, .zip), admin1CodesASCII.txt,
     admin2Codes.txt, alternateNamesV2.txt, or a local-additions CSV with columns
@@ -86,9 +88,12 @@ def import_cmd(index: str | None, classes: str, files: tuple[str, ...]) -> None:
 
 @gazetteer.command("lookup")
 @_index_opt
-@click.argument("name")
-@click.option("--country", default=None, help="Country the place is in (name or ISO code).")
-@click.option("--context", "context", multiple=True, help="Other places or text of the report.")
+@click.argument("name", metavar="NAME")
+@click.option("--country", metavar="COUNTRY", default=None, help="Country the place is in (name or ISO code).")
+@click.option(
+    "--context", "context", metavar="TEXT", multiple=True, help="Other places or text of the "
+    "report (repeatable)."
+)
 @click.option("--all", "show_all", is_flag=True, help="List every candidate with its score.")
 def lookup_cmd(
     index: str | None, name: str, country: str | None, context: tuple[str, ...], show_all: bool

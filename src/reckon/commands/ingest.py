@@ -15,36 +15,23 @@ from pathlib import Path
 
 import click
 
-from reckon.ingest import DEFAULT_MAX_BYTES, IngestError, parse_published, read_paths
+from reckon.commands.options import (
+    db_option,
+    format_option,
+    open_db,
+    published_option,
+    quiet_option,
+    source_option,
+    url_option,
+)
+from reckon.ingest import DEFAULT_MAX_BYTES, IngestError, read_paths
 from reckon.ingest.batch import ingest_examples, ingest_items
 from reckon.ingest.present import format_report, report_record, report_summary
 from reckon.model import Report
-from reckon.store import Analyse, Store, StoreError, open_store
+from reckon.progress import progress
+from reckon.store import Analyse, Store
 
 __all__ = ["COMMANDS", "SHOW_HANDLERS", "db_option", "open_db", "register_show", "show_text"]
-
-db_option = click.option(
-    "--db",
-    metavar="FILE|URL",
-    default=None,
-    help="Database: a SQLite file or a postgresql:// URL (default: $RECKON_DB or ./reckon.db).",
-)
-
-
-def open_db(db: str | None) -> Store:
-    """Open the store for a command, turning failures into a clear one-line error."""
-    try:
-        return open_store(db)
-    except StoreError as e:
-        raise click.ClickException(str(e)) from None
-
-
-def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    try:
-        return parse_published(value)
-    except ValueError as e:
-        raise click.BadParameter(str(e)) from None
-
 
 def _analyse_hook() -> Analyse:
     """extract -> geocode -> save mentions, in the report's own transaction; relink later."""
@@ -63,17 +50,13 @@ def _relink(store: Store) -> None:
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
-@click.option(
-    "--published",
-    metavar="DATE",
-    callback=_published,
-    help="Publication date (YYYY-MM-DD) for reports that carry none.",
-)
-@click.option("--source", metavar="NAME", help="Source name for reports that carry none.")
-@click.option("--url", metavar="URL", help="URL for reports that carry none.")
+@published_option
+@source_option
+@url_option
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
+    metavar="N",
     default=DEFAULT_MAX_BYTES,
     show_default=True,
     help="Largest accepted report: a whole text/HTML/feed file, or one JSONL line.",
@@ -84,6 +67,7 @@ def _relink(store: Store) -> None:
     show_default=True,
     help="Run extract -> geocode -> link on each stored report (off: store reports only).",
 )
+@quiet_option
 def ingest_cmd(
     paths: tuple[str, ...],
     db: str | None,
@@ -92,6 +76,7 @@ def ingest_cmd(
     url: str | None,
     max_bytes: int,
     analyse: bool,
+    quiet: bool,
 ) -> None:
     """Read, clean and store reports from files, directories or - (stdin).
 
@@ -99,27 +84,32 @@ def ingest_cmd(
     directories are read recursively in sorted order. Each report is extracted, geocoded and
     stored with its mentions, tolls and reactions in one transaction; incidents are relinked
     once at the end of the batch. Prints one line per report, one line on stderr per rejected
-    input, and a summary; exits 1 when anything was rejected.
+    input, and a summary; exits 1 when anything was rejected. Progress goes to stderr.
     """
     store = open_db(db)
     hook = _analyse_hook() if analyse else None
 
-    def on_event(kind: str, item: Report | IngestError, rid: str | None) -> None:
-        if isinstance(item, IngestError):
-            click.echo(f"reckon: rejected {item.origin}: {item.reason}", err=True)
-        elif kind == "stored":
-            click.echo(f"stored {rid} {item.title or '(no title)'}")
-        else:
-            same = "" if rid == item.id else f" (same content as {rid})"
-            click.echo(f"already stored {rid} {item.origin or item.id}: nothing added{same}")
+    with progress(unit="reports", label="ingest", enabled=False if quiet else None) as bar:
 
-    try:
-        items = read_paths(paths, published=published, source=source, url=url, max_bytes=max_bytes)
-        summary = ingest_items(store, items, analyse=hook, on_event=on_event)
-        if hook is not None and summary.stored:
-            _relink(store)
-    finally:
-        store.close()
+        def on_event(kind: str, item: Report | IngestError, rid: str | None) -> None:
+            if isinstance(item, IngestError):
+                bar.echo(f"reckon: rejected {item.origin}: {item.reason}", err=True)
+            elif kind == "stored":
+                bar.echo(f"stored {rid} {item.title or '(no title)'}")
+            else:
+                same = "" if rid == item.id else f" (same content as {rid})"
+                bar.echo(f"already stored {rid} {item.origin or item.id}: nothing added{same}")
+            bar.advance()
+
+        try:
+            items = read_paths(
+                paths, published=published, source=source, url=url, max_bytes=max_bytes
+            )
+            summary = ingest_items(store, items, analyse=hook, on_event=on_event)
+            if hook is not None and summary.stored:
+                _relink(store)
+        finally:
+            store.close()
     click.echo(summary.line())
     if summary.rejected:
         raise SystemExit(1)
@@ -127,12 +117,15 @@ def ingest_cmd(
 
 @click.command("reports")
 @db_option
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+@format_option(
+    ["table", "jsonl"],
+    "table",
+    "table: id, publication date, paragraphs kept, lines removed, title; jsonl: one JSON object "
+    "per report with its metadata, cleaned text and what cleaning removed.",
 )
 def reports_cmd(db: str | None, fmt: str) -> None:
     """List stored reports in the order they were stored."""
-    store = open_db(db)
+    store = open_db(db, create=False)
     try:
         if fmt == "table":
             click.echo(f"{'id':<20} {'published':<10} {'paras':>5} {'rm':>3}  title")
@@ -186,7 +179,7 @@ def show_cmd(item_id: str, db: str | None) -> None:
     A report: metadata, cleaned text and what cleaning removed. An incident (inc-...): its
     fields, each figure with the claims, sources, dates and spans behind it.
     """
-    store = open_db(db)
+    store = open_db(db, create=False)
     try:
         text = show_text(store, item_id)
     finally:
@@ -197,11 +190,11 @@ def show_cmd(item_id: str, db: str | None) -> None:
 
 
 @click.command("raw")
-@click.argument("report_id")
+@click.argument("report_id", metavar="REPORT_ID")
 @db_option
 def raw_cmd(report_id: str, db: str | None) -> None:
     """Write a report's raw bytes, exactly as received, to stdout."""
-    store = open_db(db)
+    store = open_db(db, create=False)
     try:
         raw = store.get_raw(report_id)
     finally:

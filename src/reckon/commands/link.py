@@ -15,27 +15,31 @@ from typing import Any
 import click
 import sqlalchemy as sa
 
-from reckon.export import FORMATS, export
+from reckon.commands.options import (
+    date_option,
+    db_option,
+    format_option,
+    open_db,
+    output_option,
+)
+from reckon.commands.tables import LEGEND, count_cell, other_counts
+from reckon.export import FORMATS
 from reckon.link import member_keys, report_ids
 from reckon.model import Count, Incident
 from reckon.tally import GROUPINGS, render_tally, tally
 
-DB_HELP = "Database: a path or a URL (default: $RECKON_DB or reckon.db)."
 SUMMARY_COLUMNS = (
     "id", "event_type", "sub_event_type", "date", "location", "admin1", "country",
     "fatalities_low", "fatalities_best", "fatalities_high", "reports", "mentions", "sources",
     "independent_sources",
+    "injured_low", "injured_best", "injured_high", "abducted_low", "abducted_best",
+    "abducted_high", "arrested_low", "arrested_best", "arrested_high",
 )  # fmt: skip
 
 
 @contextmanager
 def _conn(db: str | None) -> Iterator[sa.Connection]:
-    from reckon.store import StoreError, open_store
-
-    try:
-        store = open_store(db)
-    except StoreError as e:
-        raise click.ClickException(str(e)) from None
+    store = open_db(db, create=False)
     try:
         with store.transaction() as conn:
             yield conn
@@ -69,6 +73,12 @@ def summary(inc: Incident) -> dict[str, Any]:
         "mentions": len(member_keys(inc)),
         "sources": inc.sources,
         "independent_sources": inc.independent_sources,
+        **{
+            f"{kind}_{end}": getattr(c, end) if c is not None else None
+            for kind, c in (("injured", inc.injured), ("abducted", inc.abducted),
+                            ("arrested", inc.arrested))
+            for end in ("low", "best", "high")
+        },  # fmt: skip
     }
 
 
@@ -91,26 +101,27 @@ def render_incidents(incidents: list[Incident], fmt: str) -> str:
         for r in rows:
             w.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in r.items()})
         return buf.getvalue()
-    cols = ("id", "event_type", "date", "location", "fatalities", "reports", "mentions", "src",
-            "indep")  # fmt: skip
+    cols = ("id", "event_type", "date", "location", "fatalities", "other counts", "reports",
+            "mentions", "src", "indep")  # fmt: skip
     table = [
         (
             r["id"],
-            f"{r['event_type']} / {r['sub_event_type']}",
+            f"{inc.event_type} / {inc.sub_event_type}",
             r["date"] or "-",
             ", ".join(x for x in (r["location"], r["admin1"], r["country"]) if x) or "-",
-            "/".join(_cell(r[k]) for k in ("fatalities_low", "fatalities_best", "fatalities_high")),
+            count_cell(inc.fatalities),
+            other_counts(inc),
             _cell(r["reports"]),
             str(r["mentions"]),
             str(r["sources"]),
             str(r["independent_sources"]),
         )
-        for r in rows
+        for r, inc in zip(rows, incidents, strict=True)
     ]
     widths = [max([len(c)] + [len(t[i]) for t in table]) for i, c in enumerate(cols)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip()]
     lines += ["  ".join(v.ljust(w) for v, w in zip(t, widths, strict=True)).rstrip() for t in table]
-    lines.append(f"{len(rows)} incident(s); fatalities shown as low/best/high ('-' = unbounded)")
+    lines.append(f"{len(rows)} incident(s); fatalities shown as low/best/high ({LEGEND})")
     return "\n".join(lines) + "\n"
 
 
@@ -240,13 +251,12 @@ def render_incident_obj(inc: Incident) -> str:
 
 
 @click.group("incidents", invoke_without_command=True)
-@click.option("--db", default=None, help=DB_HELP)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "jsonl", "csv"]),
-    default="table",
-    show_default=True,
+@db_option
+@format_option(
+    ["table", "jsonl", "csv"],
+    "table",
+    "table: aligned columns for reading; jsonl: one JSON object per incident; csv: one row per "
+    "incident with every count's low/best/high.",
 )
 @click.pass_context
 def incidents_cmd(ctx: click.Context, db: str | None, fmt: str) -> None:
@@ -267,46 +277,48 @@ def _sub_db(ctx: click.Context, db: str | None) -> str | None:
 
 
 @incidents_cmd.command("split")
-@click.argument("incident_id")
-@click.argument("mentions", nargs=-1, required=True)
-@click.option("--db", default=None, help=DB_HELP)
+@click.argument("incident_id", metavar="INCIDENT_ID")
+@click.argument("mentions", nargs=-1, required=True, metavar="MENTION...")
+@db_option
 @click.pass_context
 def split_cmd(
     ctx: click.Context, incident_id: str, mentions: tuple[str, ...], db: str | None
 ) -> None:
-    """Move MENTIONS (keys REPORT_ID#INDEX, or report ids) out of INCIDENT_ID.
+    """Move each MENTION (a key REPORT_ID#INDEX, or a report id) out of INCIDENT_ID.
 
     The decision is kept and honoured whenever incidents are relinked."""
-    from reckon.store.incidents import LinkError, split_incident
+    from reckon.audit import cli_actor
+    from reckon.store.review import ReviewError, split
 
     try:
         with _conn(_sub_db(ctx, db)) as conn:
-            result = split_incident(conn, incident_id, list(mentions))
-    except LinkError as e:
+            result = split(conn, incident_id, list(mentions), "", actor=cli_actor())
+    except ReviewError as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"split {incident_id} into:")
     click.echo(render_incidents(result, "table"), nl=False)
 
 
 @incidents_cmd.command("merge")
-@click.argument("incident_ids", nargs=-1, required=True)
-@click.option("--db", default=None, help=DB_HELP)
+@click.argument("incident_ids", nargs=-1, required=True, metavar="INCIDENT_ID...")
+@db_option
 @click.pass_context
 def merge_cmd(ctx: click.Context, incident_ids: tuple[str, ...], db: str | None) -> None:
-    """Merge INCIDENT_IDS into one incident (kept and honoured whenever incidents are relinked)."""
-    from reckon.store.incidents import LinkError, merge_incidents
+    """Merge the INCIDENT_IDs into one incident (kept and honoured whenever incidents are relinked)."""
+    from reckon.audit import cli_actor
+    from reckon.store.review import ReviewError, merge
 
     try:
         with _conn(_sub_db(ctx, db)) as conn:
-            inc = merge_incidents(conn, list(incident_ids))
-    except LinkError as e:
+            inc = merge(conn, list(incident_ids), "", actor=cli_actor())
+    except ReviewError as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"merged {', '.join(incident_ids)} into:")
     click.echo(render_incidents([inc], "table"), nl=False)
 
 
 @incidents_cmd.command("relink")
-@click.option("--db", default=None, help=DB_HELP)
+@db_option
 @click.pass_context
 def relink_cmd(ctx: click.Context, db: str | None) -> None:
     """Recompute copies and incidents over every stored mention (keeps split/merge decisions)."""
@@ -318,12 +330,20 @@ def relink_cmd(ctx: click.Context, db: str | None) -> None:
 
 
 @click.command("tally")
-@click.option("--db", default=None, help=DB_HELP)
-@click.option("--by", type=click.Choice(GROUPINGS), default="admin1", show_default=True)
-@click.option("--from", "date_from", default=None, help="First day (YYYY-MM-DD).")
-@click.option("--to", "date_to", default=None, help="Last day (YYYY-MM-DD).")
+@db_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+    "--by",
+    type=click.Choice(GROUPINGS),
+    default="admin1",
+    show_default=True,
+    help="Group incidents by province, country, day, ISO week, event type or actor type.",
+)
+@date_option("--from", "date_from", "First day counted (YYYY-MM-DD): incidents ending before it are left out.")
+@date_option("--to", "date_to", "Last day counted (YYYY-MM-DD): incidents starting after it are left out.")
+@format_option(
+    ["table", "jsonl"],
+    "table",
+    "table: for reading; jsonl: one JSON object per group, then the total, then each toll.",
 )
 def tally_cmd(
     db: str | None, by: str, date_from: str | None, date_to: str | None, fmt: str
@@ -351,12 +371,23 @@ def tally_cmd(
 
 
 @click.command("export")
-@click.option("--db", default=None, help=DB_HELP)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write here instead of standard output.")  # fmt: skip
+@db_option
+@format_option(
+    list(FORMATS),
+    None,
+    "acled-csv: ACLED's columns and codes; ucdp-csv: UCDP GED's columns, lethal organised "
+    "violence only; geojson: one Point per located incident; jsonl: every incident with its "
+    "claims and spans, then tolls and reactions.",
+)
+@output_option
 def export_cmd(db: str | None, fmt: str, output: str | None) -> None:
-    """Export incidents as ACLED-style CSV, UCDP GED-style CSV, GeoJSON or JSONL."""
+    """Export incidents as ACLED-style CSV, UCDP GED-style CSV, GeoJSON or JSONL.
+
+    An incident the format cannot hold (ACLED: no date at all; UCDP GED: not lethal organised
+    violence, or no date; GeoJSON: no coordinates) is not written: it is named on stderr with
+    the reason, and the closing line says "wrote N of M incident(s)".
+    """
+    from reckon.export import NotWritten, run_export
     from reckon.store.incidents import (
         ensure_linked,
         list_incidents,
@@ -369,16 +400,21 @@ def export_cmd(db: str | None, fmt: str, output: str | None) -> None:
         incs = list_incidents(conn)
         tolls = list_tolls(conn) if fmt == "jsonl" else []
         reactions = list_reactions(conn) if fmt == "jsonl" else []
+
+    def on_skip(nw: NotWritten) -> None:
+        click.echo(f"reckon: not written to {fmt}: {nw.incident}: {nw.reason}", err=True)
+
     if output is None:
-        n = export(fmt, incs, sys.stdout, tolls, reactions)
-        return
-    path = Path(output)
-    try:
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            n = export(fmt, incs, fh, tolls, reactions)
-    except OSError as e:
-        raise click.ClickException(f"cannot write {output}: {e.strerror}") from None
-    click.echo(f"wrote {n} record(s) to {output}", err=True)
+        summary = run_export(fmt, incs, sys.stdout, tolls, reactions, on_skip=on_skip)
+        sys.stdout.flush()
+    else:
+        path = Path(output)
+        try:
+            with path.open("w", encoding="utf-8", newline="") as fh:
+                summary = run_export(fmt, incs, fh, tolls, reactions, on_skip=on_skip)
+        except OSError as e:
+            raise click.ClickException(f"cannot write {output}: {e.strerror}") from None
+    click.echo(summary.line(output), err=True)
 
 
 def show_incident(store: Any, incident_id: str) -> str | None:

@@ -7,22 +7,28 @@ whose actor 2 is always civilians (the victims named, else "Civilians (Country)"
 An unnamed perpetrator is "Unidentified Armed Group (Country)" with inter code 3, as ACLED codes
 it. ``fatalities`` is the reconciled best estimate (0 when not reported); the low / high range is
 kept in ``tags``. ``timestamp`` is midnight UTC of the latest report's publication date, so the
-same store always exports the same bytes. Incidents with neither a date nor a dated report are
-left out (ACLED requires an event date).
+same store always exports the same bytes.
+
+Dates the ACLED way: ``time_precision`` 1 for a day the text gives, 2 for a span of up to a
+week, 3 otherwise; an incident the text does not date takes its earliest report's publication
+date with ``time_precision`` 3 (only the month is certain). An incident with neither (an undated
+text with no publication date) cannot be an ACLED row: :func:`write_acled` names it to ``skip``.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 from reckon.export.common import (
+    Skip,
     acled_region,
     actor_name,
     country_info,
     event_dates,
+    no_date_reason,
     notes,
     sides,
     sources,
@@ -134,13 +140,21 @@ def acled_row(inc: Incident) -> dict[str, Any] | None:
     }
 
 
-def write_acled(incidents: Sequence[Incident], out: TextIO) -> int:
+NO_DATE = no_date_reason("ACLED needs an event_date")
+
+
+def write_acled(incidents: Iterable[Incident], out: TextIO, skip: Skip | None = None) -> int:
+    """Write the ACLED CSV; return the rows written. ``skip(incident, reason)`` is told of each
+    incident left out."""
     w = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     w.writeheader()
     n = 0
     for inc in incidents:
         row = acled_row(inc)
-        if row is not None:
-            w.writerow(row)
-            n += 1
+        if row is None:
+            if skip is not None:
+                skip(inc, NO_DATE)
+            continue
+        w.writerow(row)
+        n += 1
     return n

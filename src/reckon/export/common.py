@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
@@ -313,3 +315,57 @@ def notes(inc: Incident) -> str:
         )
     parts.append(f"{inc.sources} report(s), {inc.independent_sources} independent.")
     return " ".join(parts)
+
+
+# -- accounting: what a format could not hold -----------------------------------------------
+
+#: ``skip(incident, reason)``: told of each incident a writer leaves out, with the reason.
+Skip = Callable[[Incident, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class NotWritten:
+    """An incident a format cannot hold, and why (in the format's own terms)."""
+
+    incident: str
+    reason: str
+
+
+@dataclass(slots=True)
+class ExportSummary:
+    """What an export wrote: ``written`` of ``incidents`` incidents, each one left out named in
+    ``not_written``, plus ``other_records`` (JSONL's tolls and reactions).
+
+    ``written + len(not_written) == incidents`` always: nothing is dropped without a reason.
+    """
+
+    format: str
+    incidents: int = 0
+    written: int = 0
+    not_written: list[NotWritten] = field(default_factory=list)
+    tolls: int = 0
+    reactions: int = 0
+
+    @property
+    def records(self) -> int:
+        """Every record written: incident rows plus tolls and reactions."""
+        return self.written + self.tolls + self.reactions
+
+    def line(self, target: str | None = None) -> str:
+        """``wrote 7 of 9 incident(s) as acled-csv to FILE; 2 not written (listed above)``."""
+        s = f"wrote {self.written} of {self.incidents} incident(s)"
+        if self.tolls or self.reactions:
+            s += f", {self.tolls} toll(s) and {self.reactions} reaction(s)"
+        s += f" as {self.format}"
+        if target:
+            s += f" to {target}"
+        if self.not_written:
+            s += f"; {len(self.not_written)} not written (listed above)"
+        return s
+
+
+def no_date_reason(needs: str) -> str:
+    return (
+        f"no date: the reports neither date the event nor carry a publication date "
+        f"({needs})"
+    )

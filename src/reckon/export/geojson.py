@@ -1,25 +1,38 @@
 """GeoJSON (RFC 7946) FeatureCollection: one Point feature per geocoded incident.
 
 Coordinates are [longitude, latitude] in WGS 84, rounded to 6 decimals; properties are flat
-scalars (lists joined with "; ") so that GIS tools read them as plain columns.
+scalars (lists joined with "; ") so that GIS tools read them as plain columns. An incident whose
+place was not resolved to coordinates is not a feature: :func:`write_geojson` names it to
+``skip`` (``why_not_geojson`` says why).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import Any, TextIO
 
-from reckon.export.common import event_dates, sources
+from reckon.export.common import Skip, event_dates, sources
 from reckon.link import report_ids
 from reckon.model import Incident
 
 
-def feature(inc: Incident) -> dict[str, Any] | None:
+def why_not_geojson(inc: Incident) -> str | None:
+    """Why ``inc`` cannot be a Point feature, or None when it can."""
     loc = inc.location
-    if loc is None or loc.lat is None or loc.lon is None:
-        return None
+    if loc is None:
+        return "no place: a GeoJSON feature needs coordinates"
+    if loc.lat is None or loc.lon is None:
+        return f"place {loc.name!r} has no coordinates (not found in the gazetteer)"
     if not (-90 <= loc.lat <= 90 and -180 <= loc.lon <= 180):
+        return f"coordinates out of range ({loc.lat}, {loc.lon})"
+    return None
+
+
+def feature(inc: Incident) -> dict[str, Any] | None:
+    """One incident as a Point feature, or None (see ``why_not_geojson``)."""
+    loc = inc.location
+    if loc is None or loc.lat is None or loc.lon is None or why_not_geojson(inc) is not None:
         return None
     ev = event_dates(inc)
     f = inc.fatalities
@@ -50,13 +63,23 @@ def feature(inc: Incident) -> dict[str, Any] | None:
     }
 
 
-def feature_collection(incidents: Sequence[Incident]) -> dict[str, Any]:
-    feats = [f for f in (feature(i) for i in incidents) if f is not None]
+def feature_collection(
+    incidents: Iterable[Incident], skip: Skip | None = None
+) -> dict[str, Any]:
+    feats = []
+    for inc in incidents:
+        f = feature(inc)
+        if f is None:
+            if skip is not None:
+                skip(inc, why_not_geojson(inc) or "not a feature")
+            continue
+        feats.append(f)
     return {"type": "FeatureCollection", "features": feats}
 
 
-def write_geojson(incidents: Sequence[Incident], out: TextIO) -> int:
-    fc = feature_collection(incidents)
+def write_geojson(incidents: Iterable[Incident], out: TextIO, skip: Skip | None = None) -> int:
+    """Write the FeatureCollection; return the features written."""
+    fc = feature_collection(incidents, skip)
     out.write(json.dumps(fc, ensure_ascii=False, indent=1))
     out.write("\n")
     return len(fc["features"])

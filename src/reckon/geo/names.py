@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from reckon.lexicon import demonyms
+
 ADMIN1_OVERRIDES: dict[tuple[str, str], str] = {
     # Syria
     ("SY", "04"): "Raqqa",
@@ -194,47 +196,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 # Demonyms that point to a country in a report ("Syrian forces", "Sudanese army").
-DEMONYMS: dict[str, str] = {
-    "Syrian": "SY",
-    "Syrians": "SY",
-    "Iraqi": "IQ",
-    "Iraqis": "IQ",
-    "Yemeni": "YE",
-    "Yemenis": "YE",
-    "Sudanese": "SD",
-    "South Sudanese": "SS",
-    "Lebanese": "LB",
-    "Palestinian": "PS",
-    "Palestinians": "PS",
-    "Israeli": "IL",
-    "Ukrainian": "UA",
-    "Ukrainians": "UA",
-    "Russian": "RU",
-    "Afghan": "AF",
-    "Pakistani": "PK",
-    "Nigerian": "NG",
-    "Somali": "SO",
-    "Malian": "ML",
-    "Burkinabe": "BF",
-    "Congolese": "CD",
-    "Ethiopian": "ET",
-    "Libyan": "LY",
-    "Colombian": "CO",
-    "Mexican": "MX",
-    "Burmese": "MM",
-    "Turkish": "TR",
-    "Iranian": "IR",
-    "Egyptian": "EG",
-    "Jordanian": "JO",
-    "Saudi": "SA",
-    "Kenyan": "KE",
-    "Nigerien": "NE",
-    "Chadian": "TD",
-    "Cameroonian": "CM",
-    "Mozambican": "MZ",
-    "Haitian": "HT",
-    "Sahrawi": "EH",
-}
+# demonyms are a lexicon data file shared with the reader (reckon/lexicon/data/demonyms.tsv)
+DEMONYMS: dict[str, str] = demonyms()
 
 # Abbreviations used only when scanning text for the report's countries (never as place names).
 COUNTRY_ABBREVIATIONS: dict[str, str] = {

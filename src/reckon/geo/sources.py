@@ -40,7 +40,9 @@ def rg_file() -> Path:
 
 
 def source_files() -> list[Path]:
-    return [cities_file(), countries_file(), rg_file()]
+    from reckon.geo.admin_table import table_file
+
+    return [cities_file(), countries_file(), rg_file(), table_file()]
 
 
 def iter_json_object(path: Path, chunk_size: int = 1 << 20) -> Iterator[tuple[str, dict]]:

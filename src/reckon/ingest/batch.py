@@ -13,7 +13,6 @@ from reckon.model import Report
 from reckon.store import Analyse, Store, StoreError
 
 __all__ = [
-    "EXAMPLE_PUBLISHED",
     "IngestSummary",
     "examples_dir",
     "ingest_examples",
@@ -71,10 +70,6 @@ def ingest_items(
     return summary
 
 
-# Publication dates of bundled examples that carry none themselves (as ``--published`` would).
-EXAMPLE_PUBLISHED = {"01_kherson_shelling.txt": "2025-06-16"}
-
-
 def examples_dir() -> Path:
     """The bundled examples: ``$RECKON_EXAMPLES``, the checkout's ``examples/`` or ``./examples``."""
     env = os.environ.get("RECKON_EXAMPLES")
@@ -87,22 +82,26 @@ def examples_dir() -> Path:
 
 
 def ingest_examples(
-    store: Store, directory: Path | None = None, *, analyse: Analyse | None = None
+    store: Store,
+    directory: Path | None = None,
+    *,
+    analyse: Analyse | None = None,
+    on_event: OnEvent | None = None,
 ) -> tuple[list[Report], IngestSummary]:
-    """Ingest the bundled examples into ``store``; returns the stored reports in file order."""
+    """Ingest the bundled examples into ``store``; returns the stored reports in file order.
+
+    Exactly what ``reckon ingest examples/`` does: the files carry their own metadata (a
+    dateline, an HTML date, a feed's or a JSONL line's ``published``), nothing is added here.
+    """
     directory = directory or examples_dir()
-    files = sorted(p for p in directory.iterdir() if p.is_file() and not p.name.startswith("."))
-
-    def items() -> Iterable[Report | IngestError]:
-        for f in files:
-            yield from read_paths([f], published=EXAMPLE_PUBLISHED.get(f.name))
-
     ids: list[str] = []
 
-    def collect(kind: str, _item: Report | IngestError, rid: str | None) -> None:
+    def collect(kind: str, item: Report | IngestError, rid: str | None) -> None:
         if rid is not None and rid not in ids:
             ids.append(rid)
+        if on_event is not None:
+            on_event(kind, item, rid)
 
-    summary = ingest_items(store, items(), analyse=analyse, on_event=collect)
+    summary = ingest_items(store, read_paths([directory]), analyse=analyse, on_event=collect)
     reports = [r for r in (store.get_report(rid) for rid in ids) if r is not None]
     return reports, summary

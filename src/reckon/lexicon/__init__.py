@@ -7,11 +7,22 @@ from; this module only loads them (cached) into typed records. Nothing here know
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Group", "groups", "load_table"]
+__all__ = [
+    "Group",
+    "admin_unit_countries",
+    "admin_unit_levels",
+    "demonyms",
+    "groups",
+    "groups_in",
+    "load_table",
+    "load_words",
+    "outlets",
+]
 
 
 def load_table(name: str) -> list[dict[str, str]]:
@@ -20,6 +31,13 @@ def load_table(name: str) -> list[dict[str, str]]:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+
+
+@lru_cache(maxsize=64)
+def load_words(name: str) -> tuple[str, ...]:
+    """The entries of a one-entry-a-line list ``data/<name>`` (``#`` lines are comments)."""
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,3 +82,64 @@ def groups() -> tuple[Group, ...]:
             )
         )
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def admin_unit_levels() -> dict[str, int]:
+    """Administrative unit words ("province", "LGA", "cercle") -> the level they usually name."""
+    return {r["word"].lower(): int(r["level"]) for r in load_table("admin_units.tsv")}
+
+
+@lru_cache(maxsize=1)
+def admin_unit_countries() -> dict[str, tuple[str, ...]]:
+    """Administrative unit words -> the countries that use them (empty: too common to tell)."""
+    return {
+        r["word"].lower(): tuple(c for c in r["countries"].split("|") if c)
+        for r in load_table("admin_units.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonyms ("Burkinabe", "Malian") -> ISO 3166-1 alpha-2."""
+    return {r["demonym"]: r["country"] for r in load_table("demonyms.tsv")}
+
+
+@lru_cache(maxsize=1)
+def outlets() -> dict[str, str]:
+    """News outlets -> the country they are based in (only outlets of one country)."""
+    return {r["outlet"].lower(): r["country"] for r in load_table("outlets.tsv") if r["country"]}
+
+
+@lru_cache(maxsize=1)
+def _group_pattern() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, list[Group]]]:
+    """Two patterns over every group name and alias (those written with capitals match
+    case-sensitively, the others in any case) and the groups each name stands for."""
+    by_name: dict[str, list[Group]] = {}
+    for g in groups():
+        for n in g.names:
+            by_name.setdefault(n.lower(), []).append(g)
+    cased = sorted({n for g in groups() for n in g.names if n != n.lower()}, key=len, reverse=True)
+    lower = sorted({n for g in groups() for n in g.names if n == n.lower()}, key=len, reverse=True)
+
+    def alt(names: list[str]) -> str:
+        return "|".join(re.escape(n) for n in names) or "(?!)"
+
+    return (
+        re.compile(rf"(?<![\w-])(?:{alt(cased)})(?![\w-])"),
+        re.compile(rf"(?<![\w-])(?:{alt(lower)})(?![\w-])", re.IGNORECASE),
+        by_name,
+    )
+
+
+def groups_in(text: str, day: str | None = None) -> list[tuple[int, int, Group]]:
+    """Named groups in a text as (start, end, group), valid on ``day``, in text order."""
+    cased, lower, by_name = _group_pattern()
+    out: list[tuple[int, int, Group]] = []
+    for pat in (cased, lower):
+        for m in pat.finditer(text):
+            for g in by_name.get(m.group(0).lower(), []):
+                if g.valid_on(day):
+                    out.append((m.start(), m.end(), g))
+    out.sort(key=lambda t: (t[0], -t[1], t[2].name))
+    return out

@@ -58,6 +58,8 @@ __all__ = [
 DEFAULT_DB = "reckon.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
 _BATCH = 1000  # rows per executemany
+_MIGRATION_LOCK = 7_275_301  # PostgreSQL advisory lock key held while migrating
+BUSY_TIMEOUT_MS = 60_000  # SQLite writers wait this long for the write lock, not fail
 
 Analyse = Callable[[Report, sa.Connection], Any]
 
@@ -85,7 +87,7 @@ def database_url(db: str | os.PathLike[str] | None = None) -> str:
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
@@ -116,6 +118,8 @@ class Store:
 
     def __init__(self, url: str, *, migrate: bool = True) -> None:
         self.url = url
+        self.actor = _default_actor()  # who writes are recorded as in the audit log
+        self._audited: bool | None = None
         u = sa.make_url(url)
         if u.get_backend_name() == "sqlite" and u.database not in (None, "", ":memory:"):
             parent = Path(u.database).parent
@@ -149,19 +153,49 @@ class Store:
         return self.engine.dialect.name
 
     def migrate(self) -> None:
-        """Bring the schema up to the newest alembic revision shipped with reckon."""
-        from alembic import command
+        """Bring the schema up to the newest alembic revision shipped with reckon.
+
+        Safe to race: several processes opening one new store at once (a server, two ingests)
+        all succeed. The upgrade runs under a write lock (SQLite: ``BEGIN IMMEDIATE``, waiting
+        up to the busy timeout; PostgreSQL: a transaction-scoped advisory lock) and re-reads the
+        revision once it holds the lock, so only the first process creates tables.
+        """
         from alembic.config import Config
-        from alembic.runtime.migration import MigrationContext
         from alembic.script import ScriptDirectory
 
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         script = ScriptDirectory.from_config(cfg)
         head = script.get_current_head()
-        with self.engine.begin() as conn:
+        if self._revision(self.engine) == head:
+            return
+        if self.dialect == "sqlite":
+            engine = sa.create_engine(self.url, connect_args={"isolation_level": None})
+            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+            try:
+                self._upgrade(engine, cfg, script, head)
+            finally:
+                engine.dispose()
+        else:
+            self._upgrade(self.engine, cfg, script, head)
+
+    @staticmethod
+    def _revision(engine: sa.Engine) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def _upgrade(self, engine: sa.Engine, cfg: Any, script: Any, head: str | None) -> None:
+        from alembic import command
+        from alembic.runtime.migration import MigrationContext
+
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
             current = MigrationContext.configure(conn).get_current_revision()
-            if current == head:
+            if current == head:  # another process migrated while we waited for the lock
                 return
             if current is not None and current not in {s.revision for s in script.walk_revisions()}:
                 raise StoreError(
@@ -194,8 +228,13 @@ class Store:
 
     # -- reports ------------------------------------------------------------------------------
 
-    def add_report(self, report: Report, analyse: Analyse | None = None) -> tuple[str, bool]:
+    def add_report(
+        self, report: Report, analyse: Analyse | None = None, *, actor: str | None = None
+    ) -> tuple[str, bool]:
         """Store ``report`` in its own transaction; returns ``(report_id, created)``.
+
+        The ingest is appended to the audit log in the same transaction, as ``actor`` (default:
+        ``self.actor``, ``cli:<os user>`` unless set).
 
         Idempotent by content hash: a report whose raw bytes are already stored is not added
         again and ``(existing_id, False)`` is returned (``analyse`` is not called). Raises
@@ -236,6 +275,14 @@ class Store:
                     )
                 if analyse is not None:
                     analyse(report, conn)
+                if self._has_audit(conn):
+                    from reckon import audit
+
+                    audit.append(conn, actor or self.actor, "ingest", report.id, None, {
+                        "content_hash": digest, "title": report.title,
+                        "published": report.published, "source": report.source,
+                        "origin": report.origin,
+                    })  # fmt: skip
         except sa.exc.IntegrityError as e:
             # a concurrent writer stored the same content (or id) first
             with self.engine.connect() as conn:
@@ -248,6 +295,11 @@ class Store:
         except sa.exc.SQLAlchemyError as e:
             raise StoreError(f"could not store {report.id}: {_reason(e)}") from None
         return report.id, True
+
+    def _has_audit(self, conn: sa.Connection) -> bool:
+        if self._audited is None:
+            self._audited = sa.inspect(conn).has_table("audit_log")
+        return self._audited
 
     def has_report(self, report_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -323,6 +375,12 @@ class Store:
                 Removed(r["kind"], r["text"], r["raw_start"], r["raw_end"], r["duplicate_of"])
             )
         return out
+
+
+def _default_actor() -> str:
+    from reckon.audit import cli_actor
+
+    return cli_actor()
 
 
 def _reason(e: Exception) -> str:

@@ -176,22 +176,38 @@ def ensure_linked(conn: sa.Connection) -> bool:
 
 
 def list_incidents(
-    conn: sa.Connection, date_from: str | None = None, date_to: str | None = None
+    conn: sa.Connection,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    *,
+    include_rejected: bool = False,
 ) -> list[Incident]:
-    """Stored incidents ordered by date then id, optionally those overlapping [from, to]."""
+    """Stored incidents with people's corrections applied (``reckon.store.review``), ordered by
+    date then id, optionally those overlapping [from, to]; incidents rejected as no event are
+    left out unless ``include_rejected``."""
+    from reckon.store.review import apply_decisions
+
     q = sa.select(incidents.c.data).order_by(
         sa.func.coalesce(incidents.c.date_start, ""), incidents.c.id
     )
-    if date_from:
-        q = q.where(sa.or_(incidents.c.date_end.is_(None), incidents.c.date_end >= date_from))
-    if date_to:
-        q = q.where(sa.or_(incidents.c.date_start.is_(None), incidents.c.date_start <= date_to))
-    return [incident_from_json(row.data) for row in conn.execute(q)]
+    found = [incident_from_json(row.data) for row in conn.execute(q)]
+    found = apply_decisions(conn, found, include_rejected=include_rejected)
+    if date_from or date_to:  # on the corrected dates
+        found = [
+            i
+            for i in found
+            if (not date_from or i.date is None or i.date.end is None or i.date.end >= date_from)
+            and (not date_to or i.date is None or i.date.start is None or i.date.start <= date_to)
+        ]
+    return sorted(found, key=lambda i: ((i.date.start or "") if i.date else "", i.id))
 
 
 def get_incident(conn: sa.Connection, incident_id: str) -> Incident | None:
+    """One incident with people's corrections applied (also when rejected as no event)."""
+    from reckon.store.review import apply_decisions
+
     row = conn.execute(sa.select(incidents.c.data).where(incidents.c.id == incident_id)).first()
-    return incident_from_json(row.data) if row else None
+    return apply_decisions(conn, [incident_from_json(row.data)])[0] if row else None
 
 
 def list_tolls(conn: sa.Connection) -> list[Toll]:
