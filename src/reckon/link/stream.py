@@ -121,7 +121,10 @@ def singleton_explanation(
 ) -> dict[str, Any]:
     """Why a mention that no link reached starts an incident of its own."""
     if best is None:
-        return {"decision": "new incident", "reason": "no other mention in its country within two days"}
+        return {
+            "decision": "new incident",
+            "reason": "no other mention in its country within two days",
+        }
     cand = best[2]
     reason = cand.get("veto") or f"score below threshold {threshold}"
     return {"decision": "new incident", "reason": reason, "best_candidate": cand}
