@@ -129,6 +129,14 @@ def test_reports_incidents_and_tallies_match_the_cli(env):
         assert len([x for x in lines if x["record"] == "toll"]) == len(t["tolls"])
 
 
+@pytest.mark.slow
+def test_gazetteer_lookup_is_the_clis(env):
+    got = env.client("vic").get("/api/gazetteer/lookup", params={"name": "Jableh"})
+    assert got.status_code == 200
+    cli_out = json.loads(cli("gazetteer", "lookup", "Jableh").splitlines()[0])
+    assert got.json() == cli_out and cli_out["country"] == "Syria"
+
+
 def test_filters_sorting_and_cursor_pagination(env):
     c = env.client("vic")
     everything = all_incidents(c)
@@ -141,8 +149,12 @@ def test_filters_sorting_and_cursor_pagination(env):
     by_deaths = all_incidents(c, sort="-fatalities")
     bests = [i["fatalities_best"] for i in by_deaths if i["fatalities_best"] is not None]
     assert bests == sorted(bests, reverse=True)
-    dated = all_incidents(c, date_from="2025-03-01", date_to="2025-03-31")
-    assert all(i["date_end"] >= "2025-03-01" and i["date_start"] <= "2025-03-31" for i in dated)
+    for lo, hi in (("2025-03-01", "2025-03-31"), ("2025-01-01", "2025-12-31"), (None, "2025-04-01")):
+        want = [i["id"] for i in everything if i["date_start"] and (not lo or i["date_end"] >= lo)
+                and (not hi or i["date_start"] <= hi)]  # fmt: skip
+        for sort in ("-date", "date", "-fatalities"):
+            got = all_incidents(c, sort=sort, **({"date_from": lo} if lo else {}), date_to=hi)
+            assert sorted(i["id"] for i in got) == sorted(want), (lo, hi, sort)
     page = c.get("/api/incidents", params={"with_total": "true", "limit": 1}).json()
     assert page["total"] == len(everything)
     words = c.get("/api/incidents", params={"q": "Kano"}).json()["incidents"]
@@ -357,6 +369,17 @@ def test_hostile_report_text_is_escaped_everywhere(env):
     assert "&lt;script&gt;window.__xss=&#39;text&#39;&lt;/script&gt;" in pages[0].text
 
 
+def test_security_headers_on_pages_api_and_static(env):
+    c = env.client("vic")
+    for path in ("/", "/api/incidents", "/static/app.css", "/login"):
+        r = c.get(path)
+        assert r.status_code == 200, path
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+    assert c.get("/api/incidents").headers["cache-control"] == "no-store"
+    assert "max-age" in c.get("/static/map.js").headers["cache-control"]
+
+
 def test_errors_are_json_with_the_right_status(env):
     c = env.client("rita")
     for path in ("/api/incidents/inc-nope", "/api/reports/nope", "/api/reports/nope/raw",
@@ -416,3 +439,32 @@ def test_an_old_incident_id_points_to_where_its_mentions_went(env):
     assert gone.status_code == 404 and gone.json()["error"]["current_id"] == new
     page = rita.get(f"/incidents/{a}", follow_redirects=False)
     assert page.status_code == 303 and page.headers["location"] == f"/incidents/{new}"
+
+
+@pytest.mark.postgres
+def test_the_api_over_postgresql(pg_url):
+    from linkfixtures import ambush_extractions
+    from reckon.store.incidents import relink, save_extraction
+    from reckon.users import add_user, create_token
+
+    store = open_store(pg_url)
+    try:
+        for x in ambush_extractions():
+            store.add_report(x.report, analyse=lambda _r, conn, x=x: save_extraction(conn, x))
+        with store.transaction() as conn:
+            relink(conn)
+            add_user(conn, "rita", "reviewer", PASSWORD, actor="cli:test")
+            token = create_token(conn, "rita", None, actor="cli:test")[0]
+        c = TestClient(create_app(store), raise_server_exceptions=False)
+        c.headers["Authorization"] = f"Bearer {token}"
+        incs = all_incidents(c)
+        assert incs
+        target = max(incs, key=lambda i: i["mentions"])["id"]
+        r = c.post(f"/api/incidents/{target}/corrections", json={
+            "field": "fatalities", "value": {"low": 7, "best": 7, "high": 7}, "reason": "x"})  # fmt: skip
+        assert r.status_code == 200
+        assert {i["id"]: i for i in all_incidents(c)}[target]["fatalities_best"] == 7
+        assert ",7," in c.get("/api/export/acled-csv").text
+        assert c.get("/api/audit/verify").json()["ok"]
+    finally:
+        store.close()

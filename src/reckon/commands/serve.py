@@ -46,7 +46,7 @@ def serve_cmd(
         err=True,
     )
     common = {"host": host, "port": port, "log_level": log_level, "proxy_headers": True,
-              "server_header": False}  # fmt: skip
+              "server_header": False, **_fast()}  # fmt: skip
     if workers == 1:
         uvicorn.run(create_app(store, public=public), **common)  # type: ignore[arg-type]
         return
@@ -54,6 +54,24 @@ def serve_cmd(
     os.environ["RECKON_DB"] = store.url
     os.environ["RECKON_SERVE_PUBLIC"] = "1" if public else "0"
     uvicorn.run("reckon.serve:factory", factory=True, workers=workers, **common)  # type: ignore[arg-type]
+
+
+def _fast() -> dict[str, str]:
+    """uvloop's event loop and httptools' HTTP parser (C) where installed; else asyncio, h11."""
+    out = {}
+    try:
+        import uvloop  # noqa: F401
+
+        out["loop"] = "uvloop"
+    except ImportError:  # pragma: no cover - pinned, but optional for the server to run
+        pass
+    try:
+        import httptools  # noqa: F401
+
+        out["http"] = "httptools"
+    except ImportError:  # pragma: no cover
+        pass
+    return out
 
 
 COMMANDS = [serve_cmd]

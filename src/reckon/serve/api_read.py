@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from reckon.serve import queries
 from reckon.serve.auth import Principal
@@ -31,7 +31,7 @@ def _snap(request: Request) -> Snapshot:
 
 
 @router.get("/me", tags=["session"], summary="Who you are and what you may do")
-def me(p: Principal = Reader) -> dict[str, Any]:
+async def me(p: Principal = Reader) -> dict[str, Any]:
     if p.user is None:
         return {"user": None, "role": None, "public": True}
     return {"user": p.user.name, "role": p.user.role, "via": p.via}
@@ -89,7 +89,7 @@ def _safe(s: str) -> str:
     description="One row per incident with corrections applied (`reckon incidents --format "
     "jsonl` plus coordinates, confidence, review status and need). " + FILTER_DOC,
 )
-def list_incidents(
+async def list_incidents(
     request: Request,
     sort: str = Query("-date", description="date, fatalities, country, admin1, event_type, "
                       "confidence, need, sources or id; prefix - for descending"),
@@ -101,18 +101,18 @@ def list_incidents(
     actor: str | None = None, q: str | None = None, min_confidence: float | None = None,
     max_confidence: float | None = None, status: str | None = None, report: str | None = None,
     _: Principal = Reader,
-) -> dict[str, Any]:  # fmt: skip
-    snap = _snap(request)
+) -> Any:  # fmt: skip
+    snap = await settings(request).index.current_async()
     f = Filters.of(request.query_params)
     rows, nxt = snap.page(f, sort, limit, cursor)
     out: dict[str, Any] = {"incidents": [r.summary() for r in rows], "next": nxt}
     if with_total:
         out["total"] = len(snap.matching(f))
-    return out
+    return JSONResponse(out)  # plain JSON already: skip the generic encoder
 
 
 @router.get("/incidents/{incident_id}", tags=["incidents"], summary="One incident, in full")
-def get_incident(request: Request, incident_id: str, _: Principal = Reader) -> dict[str, Any]:
+async def get_incident(request: Request, incident_id: str, _: Principal = Reader) -> Any:
     """`reckon show INCIDENT_ID`: every field, its claims, spans and reconciliation rule, the
     members with their link scores, reports, copies, corrections and review status. An id that
     no longer exists (the incident gained or lost a mention) answers 404 with `current_id`."""
@@ -124,7 +124,7 @@ def get_incident(request: Request, incident_id: str, _: Principal = Reader) -> d
             404, f"no incident {incident_id}" + (f"; its mentions are now in {now}" if now else ""),
             headers={"x-reckon-current_id": now} if now else None,
         )  # fmt: skip
-    return queries.incident_json(inc)
+    return JSONResponse(queries.incident_json(inc))
 
 
 @router.get(
@@ -134,8 +134,10 @@ def get_incident(request: Request, incident_id: str, _: Principal = Reader) -> d
     description="[id, latitude, longitude, fatalities best, label] for every matching incident "
     "with coordinates, and how many have none. " + FILTER_DOC,
 )
-def map_points(request: Request, _: Principal = Reader) -> dict[str, Any]:
-    rows = _snap(request).matching(Filters.of(request.query_params))
+async def map_points(request: Request, _: Principal = Reader) -> dict[str, Any]:
+    rows = (await settings(request).index.current_async()).matching(
+        Filters.of(request.query_params)
+    )
     pts = [
         [r.id, r.lat, r.lon, r.best, f"{r.event_type}: {r.location or ''} {r.date_start or ''}"]
         for r in rows if r.lat is not None and r.lon is not None
@@ -151,10 +153,13 @@ def map_points(request: Request, _: Principal = Reader) -> dict[str, Any]:
     "high counts its best and is counted in `unbounded`). Cumulative tolls are never added. "
     + FILTER_DOC,
 )
-def get_timeline(
+async def get_timeline(
     request: Request, bin: str = Query("auto", pattern="^(auto|day|week)$"), _: Principal = Reader
 ) -> dict[str, Any]:
-    return queries.timeline(_snap(request).matching(Filters.of(request.query_params)), bin)
+    return queries.timeline(
+        (await settings(request).index.current_async()).matching(Filters.of(request.query_params)),
+        bin,
+    )
 
 
 @router.get("/tally", tags=["tallies"], summary="Sums per group, cumulative tolls apart")
@@ -207,6 +212,20 @@ def export(request: Request, fmt: str, _: Principal = Reader) -> StreamingRespon
     )
 
 
+@router.get("/gazetteer/lookup", tags=["places"], summary="Resolve a place name")
+def gazetteer_lookup(
+    name: str = Query(min_length=1, max_length=200),
+    country: str | None = Query(None, max_length=100, description="Country name or ISO code"),
+    context: Annotated[list[str] | None, Query(description="Other places or report text")] = None,
+    _: Principal = Reader,
+) -> dict[str, Any]:
+    """`reckon gazetteer lookup NAME`: the location the offline gazetteer gives a name."""
+    from reckon.geocode import geocode_name
+
+    loc = geocode_name(name, country_hint=country, context=[c[:2000] for c in (context or [])[:20]])
+    return {**loc.as_dict(), "feature": loc.feature}
+
+
 @router.get("/review/queue", tags=["review"], summary="Incidents ordered by need of review")
 def review_queue(
     request: Request, limit: Limit = 50, cursor: str | None = None,
@@ -240,9 +259,7 @@ def audit_log(
 
 
 @router.get("/audit/verify", tags=["audit"], summary="Check the audit log's hash chain")
-def audit_verify(
-    request: Request, _: Principal = ReviewerReading
-) -> dict[str, Any]:
+def audit_verify(request: Request, _: Principal = ReviewerReading) -> dict[str, Any]:
     """`reckon audit verify`: `ok`, the number of entries, the head hash, and the first broken
     entry with the reason."""
     from reckon.audit import verify

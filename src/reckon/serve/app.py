@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +69,8 @@ class Settings:
 
 
 class BodyLimit:
-    """Refuse request bodies over the limit (413), by Content-Length and as they stream in."""
+    """Refuse request bodies over the limit (413), by Content-Length and as they stream in; add
+    the security headers to every response (pure ASGI: no per-request task or stream)."""
 
     def __init__(self, app: ASGIApp, small: int, ingest: int) -> None:
         self.app, self.small, self.ingest = app, small, ingest
@@ -99,10 +102,18 @@ class BodyLimit:
                     raise _TooLarge
             return msg
 
+        static = path.startswith("/static/")
+
         async def tracking_send(msg: Message) -> None:
             nonlocal started
             if msg["type"] == "http.response.start":
                 started = True
+                have = {k.lower() for k, _ in msg.get("headers", [])}
+                extra = [
+                    (k.lower().encode(), v.encode()) for k, v in _security_headers(static).items()
+                    if k.lower().encode() not in have
+                ]  # fmt: skip
+                msg = {**msg, "headers": [*msg.get("headers", []), *extra]}
             await send(msg)
 
         try:
@@ -129,14 +140,14 @@ async def _no_receive() -> Message:
     return {"type": "http.disconnect"}
 
 
-def _security_headers() -> dict[str, str]:
+def _security_headers(static: bool = False) -> dict[str, str]:
     return {
         "Content-Security-Policy": CSP,
         "X-Content-Type-Options": "nosniff",
         "X-Frame-Options": "DENY",
         "Referrer-Policy": "same-origin",
         "Cross-Origin-Opener-Policy": "same-origin",
-        "Cache-Control": "no-store",
+        "Cache-Control": "public, max-age=3600" if static else "no-store",
     }
 
 
@@ -146,7 +157,16 @@ def create_app(store: Store, *, public: bool = False, max_bytes: int = DEFAULT_M
 
     from reckon.serve import api_read, api_write, pages
 
+    @asynccontextmanager
+    async def lifespan(_app: Any) -> AsyncIterator[None]:
+        from starlette.concurrency import run_in_threadpool
+
+        await run_in_threadpool(settings.index.current)  # warm: build the index before serving
+        yield
+
+    settings = Settings(store, public, max_bytes)
     app = FastAPI(
+        lifespan=lifespan,
         title="reckon",
         version=__version__,
         description=(
@@ -158,21 +178,11 @@ def create_app(store: Store, *, public: bool = False, max_bytes: int = DEFAULT_M
         docs_url=None,
         redoc_url=None,
     )
-    app.state.reckon = Settings(store, public, max_bytes)
+    app.state.reckon = settings
     app.include_router(api_read.router)
     app.include_router(api_write.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        for k, v in _security_headers().items():
-            if k == "Cache-Control" and request.url.path.startswith("/static/"):
-                response.headers[k] = "public, max-age=3600"
-                continue
-            response.headers.setdefault(k, v)
-        return response
 
     def _error(request: Request, status: int, message: str, **extra: Any) -> Response:
         if request.url.path.startswith("/api") or request.url.path.startswith("/static"):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import bisect
+import gc
 import json
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -64,6 +65,7 @@ class Row:
     text: str = ""  # lower-cased words searched by q (places, actors, evidence, types)
     actor_text: str = ""
     actor_types: frozenset[str] = frozenset()
+    keys: tuple[str, str, str, str] = ("", "", "", "")  # country, admin1, types: lower-cased
 
     def summary(self) -> dict[str, Any]:
         """The JSON record of one incident in lists (``reckon incidents --format jsonl`` plus
@@ -136,6 +138,10 @@ def row_of(inc: Incident) -> Row:
         text=" ".join(" ".join(words).lower().split()),
         actor_text=" | ".join(a.text.lower() for a in inc.actors),
         actor_types=frozenset(a.type for a in inc.actors if a.type),
+        keys=tuple(  # type: ignore[arg-type]
+            (x or "").lower() for x in (loc.country if loc else None, loc.admin1 if loc else None,
+                                        inc.event_type, inc.sub_event_type)
+        ),  # fmt: skip
     )
 
 
@@ -195,11 +201,11 @@ class Filters:
             tests.append(lambda r, d=self.date_from: r.date_end is not None and r.date_end >= d)
         if self.date_to:
             tests.append(lambda r, d=self.date_to: r.date_start is not None and r.date_start <= d)
-        for name in ("country", "admin1", "event_type", "sub_event_type"):
+        for i, name in enumerate(("country", "admin1", "event_type", "sub_event_type")):
             want = getattr(self, name)
             if want:
-                w = want.lower()
-                tests.append(lambda r, n=name, w=w: (getattr(r, n) or "").lower() == w)
+                low = want.lower()
+                tests.append(lambda r, i=i, w=low: r.keys[i] == w)
         if self.actor:
             a = self.actor.lower()
             tests.append(lambda r: a in r.actor_text or any(t.lower() == a for t in r.actor_types))
@@ -212,7 +218,16 @@ class Filters:
             tests.append(lambda r, c=self.max_confidence: r.confidence <= c)
         if self.report:
             tests.append(lambda r, rid=self.report: rid in r.reports)
-        return lambda r: all(t(r) for t in tests)
+        if len(tests) == 1:
+            return tests[0]
+
+        def every(r: Row) -> bool:
+            for t in tests:
+                if not t(r):
+                    return False
+            return True
+
+        return every
 
 
 def _is_day(s: str) -> bool:
@@ -263,6 +278,7 @@ class Snapshot:
     generation: int
     rows: list[Row]
     by_id: dict[str, Row] = field(default_factory=dict)
+    widest: int = 0  # the longest date interval, in days (bounds date-range scans)
     _orders: dict[str, tuple[list[Row], list[tuple[Any, ...]]]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -289,12 +305,20 @@ class Snapshot:
             raise BadRequest(f"sort must be one of {', '.join(SORTS)} (prefix - for descending)")
         rows, keys = self.order(name)
         pred = filters.predicate()
+        lo, hi = 0, len(rows)  # the slice that can hold matches
+        if name == "date" and filters.date_to:
+            hi = bisect.bisect_right(keys, (1, filters.date_to, "\uffff"))
+        if name == "date" and filters.date_from:
+            from datetime import date, timedelta
+
+            earliest = date.fromisoformat(filters.date_from) - timedelta(days=self.widest)
+            lo = bisect.bisect_left(keys, (1, earliest.isoformat(), ""))
         if desc:
-            start = bisect.bisect_left(keys, decode_cursor(cursor, name)) - 1 if cursor else len(rows) - 1
-            idx: Iterator[int] = iter(range(start, -1, -1))
+            start = bisect.bisect_left(keys, decode_cursor(cursor, name)) - 1 if cursor else hi - 1
+            idx: Iterator[int] = iter(range(min(start, hi - 1), lo - 1, -1))
         else:
-            start = bisect.bisect_right(keys, decode_cursor(cursor, name)) if cursor else 0
-            idx = iter(range(start, len(rows)))
+            start = bisect.bisect_right(keys, decode_cursor(cursor, name)) if cursor else lo
+            idx = iter(range(max(start, lo), hi))
         out: list[Row] = []
         last = None
         for i in idx:
@@ -314,6 +338,20 @@ class Snapshot:
             "event_type": sorted({r.event_type for r in self.rows}),
             "sub_event_type": sorted({r.sub_event_type for r in self.rows}),
         }
+
+
+def _widest(rows: list[Row]) -> int:
+    from datetime import date
+
+    widest = 0
+    for r in rows:
+        if r.date_start and r.date_end and r.date_end != r.date_start:
+            try:
+                d = (date.fromisoformat(r.date_end) - date.fromisoformat(r.date_start)).days
+            except ValueError:
+                continue
+            widest = max(widest, d)
+    return widest
 
 
 def generation(conn: sa.Connection) -> int:
@@ -352,6 +390,22 @@ class IncidentIndex:
         self._snap: Snapshot | None = None
         self._lock = threading.Lock()
 
+    def peek(self) -> Snapshot | None:
+        """The snapshot if it is current (one small read), else None."""
+        with self.engine.connect() as conn:
+            gen = generation(conn)
+        snap = self._snap
+        return snap if snap is not None and snap.generation == gen else None
+
+    async def current_async(self) -> Snapshot:
+        """``current()`` for async code: a rebuild runs in a worker thread."""
+        snap = self.peek()
+        if snap is not None:
+            return snap
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(self.current)
+
     def current(self) -> Snapshot:
         with self.engine.connect() as conn:
             gen = generation(conn)
@@ -366,7 +420,10 @@ class IncidentIndex:
                 gen = generation(conn)
                 rows = [row_of(i) for i in iter_incidents(conn)]
             rows.sort(key=lambda r: (r.date_start or "", r.id))
-            snap = Snapshot(gen, rows, {r.id: r for r in rows})
+            snap = Snapshot(gen, rows, {r.id: r for r in rows}, _widest(rows))
             self._snap = snap
-            return snap
+        # keep the garbage collector from walking the (long-lived) index on every collection
+        gc.collect()
+        gc.freeze()
+        return snap
 

@@ -199,7 +199,7 @@ def _toll_in(t: dict[str, Any], f: Filters) -> bool:
 
 
 @router.get("/incidents/{incident_id}")
-def incident_page(request: Request, incident_id: str, _: Principal = Reader) -> Response:
+async def incident_page(request: Request, incident_id: str, _: Principal = Reader) -> Response:
     s = settings(request)
     inc = queries.incident(s.store, incident_id)
     if inc is None:
