@@ -225,6 +225,7 @@ async def run_load(port: int, auth: str, ids: list[str], clients: int, seconds: 
                    pid: int) -> dict:  # fmt: skip
     lat: list[float] = []
     kinds = {"page": 0, "list": 0}
+    by_kind: dict[str, list[float]] = {}
     errors: list[str] = []
     cursors: list[str] = []
     peak = [0]
@@ -244,6 +245,7 @@ async def run_load(port: int, auth: str, ids: list[str], clients: int, seconds: 
                 await c.close()
                 continue
             lat.append(time.perf_counter() - t0)
+            by_kind.setdefault(kind, []).append(lat[-1])
             kinds[kind] += 1
             if status != 200:
                 errors.append(f"{path}: HTTP {status}")
@@ -262,7 +264,8 @@ async def run_load(port: int, auth: str, ids: list[str], clients: int, seconds: 
     t0 = time.monotonic()
     await asyncio.gather(watch(), *(one(i) for i in range(clients)))
     took = time.monotonic() - t0
-    return {"lat": lat, "kinds": kinds, "errors": errors, "took": took, "peak_kb": peak[0]}
+    return {"lat": lat, "kinds": kinds, "errors": errors, "took": took, "peak_kb": peak[0],
+            "by_kind": by_kind}  # fmt: skip
 
 
 def free_port() -> int:
@@ -331,6 +334,11 @@ def main() -> int:
     print(f"requests/s: {len(lat) / res['took']:.1f}")
     print(f"latency p50: {q[49] * 1000:.1f} ms, p99: {q[98] * 1000:.1f} ms, "
           f"max: {lat[-1] * 1000:.1f} ms")  # fmt: skip
+    for kind, label in (("list", "/api/incidents"), ("page", "incident pages")):
+        xs = sorted(res["by_kind"].get(kind, []))
+        if len(xs) > 1:
+            qq = statistics.quantiles(xs, n=100)
+            print(f"  {label}: p50 {qq[49] * 1000:.1f} ms, p99 {qq[98] * 1000:.1f} ms")
     print(f"errors: {len(res['errors'])}" + (f" (first: {res['errors'][0]})" if res["errors"] else ""))
     print(f"server peak RSS: {res['peak_kb'] / 1024:.0f} MB (all worker processes)")
     return 0

@@ -64,8 +64,16 @@ class Row:
     corrected: list[str]
     text: str = ""  # lower-cased words searched by q (places, actors, evidence, types)
     actor_text: str = ""
-    actor_types: frozenset[str] = frozenset()
+    actor_types: frozenset[str] = frozenset()  # lower-cased
     keys: tuple[str, str, str, str] = ("", "", "", "")  # country, admin1, types: lower-cased
+    _json: str | None = None
+
+    def json(self) -> str:
+        """``summary()`` as JSON text, made once per snapshot."""
+        got = self._json
+        if got is None:
+            got = self._json = json.dumps(self.summary(), ensure_ascii=False)
+        return got
 
     def summary(self) -> dict[str, Any]:
         """The JSON record of one incident in lists (``reckon incidents --format jsonl`` plus
@@ -137,10 +145,15 @@ def row_of(inc: Incident) -> Row:
         corrected=sorted({c["field"] for c in review.get("corrections", [])}),
         text=" ".join(" ".join(words).lower().split()),
         actor_text=" | ".join(a.text.lower() for a in inc.actors),
-        actor_types=frozenset(a.type for a in inc.actors if a.type),
+        actor_types=frozenset(a.type.lower() for a in inc.actors if a.type),
         keys=tuple(  # type: ignore[arg-type]
-            (x or "").lower() for x in (loc.country if loc else None, loc.admin1 if loc else None,
-                                        inc.event_type, inc.sub_event_type)
+            (x or "").lower()
+            for x in (
+                loc.country if loc else None,
+                loc.admin1 if loc else None,
+                inc.event_type,
+                inc.sub_event_type,
+            )
         ),  # fmt: skip
     )
 
@@ -208,10 +221,13 @@ class Filters:
                 tests.append(lambda r, i=i, w=low: r.keys[i] == w)
         if self.actor:
             a = self.actor.lower()
-            tests.append(lambda r: a in r.actor_text or any(t.lower() == a for t in r.actor_types))
+            tests.append(lambda r: a in r.actor_text or a in r.actor_types)
         if self.q:
             words = self.q.lower().split()
-            tests.append(lambda r: all(w in r.text for w in words))
+            if len(words) == 1:
+                tests.append(lambda r, w=words[0]: w in r.text)
+            else:
+                tests.append(lambda r: all(w in r.text for w in words))
         if self.min_confidence is not None:
             tests.append(lambda r, c=self.min_confidence: r.confidence >= c)
         if self.max_confidence is not None:
@@ -280,6 +296,10 @@ class Snapshot:
     by_id: dict[str, Row] = field(default_factory=dict)
     widest: int = 0  # the longest date interval, in days (bounds date-range scans)
     _orders: dict[str, tuple[list[Row], list[tuple[Any, ...]]]] = field(default_factory=dict)
+    _subsets: dict[tuple[Any, ...], tuple[list[Row], list[tuple[Any, ...]]]] = field(
+        default_factory=dict
+    )
+    counts: dict[tuple[int, str], int] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def order(self, sort: str) -> tuple[list[Row], list[tuple[Any, ...]]]:
@@ -289,6 +309,31 @@ class Snapshot:
                 keyed = sorted(((_key(r, sort), r) for r in self.rows), key=lambda kr: kr[0])
                 got = ([r for _, r in keyed], [k for k, _ in keyed])
                 self._orders[sort] = got
+        return got
+
+    def narrowed(self, sort: str, filters: Filters) -> tuple[list[Row], list[tuple[Any, ...]]]:
+        """The rows (and keys) in ``sort`` order, only those with the filters' most selective
+        exact value (country, admin1, event type or sub-type) when there is one."""
+        rows, keys = self.order(sort)
+        best: tuple[int, str] | None = None
+        for i, name in enumerate(("country", "admin1", "event_type", "sub_event_type")):
+            want = getattr(filters, name)
+            if want:
+                n = self.counts.get((i, want.lower()), 0)
+                if best is None or n < self.counts.get(best, 0):
+                    best = (i, want.lower())
+        if best is None:
+            return rows, keys
+        k = (sort, *best)
+        got = self._subsets.get(k)
+        if got is None:
+            i, w = best
+            pairs = [(r, key) for r, key in zip(rows, keys, strict=True) if r.keys[i] == w]
+            got = ([r for r, _ in pairs], [key for _, key in pairs])
+            with self._lock:
+                if len(self._subsets) > 2000:
+                    self._subsets.clear()
+                self._subsets[k] = got
         return got
 
     def matching(self, filters: Filters) -> list[Row]:
@@ -303,7 +348,7 @@ class Snapshot:
         name = sort.lstrip("-")
         if name not in SORTS:
             raise BadRequest(f"sort must be one of {', '.join(SORTS)} (prefix - for descending)")
-        rows, keys = self.order(name)
+        rows, keys = self.narrowed(name, filters)
         pred = filters.predicate()
         lo, hi = 0, len(rows)  # the slice that can hold matches
         if name == "date" and filters.date_to:
@@ -420,10 +465,13 @@ class IncidentIndex:
                 gen = generation(conn)
                 rows = [row_of(i) for i in iter_incidents(conn)]
             rows.sort(key=lambda r: (r.date_start or "", r.id))
-            snap = Snapshot(gen, rows, {r.id: r for r in rows}, _widest(rows))
+            counts: dict[tuple[int, str], int] = {}
+            for r in rows:
+                for i, k in enumerate(r.keys):
+                    counts[(i, k)] = counts.get((i, k), 0) + 1
+            snap = Snapshot(gen, rows, {r.id: r for r in rows}, _widest(rows), counts=counts)
             self._snap = snap
         # keep the garbage collector from walking the (long-lived) index on every collection
         gc.collect()
         gc.freeze()
         return snap
-

@@ -75,8 +75,17 @@ class _Decision:
     row: Any
 
 
+_HAVE_TABLES: set[int] = set()  # engines known to have the review tables (they stay)
+
+
 def _has_tables(conn: sa.Connection) -> bool:
-    return sa.inspect(conn).has_table("corrections")
+    key = id(conn.engine)
+    if key in _HAVE_TABLES:
+        return True
+    if sa.inspect(conn).has_table("corrections"):
+        _HAVE_TABLES.add(key)
+        return True
+    return False
 
 
 def _members_of(conn: sa.Connection, keys: Iterable[str]) -> dict[str, str]:
