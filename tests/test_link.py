@@ -101,7 +101,12 @@ def test_nearby_town_other_event_and_other_country_stay_apart():
     assert expl["decision"] == "new incident"
     assert expl["best_candidate"]["factors"]["place"] < 0.5
     ode = _by_report(incs, "ode-1")[0]
-    assert ode.provenance["members"][0]["explanation"]["reason"] == "different countries"
+    # blocking never pairs mentions of two countries: nothing in Ukraine was a candidate
+    expl = ode.provenance["members"][0]["explanation"]
+    assert expl == {
+        "decision": "new incident",
+        "reason": "no other mention in its country within two days",
+    }
 
 
 def test_two_mentions_of_one_report_are_never_linked():

@@ -41,10 +41,10 @@ def _analyse_hook() -> Analyse:
 
 
 def _relink(store: Store) -> None:
-    from reckon.store.incidents import relink
+    from reckon.store.incidents import relink_all
 
     with store.transaction() as conn:
-        relink(conn)
+        relink_all(conn)
 
 
 @click.command("ingest")
@@ -67,6 +67,28 @@ def _relink(store: Store) -> None:
     show_default=True,
     help="Run extract -> geocode -> link on each stored report (off: store reports only).",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["serial", "dask"]),
+    default="serial",
+    show_default=True,
+    help="serial: this process, report by report; dask: a Dask cluster reads and analyses the "
+    "inputs in partitions (--workers N starts one here, --scheduler joins a running one).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    metavar="N",
+    default=None,
+    help="With --engine dask: start a local cluster of N worker processes (default: one a core).",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    default=None,
+    help="With --engine dask: join the Dask scheduler at this address; the store must then be "
+    "PostgreSQL, which every worker writes to.",
+)
 @quiet_option
 def ingest_cmd(
     paths: tuple[str, ...],
@@ -76,6 +98,9 @@ def ingest_cmd(
     url: str | None,
     max_bytes: int,
     analyse: bool,
+    engine: str,
+    workers: int | None,
+    scheduler: str | None,
     quiet: bool,
 ) -> None:
     """Read, clean and store reports from files, directories or - (stdin).
@@ -86,6 +111,10 @@ def ingest_cmd(
     once at the end of the batch. Prints one line per report, one line on stderr per rejected
     input, and a summary; exits 1 when anything was rejected. Progress goes to stderr.
     """
+    if engine != "dask" and (workers or scheduler):
+        raise click.UsageError("--workers and --scheduler go with --engine dask")
+    if workers and scheduler:
+        raise click.UsageError("--workers starts a cluster, --scheduler joins one: give one")
     store = open_db(db)
     hook = _analyse_hook() if analyse else None
 
@@ -102,17 +131,36 @@ def ingest_cmd(
             bar.advance()
 
         try:
-            items = read_paths(
-                paths, published=published, source=source, url=url, max_bytes=max_bytes
-            )
-            summary = ingest_items(store, items, analyse=hook, on_event=on_event)
-            if hook is not None and summary.stored:
-                _relink(store)
+            if engine == "dask":
+                summary = _dask(store, paths, published, source, url, max_bytes, analyse,
+                                workers, scheduler, on_event, bar)  # fmt: skip
+            else:
+                items = read_paths(
+                    paths, published=published, source=source, url=url, max_bytes=max_bytes
+                )
+                summary = ingest_items(store, items, analyse=hook, on_event=on_event)
+                if hook is not None and summary.stored:
+                    bar.note("linking incidents")
+                    _relink(store)
         finally:
             store.close()
     click.echo(summary.line())
     if summary.rejected:
         raise SystemExit(1)
+
+
+def _dask(store: Store, paths: tuple[str, ...], published: str | None, source: str | None,
+          url: str | None, max_bytes: int, analyse: bool, workers: int | None,
+          scheduler: str | None, on_event: Callable[..., None], bar: object):  # fmt: skip
+    """``--engine dask``: see :mod:`reckon.scale`."""
+    from reckon.scale import ClusterError, Options, run_dask_ingest
+
+    opts = Options(published, source, url, max_bytes)
+    try:
+        return run_dask_ingest(store, paths, opts, workers=workers, scheduler=scheduler,
+                               analyse=analyse, on_event=on_event, bar=bar)  # fmt: skip
+    except ClusterError as e:
+        raise click.ClickException(str(e)) from None
 
 
 @click.command("reports")

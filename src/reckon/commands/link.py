@@ -23,7 +23,7 @@ from reckon.commands.options import (
     output_option,
 )
 from reckon.commands.tables import LEGEND, count_cell, other_counts
-from reckon.export import FORMATS
+from reckon.export import ALL_FORMATS
 from reckon.link import member_keys, report_ids
 from reckon.model import Count, Incident
 from reckon.tally import GROUPINGS, render_tally, tally
@@ -322,11 +322,11 @@ def merge_cmd(ctx: click.Context, incident_ids: tuple[str, ...], db: str | None)
 @click.pass_context
 def relink_cmd(ctx: click.Context, db: str | None) -> None:
     """Recompute copies and incidents over every stored mention (keeps split/merge decisions)."""
-    from reckon.store.incidents import relink
+    from reckon.store.incidents import relink_all
 
     with _conn(_sub_db(ctx, db)) as conn:
-        incs = relink(conn)
-    click.echo(f"relinked: {len(incs)} incident(s)")
+        done = relink_all(conn)
+    click.echo(f"relinked: {done.incidents} incident(s)")
 
 
 @click.command("tally")
@@ -373,11 +373,12 @@ def tally_cmd(
 @click.command("export")
 @db_option
 @format_option(
-    list(FORMATS),
+    list(ALL_FORMATS),
     None,
     "acled-csv: ACLED's columns and codes; ucdp-csv: UCDP GED's columns, lethal organised "
     "violence only; geojson: one Point per located incident; jsonl: every incident with its "
-    "claims and spans, then tolls and reactions.",
+    "claims and spans, then tolls and reactions; parquet: incidents and mentions as a dataset "
+    "partitioned by year and country, in the directory -o DIR.",
 )
 @output_option
 def export_cmd(db: str | None, fmt: str, output: str | None) -> None:
@@ -395,11 +396,23 @@ def export_cmd(db: str | None, fmt: str, output: str | None) -> None:
         list_tolls,
     )
 
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet writes a directory: give it with -o DIR")
     with _conn(db) as conn:
         ensure_linked(conn)
         incs = list_incidents(conn)
         tolls = list_tolls(conn) if fmt == "jsonl" else []
         reactions = list_reactions(conn) if fmt == "jsonl" else []
+    if fmt == "parquet":
+        assert output is not None
+        from reckon.export.parquet import write_parquet
+
+        try:
+            summary = write_parquet(incs, output)
+        except OSError as e:
+            raise click.ClickException(f"cannot write {output}: {e.strerror or e}") from None
+        click.echo(summary.line(output), err=True)
+        return
 
     def on_skip(nw: NotWritten) -> None:
         click.echo(f"reckon: not written to {fmt}: {nw.incident}: {nw.reason}", err=True)

@@ -124,7 +124,7 @@ output_option = click.option(
     "-o",
     "--output",
     metavar="FILE",
-    type=click.Path(dir_okay=False, writable=True),
+    type=click.Path(writable=True),  # a directory for `export --format parquet`
     default=None,
     help="Write to FILE instead of standard output.",
 )

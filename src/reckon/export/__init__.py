@@ -16,9 +16,11 @@ from typing import TextIO, TypeVar
 from reckon.export.common import ExportSummary, NotWritten
 from reckon.model import Incident, Reaction, Toll
 
-__all__ = ["FORMATS", "ExportSummary", "NotWritten", "export", "run_export"]
+__all__ = ["ALL_FORMATS", "DIRECTORY_FORMATS", "FORMATS", "ExportSummary", "NotWritten", "export", "run_export"]
 
-FORMATS = ("acled-csv", "ucdp-csv", "geojson", "jsonl")
+FORMATS = ("acled-csv", "ucdp-csv", "geojson", "jsonl")  # written to a text stream
+DIRECTORY_FORMATS = ("parquet",)  # written to a directory (reckon.export.parquet.write_parquet)
+ALL_FORMATS = FORMATS + DIRECTORY_FORMATS
 
 T = TypeVar("T")
 
@@ -44,6 +46,8 @@ def run_export(
     command line prints it on stderr); the summary lists them all too. ``incidents`` may be
     any iterable (a stream from the store): it is read once.
     """
+    if fmt in DIRECTORY_FORMATS:
+        raise ValueError(f"{fmt} writes a directory: use reckon.export.parquet.write_parquet")
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     summary = ExportSummary(fmt)

@@ -66,6 +66,7 @@ _EXT_KIND = {
     ".xml": "feed",
     ".rss": "feed",
     ".atom": "feed",
+    ".parquet": "parquet",  # rows with the JSONL fields (reckon.ingest.parquet)
 }
 
 
@@ -202,6 +203,17 @@ def _read_file(path: Path, defaults: _Defaults, max_bytes: int) -> Iterator[Item
         if kind == "jsonl":
             with path.open("rb") as f:
                 yield from _read_jsonl(f, origin, defaults, max_bytes)
+            return
+        if kind == "parquet":
+            from reckon.ingest.parquet import read_parquet
+
+            yield from read_parquet(
+                path,
+                published=defaults.published,
+                source=defaults.source,
+                url=defaults.url,
+                max_bytes=max_bytes,
+            )
             return
         if size > max_bytes:
             yield IngestError(origin, _too_large(size, max_bytes))

@@ -84,6 +84,16 @@ every mention that tells it. This module turns a set of extractions into inciden
 
 from __future__ import annotations
 
+from reckon.link.blocking import (
+    Block,
+    BlockResult,
+    Entry,
+    components,
+    entry_of,
+    merge_results,
+    plan_blocks,
+    score_block,
+)
 from reckon.link.cluster import (
     cluster_mentions,
 )
@@ -106,8 +116,6 @@ from reckon.link.incidents import (
     build_incident,
     incident_id,
     incident_sort_key,
-    link_extractions,
-    link_records,
 )
 from reckon.link.metrics import (
     pairwise_f1,
@@ -166,8 +174,30 @@ from reckon.link.serial import (
     toll_from_json,
     toll_to_json,
 )
+from reckon.link.stream import (
+    LinkStats,
+    MemorySource,
+    RecordSource,
+    link_component,
+    link_extractions,
+    link_records,
+    link_stream,
+)
 
 __all__ = [
+    "Block",
+    "BlockResult",
+    "Entry",
+    "LinkStats",
+    "MemorySource",
+    "RecordSource",
+    "components",
+    "entry_of",
+    "link_component",
+    "link_stream",
+    "merge_results",
+    "plan_blocks",
+    "score_block",
     "COPY_BONUS",
     "COPY_THRESHOLD",
     "COUNT_FIELDS",

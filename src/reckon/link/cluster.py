@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from collections.abc import Sequence
 from typing import Any
 
-from reckon.link.factors import effective_interval, is_vague, score_pair
+from reckon.link.blocking import candidate_pairs
+from reckon.link.factors import effective_interval, score_pair
 from reckon.link.records import (
     LINK_THRESHOLD,
     Copy,
@@ -46,35 +46,6 @@ def _constraints(overrides: Sequence[Override]) -> dict[tuple[str, str], str]:
     return out
 
 
-def _candidate_pairs(
-    recs: list[MentionRecord], intervals: dict[str, Any], copies: dict[str, Copy]
-) -> Iterable[tuple[MentionRecord, MentionRecord]]:
-    """Pairs that could link: intervals within the veto window (a sweep over interval starts),
-    and any two mentions of a report and its copies (whose dates may be unknown)."""
-    dated = sorted(
-        (r for r in recs if not is_vague(intervals[r.key])),
-        key=lambda r: (intervals[r.key][0], r.key),
-    )
-    for i, r in enumerate(dated):
-        end = intervals[r.key][1] + timedelta(days=2)
-        for s in dated[i + 1 :]:
-            if intervals[s.key][0] > end:
-                break
-            yield (r, s) if r.key < s.key else (s, r)
-    groups: dict[str, list[MentionRecord]] = defaultdict(list)
-    for r in recs:
-        groups[copies[r.report.id].copy_of if r.report.id in copies else r.report.id].append(r)
-    for members in groups.values():
-        if len({m.report.id for m in members}) < 2:
-            continue
-        for i, r in enumerate(members):
-            for s in members[i + 1 :]:
-                if r.report.id != s.report.id and (
-                    is_vague(intervals[r.key]) or is_vague(intervals[s.key])
-                ):
-                    yield (r, s) if r.key < s.key else (s, r)
-
-
 def cluster_mentions(
     records: Sequence[MentionRecord],
     copies: dict[str, Copy] | None = None,
@@ -87,9 +58,8 @@ def cluster_mentions(
     by_key = {r.key: r for r in recs}
     intervals = {r.key: effective_interval(r) for r in recs}
     scores: dict[tuple[str, str], PairScore] = {}
-    for a, b in _candidate_pairs(recs, intervals, copies):
-        if (a.key, b.key) not in scores:
-            scores[(a.key, b.key)] = score_pair(a, b, copies, intervals)
+    for a, b in candidate_pairs(recs, copies):  # each pair once
+        scores[(a, b)] = score_pair(by_key[a], by_key[b], copies, intervals)
     constraints = {
         k: v for k, v in _constraints(overrides).items() if k[0] in by_key and k[1] in by_key
     }
@@ -118,7 +88,7 @@ def cluster_mentions(
                     return False, "same report"
                 p = pair(x, y)
                 if p is None:
-                    return False, "outside the time window"
+                    return False, f"{x} and {y} are no candidates (other country or days apart)"
                 if p.veto:
                     return False, p.veto
                 if p.total < threshold - 0.15:
@@ -197,7 +167,7 @@ def cluster_mentions(
         if cand is None:
             explanations[r.key] = {
                 "decision": "new incident",
-                "reason": "no candidate in the time window",
+                "reason": "no other mention in its country within two days",
             }
             continue
         d = cand.as_dict()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from reckon.link.places import _norm_text
 from reckon.link.records import (
@@ -48,50 +49,93 @@ def detect_copies(
 ) -> dict[str, Copy]:
     """Mark each report that nearly repeats an earlier one as a copy of that one's root."""
     items = sorted(reports, key=lambda x: sort_key(x[0]))
-    roots: dict[str, str] = {}
-    copies: dict[str, Copy] = {}
+    sigs, valid = signature_matrix([sig for _, sig in items])
+    return copies_in_order([m.id for m, _ in items], sigs, valid, threshold)
+
+
+def signature_matrix(sigs: Sequence[Sequence[int]]) -> tuple[Any, Any]:
+    """Signatures as one ``uint32`` matrix (a row per report; 512 bytes each) and a mask of the
+    rows that hold a full signature."""
     import numpy as np
 
-    candidates = _lsh_candidates(items, threshold) if len(items) > 200 else None
-    arrs = [np.asarray(sig, dtype=np.uint64) for _, sig in items]
-    for i, (meta, _sig) in enumerate(items):
-        best: tuple[float, int] | None = None
-        earlier = range(i) if candidates is None else sorted(j for j in candidates[i] if j < i)
-        for j in earlier:
-            a, b = arrs[j], arrs[i]
-            if len(a) != len(b) or not len(a):
-                continue
-            sim = float(np.count_nonzero(a == b)) / len(a)
-            if sim >= threshold and (best is None or sim > best[0]):
-                best = (sim, j)
-        if best is None:
-            roots[meta.id] = meta.id
+    mat = np.zeros((len(sigs), NUM_PERM), dtype=np.uint32)
+    valid = np.zeros(len(sigs), dtype=bool)
+    for i, sig in enumerate(sigs):
+        if len(sig) == NUM_PERM:
+            mat[i] = sig
+            valid[i] = True
+    return mat, valid
+
+
+def copies_in_order(
+    ids: Sequence[str], sigs: Any, valid: Any, threshold: float = COPY_THRESHOLD
+) -> dict[str, Copy]:
+    """Copies among reports given in canonical order (``sort_key``) with their signatures.
+
+    Each report is compared with every earlier one (up to 200 reports) or with the earlier ones
+    MinHash LSH puts in one of its buckets (more), and is a copy of the root of the most similar
+    earlier report at or above ``threshold`` (the first on a tie)."""
+    import numpy as np
+
+    n = len(ids)
+    candidates = _band_candidates(sigs, valid, threshold) if n > 200 else None
+    roots: dict[int, str] = {}
+    copies: dict[str, Copy] = {}
+    for i in range(n):
+        if not valid[i]:
+            continue
+        if candidates is None:
+            js = np.flatnonzero(valid[:i])
         else:
-            root = roots[items[best[1]][0].id]
-            roots[meta.id] = root
-            copies[meta.id] = Copy(meta.id, root, round(best[0], 4))
+            js = np.asarray(sorted(candidates.get(i, ())), dtype=np.int64)
+        if not len(js):
+            continue
+        sims = np.count_nonzero(sigs[js] == sigs[i], axis=1) / NUM_PERM
+        k = int(np.argmax(sims))
+        if sims[k] >= threshold:
+            j = int(js[k])
+            roots[i] = roots.get(j, ids[j])
+            copies[ids[i]] = Copy(ids[i], roots[i], round(float(sims[k]), 4))
     return copies
 
 
-def _lsh_candidates(
-    items: Sequence[tuple[ReportMeta, Sequence[int]]], threshold: float
-) -> list[set[int]]:
-    """Near-duplicate candidates by MinHash LSH (large stores), verified by the caller."""
-    import numpy as np
-    from datasketch import MinHash, MinHashLSH
+# datasketch's MinHashLSH(threshold=0.6, num_perm=128) uses 18 bands of 7 rows (found by
+# integrating its false positive and negative rates, with scipy): kept here so that copy
+# detection neither imports scipy nor builds an index object.
+_KNOWN_BANDS = {(0.6, 128): (18, 7)}
 
-    lsh = MinHashLSH(threshold=max(0.1, threshold - 0.1), num_perm=NUM_PERM)
-    hashes = []
-    for i, (_, sig) in enumerate(items):
-        if len(sig) != NUM_PERM:
-            hashes.append(None)
-            continue
-        mh = MinHash(
-            num_perm=NUM_PERM, seed=1, hashvalues=np.array(sig, dtype=np.uint64), scheme="affine32"
-        )
-        hashes.append(mh)
-        lsh.insert(str(i), mh)
-    return [set() if mh is None else {int(k) for k in lsh.query(mh)} for mh in hashes]
+
+def _hashranges(lsh_threshold: float) -> list[tuple[int, int]]:
+    b, r = _KNOWN_BANDS.get((round(lsh_threshold, 6), NUM_PERM), (0, 0))
+    if not b:
+        from datasketch import MinHashLSH
+
+        return list(MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM).hashranges)
+    return [(i * r, (i + 1) * r) for i in range(b)]
+
+
+def _band_candidates(sigs: Any, valid: Any, threshold: float) -> dict[int, set[int]]:
+    """Earlier reports sharing a MinHash LSH band with each report (the bands datasketch's
+    ``MinHashLSH`` would use at ``threshold - 0.1``), verified by the caller."""
+    import numpy as np
+
+    rows = np.flatnonzero(valid)
+    out: dict[int, set[int]] = {}
+    mult = np.uint64(0x9E3779B97F4A7C15)
+    for lo, hi in _hashranges(max(0.1, threshold - 0.1)):
+        h = np.zeros(len(rows), dtype=np.uint64)
+        for c in range(lo, hi):  # a 64-bit hash of the band; equal bands hash equal
+            h = h * mult + sigs[rows, c].astype(np.uint64) + np.uint64(1)
+        order = np.argsort(h, kind="stable")
+        hs = h[order]
+        cuts = np.flatnonzero(hs[1:] != hs[:-1]) + 1
+        for run in np.split(order, cuts):
+            if len(run) < 2:
+                continue
+            members = sorted(int(rows[x]) for x in run)
+            for a, i in enumerate(members[1:], start=1):
+                out.setdefault(i, set()).update(members[:a])
+    return out
 
 
 def independent_groups(metas: Iterable[ReportMeta], copies: dict[str, Copy]) -> int:

@@ -7,7 +7,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from reckon.link.places import _norm_text, place_keys, place_score
+from reckon.link.places import _norm_text, grounded, place_keys, place_score
 from reckon.link.records import (
     COPY_BONUS,
     FALLBACK_DAYS,
@@ -94,16 +94,17 @@ def actor_score(a: Mention, b: Mention) -> tuple[float, str | None]:
         return 0.5, None
     ta = {x.type for x in a.actors if x.type}
     tb = {x.type for x in b.actors if x.type}
-    sim = max(
-        (fuzz.token_set_ratio(_actor_norm(x), _actor_norm(y)) for x in a.actors for y in b.actors),
-        default=0.0,
+    similar = any(  # some two actors are named alike (token set ratio >= 80)
+        fuzz.token_set_ratio(_actor_norm(x), _actor_norm(y), score_cutoff=80)
+        for x in a.actors
+        for y in b.actors
     )
     pa = {x.type for x in a.actors if x.type and x.role == "perpetrator"}
     pb = {x.type for x in b.actors if x.type and x.role == "perpetrator"}
-    if pa and pb and not (pa & pb) and sim < 80:
+    if pa and pb and not (pa & pb) and not similar:
         return 0.1, None
     s = 0.3 + 0.7 * (len(ta & tb) / len(ta | tb)) if (ta or tb) else 0.5
-    if sim >= 80:
+    if similar:
         s += 0.2
     return min(1.0, s), None
 
@@ -113,8 +114,12 @@ def score_pair(
     b: MentionRecord,
     copies: dict[str, Copy] | None = None,
     intervals: dict[str, Any] | None = None,
+    grounds: dict[str, bool] | None = None,
 ) -> PairScore:
-    """Score how likely two mentions tell the same incident, factor by factor."""
+    """Score how likely two mentions tell the same incident, factor by factor.
+
+    ``intervals`` and ``grounds`` may hold each record's effective interval and whether its
+    report states its place's country (computed here when absent)."""
     copies = copies or {}
     ia = intervals[a.key] if intervals is not None else effective_interval(a)
     ib = intervals[b.key] if intervals is not None else effective_interval(b)
@@ -124,8 +129,12 @@ def score_pair(
         known, other = (lb, a) if la is None else (la, b)
         named = known is not None and bool(place_keys(known.name) & other.context)
         ps, pv = (0.75 if named else 0.2), None
-    else:
+    elif la is None or lb is None:
         ps, pv = place_score(la, lb)
+    else:
+        ga = grounds[a.key] if grounds is not None else grounded(la, a.context)
+        gb = grounds[b.key] if grounds is not None else grounded(lb, b.context)
+        ps, pv = place_score(la, lb, (ga, gb))
     ds, dv = time_score(ia, ib)
     acs, _ = actor_score(a.mention, b.mention)
     root_a = copies[a.report.id].copy_of if a.report.id in copies else a.report.id

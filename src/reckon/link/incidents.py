@@ -8,8 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from reckon.link.cluster import cluster_mentions
-from reckon.link.copies import detect_copies, independent_groups, signature
+from reckon.link.copies import independent_groups
 from reckon.link.factors import _iso
 from reckon.link.places import toponym_key
 from reckon.link.reconcile import claims_of, reconcile
@@ -19,12 +18,9 @@ from reckon.link.records import (
     RULE_VERSION,
     Copy,
     MentionRecord,
-    Override,
-    ReportMeta,
-    records_from_extraction,
     sort_key,
 )
-from reckon.model import Actor, Count, DateInterval, Extraction, Incident, Location
+from reckon.model import Actor, Count, DateInterval, Incident, Location
 
 
 def incident_id(keys: Iterable[str]) -> str:
@@ -146,31 +142,5 @@ def build_incident(
     return inc
 
 
-def link_records(
-    records: Sequence[MentionRecord],
-    copies: dict[str, Copy] | None = None,
-    overrides: Sequence[Override] = (),
-) -> list[Incident]:
-    """Link mention records into incidents (deterministic, order-independent)."""
-    copies = copies or {}
-    groups, explanations = cluster_mentions(records, copies, overrides)
-    incidents = [build_incident(g, copies, explanations) for g in groups]
-    return sorted(incidents, key=incident_sort_key)
-
-
 def incident_sort_key(inc: Incident) -> tuple[str, str]:
     return ((inc.date.start or "") if inc.date else "", inc.id)
-
-
-def link_extractions(
-    extractions: Sequence[Extraction], overrides: Sequence[Override] = ()
-) -> list[Incident]:
-    """Link the mentions of many extractions into incidents.
-
-    The result depends only on the set of extractions (not their order): same incidents, ids and
-    figures for any permutation.
-    """
-    exs = sorted(extractions, key=lambda x: sort_key(ReportMeta.of(x.report)))
-    records = [rec for x in exs for rec in records_from_extraction(x)]
-    copies = detect_copies((ReportMeta.of(x.report), signature(x.report.text)) for x in exs)
-    return link_records(records, copies, overrides)

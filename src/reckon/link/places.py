@@ -95,6 +95,17 @@ def place_keys(name: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def location_keys(loc: Location) -> frozenset[str]:
+    """The spelling keys of a location's name (empty when it has none)."""
+    return place_keys(loc.name) if loc.name else frozenset()
+
+
+def grounded(loc: Location, context: frozenset[str]) -> bool:
+    """Whether the report states the place's country itself: the country or the admin1 is
+    named in its text (``context``), rather than guessed by the geocoder from the place name."""
+    return any(name and place_keys(name) & context for name in (loc.country, loc.admin1))
+
+
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
 
 
@@ -127,14 +138,21 @@ def _same_admin1(a: str | None, b: str | None) -> bool:
     return _norm_text(a) == _norm_text(b)
 
 
-def place_score(a: Location | None, b: Location | None) -> tuple[float, str | None]:
+def place_score(
+    a: Location | None, b: Location | None, grounds: tuple[bool, bool] = (True, True)
+) -> tuple[float, str | None]:
+    """The place factor of two mentions and its veto. ``grounds``: whether each report states
+    its place's country itself (see :func:`grounded`); two places of one name in different
+    countries are the same place when one of the countries is only the geocoder's guess."""
     if a is None and b is None:
         return 0.15, None
     if a is None or b is None:
         return 0.2, None
     if a.iso and b.iso:
         if a.iso.lower() != b.iso.lower():
-            return 0.0, "different countries"
+            if all(grounds) or not (location_keys(a) & location_keys(b)):
+                return 0.0, "different countries"
+            return 0.8, None
     elif a.country and b.country and _norm_text(a.country) != _norm_text(b.country):
         return 0.0, "different countries"
     if a.geonameid is not None and a.geonameid == b.geonameid:

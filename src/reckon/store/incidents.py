@@ -6,9 +6,10 @@ function takes an open SQLAlchemy ``Connection`` and leaves transaction control 
 
 - :func:`save_extraction` stores what extraction and geocoding read from one report (replacing
   whatever was stored for that report before: saving twice changes nothing).
-- :func:`relink` recomputes copies and incidents over every stored mention, deterministically
-  (same stored mentions and overrides -> same incidents, same ids, same figures), honouring the
-  user's split / merge decisions kept in ``link_overrides``.
+- :func:`relink` / :func:`relink_all` recompute copies and incidents over every stored mention,
+  deterministically (same stored mentions and overrides -> same incidents, same ids, same
+  figures), honouring the user's split / merge decisions kept in ``link_overrides``, in bounded
+  memory (:mod:`reckon.store.relink`).
 - :func:`list_incidents`, :func:`get_incident`, :func:`list_tolls`, :func:`split_incident`,
   :func:`merge_incidents` read and edit the result.
 """
@@ -17,20 +18,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
 
 import sqlalchemy as sa
 
 from reckon.link import (
-    Copy,
-    MentionRecord,
-    Override,
     ReportMeta,
-    detect_copies,
     incident_from_json,
-    incident_to_json,
-    link_records,
-    mention_from_json,
     mention_to_json,
     reaction_from_json,
     reaction_to_json,
@@ -40,10 +33,24 @@ from reckon.link import (
     toll_to_json,
 )
 from reckon.model import Extraction, Incident, Reaction, Report, Toll
-from reckon.store.schema import metadata
+from reckon.store.link_tables import (
+    TABLES,
+    copies,
+    create_tables,
+    incident_members,
+    incidents,
+    link_overrides,
+    load_overrides,
+    mentions,
+    reactions,
+    report_signatures,
+    tolls,
+)
 
 __all__ = [
+    "TABLES",
     "LinkError",
+    "analyse",
     "analyse_and_store",
     "copies",
     "create_tables",
@@ -55,10 +62,13 @@ __all__ = [
     "list_incidents",
     "list_reactions",
     "list_tolls",
+    "load_overrides",
     "mentions",
     "merge_incidents",
     "reactions",
     "relink",
+    "relink_all",
+    "RelinkSummary",
     "report_signatures",
     "save_extraction",
     "split_incident",
@@ -74,112 +84,6 @@ MAX_ANALYSE_CHARS = 1_000_000
 
 class LinkError(ValueError):
     """A user request about incidents that cannot be carried out (unknown id, bad split...)."""
-
-
-def _table(name: str, *cols: sa.Column[Any] | sa.Index) -> sa.Table:
-    if name in metadata.tables:  # module re-import (tests) must not redefine tables
-        return metadata.tables[name]
-    return sa.Table(name, metadata, *cols)
-
-
-report_signatures = _table(
-    "report_signatures",
-    sa.Column("report_id", sa.String(200), primary_key=True),
-    sa.Column("published", sa.String(10)),
-    sa.Column("source", sa.Text),
-    sa.Column("title", sa.Text),
-    sa.Column("url", sa.Text),
-    sa.Column("content_hash", sa.String(64)),
-    sa.Column("signature", sa.JSON, nullable=False),  # MinHash values of the cleaned text
-)
-
-mentions = _table(
-    "mentions",
-    sa.Column("key", sa.String(220), primary_key=True),  # report_id#index
-    sa.Column("report_id", sa.String(200), nullable=False, index=True),
-    sa.Column("idx", sa.Integer, nullable=False),
-    sa.Column("event_type", sa.String(60), nullable=False),
-    sa.Column("sub_event_type", sa.String(60), nullable=False),
-    sa.Column("data", sa.JSON, nullable=False),  # the mention with spans and evidence
-    sa.Column("updates", sa.JSON, nullable=False),  # count kind -> update wording seen
-)
-
-tolls = _table(
-    "tolls",
-    sa.Column("key", sa.String(220), primary_key=True),
-    sa.Column("report_id", sa.String(200), nullable=False, index=True),
-    sa.Column("idx", sa.Integer, nullable=False),
-    sa.Column("data", sa.JSON, nullable=False),
-)
-
-reactions = _table(
-    "reactions",
-    sa.Column("key", sa.String(220), primary_key=True),
-    sa.Column("report_id", sa.String(200), nullable=False, index=True),
-    sa.Column("idx", sa.Integer, nullable=False),
-    sa.Column("data", sa.JSON, nullable=False),
-)
-
-copies = _table(
-    "copies",
-    sa.Column("report_id", sa.String(200), primary_key=True),
-    sa.Column("copy_of", sa.String(200), nullable=False, index=True),
-    sa.Column("similarity", sa.Float, nullable=False),
-)
-
-incidents = _table(
-    "incidents",
-    sa.Column("id", sa.String(40), primary_key=True),
-    sa.Column("event_type", sa.String(60), nullable=False),
-    sa.Column("sub_event_type", sa.String(60), nullable=False),
-    sa.Column("date_start", sa.String(10)),
-    sa.Column("date_end", sa.String(10)),
-    sa.Column("country", sa.Text),
-    sa.Column("admin1", sa.Text),
-    sa.Column("location", sa.Text),
-    sa.Column("latitude", sa.Float),
-    sa.Column("longitude", sa.Float),
-    sa.Column("fatalities_low", sa.Integer),
-    sa.Column("fatalities_best", sa.Integer),
-    sa.Column("fatalities_high", sa.Integer),
-    sa.Column("sources", sa.Integer, nullable=False),
-    sa.Column("independent_sources", sa.Integer, nullable=False),
-    sa.Column("rule", sa.String(40), nullable=False),
-    sa.Column("data", sa.JSON, nullable=False),  # full incident with provenance
-)
-
-incident_members = _table(
-    "incident_members",
-    sa.Column("mention_key", sa.String(220), primary_key=True),
-    sa.Column("incident_id", sa.String(40), nullable=False, index=True),
-    sa.Column("report_id", sa.String(200), nullable=False, index=True),
-    sa.Column("position", sa.Integer, nullable=False),
-    sa.Column("explanation", sa.JSON, nullable=False),  # link scores and decision
-)
-
-link_overrides = _table(
-    "link_overrides",
-    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("kind", sa.String(10), nullable=False),  # split | merge
-    sa.Column("incident_id", sa.Text),  # as it was when the user decided
-    sa.Column("groups", sa.JSON, nullable=False),  # lists of mention keys
-)
-
-TABLES = (
-    report_signatures,
-    mentions,
-    tolls,
-    reactions,
-    copies,
-    incidents,
-    incident_members,
-    link_overrides,
-)
-
-
-def create_tables(conn: sa.Connection) -> None:
-    """Create this module's tables directly (tests, or a store opened without migrations)."""
-    metadata.create_all(conn, tables=list(TABLES))
 
 
 def _delete_report(conn: sa.Connection, report_id: str) -> None:
@@ -239,101 +143,6 @@ def save_extraction(conn: sa.Connection, extraction: Extraction) -> None:
         conn.execute(sa.insert(reactions), rows)
 
 
-def _load_reports(conn: sa.Connection) -> dict[str, tuple[ReportMeta, list[int]]]:
-    out = {}
-    for row in conn.execute(sa.select(report_signatures).order_by(report_signatures.c.report_id)):
-        meta = ReportMeta(
-            row.report_id, row.published, row.source, row.title, row.url, row.content_hash or ""
-        )
-        out[row.report_id] = (meta, list(row.signature))
-    return out
-
-
-def _load_records(
-    conn: sa.Connection, reports: dict[str, tuple[ReportMeta, list[int]]]
-) -> list[MentionRecord]:
-    recs = []
-    for row in conn.execute(sa.select(mentions).order_by(mentions.c.key)):
-        meta = reports.get(row.report_id, (ReportMeta(row.report_id), []))[0]
-        recs.append(
-            MentionRecord(
-                row.key,
-                meta,
-                row.idx,
-                mention_from_json(row.data),
-                dict(row.updates),
-                frozenset(row.data.get("context", [])),
-            )
-        )
-    return recs
-
-
-def load_overrides(conn: sa.Connection) -> list[Override]:
-    out = []
-    for row in conn.execute(sa.select(link_overrides).order_by(link_overrides.c.seq)):
-        out.append(Override(row.kind, tuple(tuple(g) for g in row.groups)))
-    return out
-
-
-def relink(conn: sa.Connection) -> list[Incident]:
-    """Recompute copies and incidents over all stored mentions; return the incidents."""
-    reports = _load_reports(conn)
-    found: dict[str, Copy] = detect_copies(reports.values())
-    recs = _load_records(conn, reports)
-    result = link_records(recs, found, load_overrides(conn))
-    conn.execute(sa.delete(copies))
-    if found:
-        conn.execute(
-            sa.insert(copies),
-            [
-                {"report_id": c.report_id, "copy_of": c.copy_of, "similarity": c.similarity}
-                for c in sorted(found.values(), key=lambda c: c.report_id)
-            ],
-        )
-    conn.execute(sa.delete(incident_members))
-    conn.execute(sa.delete(incidents))
-    inc_rows, mem_rows = [], []
-    for inc in result:
-        loc = inc.location
-        fat = inc.fatalities
-        inc_rows.append(
-            {
-                "id": inc.id,
-                "event_type": inc.event_type,
-                "sub_event_type": inc.sub_event_type,
-                "date_start": inc.date.start if inc.date else None,
-                "date_end": inc.date.end if inc.date else None,
-                "country": loc.country if loc else None,
-                "admin1": loc.admin1 if loc else None,
-                "location": loc.name if loc else None,
-                "latitude": loc.lat if loc else None,
-                "longitude": loc.lon if loc else None,
-                "fatalities_low": fat.low if fat else None,
-                "fatalities_best": fat.best if fat else None,
-                "fatalities_high": fat.high if fat else None,
-                "sources": inc.sources,
-                "independent_sources": inc.independent_sources,
-                "rule": inc.provenance.get("rule", ""),
-                "data": incident_to_json(inc),
-            }
-        )
-        for pos, m in enumerate(inc.provenance.get("members", [])):
-            mem_rows.append(
-                {
-                    "mention_key": m["mention"],
-                    "incident_id": inc.id,
-                    "report_id": m["report_id"],
-                    "position": pos,
-                    "explanation": m.get("explanation", {}),
-                }
-            )
-    if inc_rows:
-        conn.execute(sa.insert(incidents), inc_rows)
-    if mem_rows:
-        conn.execute(sa.insert(incident_members), mem_rows)
-    return result
-
-
 def needs_relink(conn: sa.Connection) -> bool:
     """Whether some stored mention belongs to no incident (saved without relinking since)."""
     q = (
@@ -361,7 +170,7 @@ def ensure_linked(conn: sa.Connection) -> bool:
     """Relink when stored mentions and incidents disagree (e.g. a batch saved with
     ``relink_now=False``, or interrupted before its final relink). Returns whether it relinked."""
     if needs_relink(conn):
-        relink(conn)
+        relink_all(conn)
         return True
     return False
 
@@ -450,7 +259,7 @@ def split_incident(
             kind="split", incident_id=incident_id, groups=[sorted(moved), sorted(rest)]
         )
     )
-    relink(conn)
+    relink_all(conn)
     return [i for i in (incident_of(conn, moved[0]), incident_of(conn, rest[0])) if i is not None]
 
 
@@ -465,7 +274,7 @@ def merge_incidents(conn: sa.Connection, incident_ids: Sequence[str]) -> Inciden
             kind="merge", incident_id=",".join(dict.fromkeys(incident_ids)), groups=groups
         )
     )
-    relink(conn)
+    relink_all(conn)
     inc = incident_of(conn, groups[0][0])
     assert inc is not None
     return inc
@@ -478,23 +287,15 @@ def incident_of(conn: sa.Connection, key: str) -> Incident | None:
     return get_incident(conn, row.incident_id) if row else None
 
 
-def analyse_and_store(
+def analyse(
     report: Report,
-    conn: sa.Connection,
     *,
     extract: Callable[[Report], Extraction] | None = None,
     geocode: Callable[[Extraction], Extraction] | None = None,
-    relink_now: bool = True,
 ) -> Extraction:
-    """The ingest hook: extract -> geocode -> save_extraction -> relink, for one stored report.
-
-    ``extract`` and ``geocode`` default to the pipeline's own stages. A report longer than
-    ``MAX_ANALYSE_CHARS``, or one the analysis fails on, is kept with an empty extraction (and a
-    logged warning) rather than lost. For large batches pass
-    ``relink_now=False`` (e.g. via ``functools.partial``) and call :func:`relink` once at the end:
-    the read commands also relink lazily (:func:`ensure_linked`) when mentions and incidents
-    disagree, so an interrupted batch heals on the next read.
-    """
+    """extract -> geocode for one report, never raising: a report longer than
+    ``MAX_ANALYSE_CHARS``, or one the analysis fails on, gets an empty extraction (and a logged
+    warning) so that it is kept rather than lost."""
     if extract is None:
         from reckon.extract import extract as extract_fn
 
@@ -509,13 +310,36 @@ def analyse_and_store(
             notes=[f"not analysed: {len(report.text)} characters (limit {MAX_ANALYSE_CHARS})"],
         )
         log.warning("report %s not analysed: %s", report.id, extraction.notes[0])
-    else:
-        try:
-            extraction = geocode(extract(report))
-        except Exception as e:  # a report must never be lost because analysis failed on it
-            extraction = Extraction(report, notes=[f"not analysed: {type(e).__name__}: {e}"])
-            log.warning("report %s not analysed: %s: %s", report.id, type(e).__name__, e)
+        return extraction
+    try:
+        return geocode(extract(report))
+    except Exception as e:  # a report must never be lost because analysis failed on it
+        log.warning("report %s not analysed: %s: %s", report.id, type(e).__name__, e)
+        return Extraction(report, notes=[f"not analysed: {type(e).__name__}: {e}"])
+
+
+def analyse_and_store(
+    report: Report,
+    conn: sa.Connection,
+    *,
+    extract: Callable[[Report], Extraction] | None = None,
+    geocode: Callable[[Extraction], Extraction] | None = None,
+    relink_now: bool = True,
+) -> Extraction:
+    """The ingest hook: extract -> geocode -> save_extraction -> relink, for one stored report.
+
+    ``extract`` and ``geocode`` default to the pipeline's own stages (see :func:`analyse`). For
+    large batches pass ``relink_now=False`` (e.g. via ``functools.partial``) and call
+    :func:`relink_all` once at the end: the read commands also relink lazily
+    (:func:`ensure_linked`) when mentions and incidents disagree, so an interrupted batch heals
+    on the next read.
+    """
+    extraction = analyse(report, extract=extract, geocode=geocode)
     save_extraction(conn, extraction)
     if relink_now:
-        relink(conn)
+        relink_all(conn)
     return extraction
+
+
+# relinking lives in its own module, which reads this one's tables
+from reckon.store.relink import RelinkSummary, relink, relink_all  # noqa: E402
