@@ -54,7 +54,8 @@ One module per concern, re-exported here so ``from reckon.evaluate import X`` na
   reaction matching;
 * :mod:`~reckon.evaluate.report`: :func:`score_report` and :func:`score`;
 * :mod:`~reckon.evaluate.linking`: :func:`pairwise_link_scores`;
-* :mod:`~reckon.evaluate.wikievents`: :func:`score_wikievents`.
+* :mod:`~reckon.evaluate.wikievents`: :func:`score_wikievents`;
+* :mod:`~reckon.evaluate.render`: the plain-text report of ``reckon eval`` (not re-exported).
 """
 
 from reckon.evaluate.categories import UCDP_TYPE_TO_ACLED
