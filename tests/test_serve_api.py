@@ -228,6 +228,11 @@ def test_anonymous_and_viewer_writes_get_401_and_403(env):
     for path, body in [*_writes(inc), ("/api/reports", None)]:
         assert anon.post(path, json=body).status_code == 401, path
         assert viewer.post(path, json=body).status_code == 403, path
+    for path in (f"/incidents/{inc}/correct", f"/incidents/{inc}/decide", "/admin/users",
+                 f"/incidents/{inc}/merge", "/logout"):  # the web app's forms  # fmt: skip
+        assert anon.post(path, data={"action": "accept"}).status_code == 401, path
+    for path in (f"/incidents/{inc}/decide", "/admin/users", f"/incidents/{inc}/split"):
+        assert viewer.post(path, data={"action": "accept"}).status_code == 403, path
     for path in ("/api/incidents", f"/api/incidents/{inc}", "/api/reports", "/api/tally",
                  "/api/export/jsonl", "/api/map", "/api/audit", "/"):  # fmt: skip
         r = anon.get(path, follow_redirects=False)

@@ -189,7 +189,7 @@ def create_app(store: Store, *, public: bool = False, max_bytes: int = DEFAULT_M
             body: dict[str, Any] = {"status": status, "message": message, **extra}
             headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
             return JSONResponse({"error": body}, status_code=status, headers=headers)
-        if status == 401:
+        if status == 401 and request.method in ("GET", "HEAD"):  # a page: go and log in
             nxt = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             from urllib.parse import quote
 

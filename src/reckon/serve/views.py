@@ -56,10 +56,7 @@ def incident_view(store: Store, inc: Incident) -> dict[str, Any]:
     prov = inc.provenance
     members = prov.get("members", [])
     review = prov.get("review") or {}
-    texts: dict[str, Any] = {}
-    for r in prov.get("reports", []):
-        rep = store.get_report(r["id"])
-        texts[r["id"]] = rep
+    texts = report_texts(store, [r["id"] for r in prov.get("reports", [])])
     evidence: dict[str, list[dict[str, Any]]] = {f: [] for f in EVIDENCE_OF}
     marks: dict[str, list[Mark]] = {rid: [] for rid in texts}
     broken = 0
@@ -68,7 +65,7 @@ def incident_view(store: Store, inc: Incident) -> dict[str, Any]:
         rid, key = mem["report_id"], mem["mention"]
         rep = texts.get(rid)
         for ev in m.evidence:
-            ok = rep is not None and rep.text[ev.start : ev.end] == ev.text
+            ok = rep is not None and rep[ev.start : ev.end] == ev.text
             if not ok:
                 broken += 1
                 continue
@@ -106,7 +103,7 @@ def incident_view(store: Store, inc: Incident) -> dict[str, Any]:
         rep = texts.get(r["id"])
         reports.append({
             **r, "copy_info": copies.get(r["id"]),
-            "html": highlight(rep.text, marks.get(r["id"], [])) if rep else Markup(""),
+            "html": highlight(rep, marks.get(r["id"], [])) if rep is not None else Markup(""),
             "fields": sorted({css_name(m.field) for m in marks.get(r["id"], [])}),
         })  # fmt: skip
     score, why = need(inc)
@@ -117,6 +114,19 @@ def incident_view(store: Store, inc: Incident) -> dict[str, Any]:
         "form": {f["field"]: f["value"] for f in fields}, "COUNT_FIELDS": COUNT_FIELDS,
         "count_json": count_to_json,
     }  # fmt: skip
+
+
+def report_texts(store: Store, ids: list[str]) -> dict[str, str]:
+    """The cleaned texts of these reports (one query; no raw bytes loaded)."""
+    import sqlalchemy as sa
+
+    from reckon.store import reports
+
+    if not ids:
+        return {}
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(reports.c.id, reports.c.text).where(reports.c.id.in_(ids)))
+        return {r.id: r.text for r in rows}
 
 
 def report_view(rec: dict[str, Any]) -> dict[str, Any]:
