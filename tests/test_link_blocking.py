@@ -26,7 +26,7 @@ from reckon.link import (
 from reckon.link.blocking import block_pairs
 from reckon.link.places import text_place_keys
 from reckon.link.stream import MemorySource
-from reckon.model import Actor, Count, DateInterval, Location, Mention
+from reckon.model import Actor, Count, DateInterval, Location, Mention, Span
 
 # (name, iso, country, admin1, lat, lon); two places share a name across countries
 TOWNS = [
@@ -78,7 +78,8 @@ def _records(seed: int, n: int = 160) -> tuple[list[MentionRecord], dict[str, Co
             when = DateInterval("2024-03-01", "2024-03-31", None, True)  # vague
         else:
             end = day + timedelta(days=rng.choice((0, 0, 0, 1)))
-            when = DateInterval(day.isoformat(), end.isoformat(), None, True)
+            said = Span(0, 10, "on Tuesday") if end == day and rng.random() < 0.2 else None
+            when = DateInterval(day.isoformat(), end.isoformat(), said, True)
         et, st = rng.choice(TYPES)
         who, wtype = rng.choice(ACTORS)
         k = rng.choice((None, 2, 3, 5))

@@ -399,3 +399,18 @@ def test_store_opened_at_an_old_revision_is_read_without_decisions(tmp_path):
         assert list_incidents(conn)
     store.close()
     assert Path(db).exists()
+
+
+def test_batch_stores_audit_every_report_they_add(tmp_path):
+    """The Dask engine's batch writer appends an ingest entry per report, like add_report."""
+    from reckon.store.batch import store_batch
+
+    xs = ambush_extractions()
+    with open_store(tmp_path / "b.db") as store:
+        out = store_batch(store, [(x.report, x) for x in xs])
+        again = store_batch(store, [(x.report, x) for x in xs[:1]])
+        with store.engine.connect() as conn:
+            ingests = audit.entries(conn, action="ingest")
+            assert audit.verify(conn).ok
+    assert all(o.created for o in out) and not again[0].created
+    assert sorted(e.target for e in ingests) == sorted(x.report.id for x in xs)

@@ -1,9 +1,11 @@
 """Link mentions into incidents, detect copies and reconcile figures (pure functions, no I/O).
 
 Modules: ``records`` (constants and records), ``places`` (the place factor), ``factors`` (pair
-scores), ``copies`` (MinHash copies, independent voices), ``cluster`` (candidates and merging),
-``reconcile`` (figures), ``incidents`` (incidents from groups; ``link_extractions``), ``serial``
-(JSON), ``metrics`` (pairwise F1). Every public name is importable from ``reckon.link``.
+scores), ``copies`` (MinHash copies, independent voices), ``blocking`` (which pairs are scored),
+``cluster`` (best-first merging), ``stream`` (linking block by block and component by component;
+``link_extractions``, ``link_records``), ``reconcile`` (figures), ``incidents`` (incidents from
+groups), ``serial`` (JSON), ``metrics`` (pairwise F1). Every public name is importable from
+``reckon.link``.
 
 A *mention* is an incident as one report tells it; an *incident* is the happening, linked from
 every mention that tells it. This module turns a set of extractions into incidents:
@@ -23,41 +25,50 @@ every mention that tells it. This module turns a set of extractions into inciden
    *and* reports from the same outlet (an outlet updating its own story, or two outlets running the
    same syndicated text, are one voice, not two).
 
-3. **Linking.** Every pair of mentions that could share an incident (blocked by time) is scored on
-   four factors, each in [0, 1]:
+3. **Linking** (``LINK_VERSION = "link-2"``). Pairs of mentions that could share an incident
+   come from blocking (``blocking``: same country, at most two days apart; see there) and are
+   scored on five factors, each in [0, 1]:
 
-   - ``type``: same ACLED event and sub-event type 1.0; same type, other sub-type 0.75; Battles,
-     Explosions/Remote violence and Violence against civilians are weakly compatible with one
-     another (0.2: one attack is sometimes told as a clash by one outlet and as an attack or a
-     bombing by another, but different kinds of events in one city on one day are common, so
-     such a link needs agreeing actors too); Protests and Riots 0.6; a violent type with
-     Protests/Riots 0.3; Strategic
-     developments only with Strategic developments (otherwise a veto: an arrest after a bombing is
-     its own event).
-   - ``place``: same gazetteer id 1.0; same normalised toponym (spelling variants such as
-     Jableh / Jablah / Jebleh collapse to one key, fuzzy ratio >= 85 via rapidfuzz) 0.95; both
-     geocoded: decreasing with distance up to 25 km; two precise towns with different names more
-     than 10 km apart: veto (low when 5-10 km apart); same admin1 when one side is imprecise 0.6;
-     different countries: veto; precise places more than 60 km apart: veto. When only one mention has a place, 0.75 if that
-     place is named (same spelling key) in the other report's text, else 0.2.
+   - ``type``: same ACLED event and sub-event type 1.0; same type, other sub-type 0.75 (a
+     shelling told as a missile strike); related types by family (``factors.TYPE_AFFINITY``: an
+     attack told as a clash 0.5, a strike on civilians told as an attack 0.35, a protest the
+     police broke up told as a riot 0.6, ...), unrelated types 0; Strategic developments only
+     with Strategic developments (otherwise a veto: an arrest after a bombing is its own event).
+     Two types of event link only where the place (>= 0.6) and the day (>= 0.7) agree and the
+     counts do not contradict each other (otherwise the pair scores below the threshold and
+     joins an incident only through other links).
+   - ``place``, by place hierarchy (``places.place_score``): same gazetteer id 1.0; same name
+     (spelling variants such as Jableh / Jablah / Jebleh collapse to one key) 0.95, or 0.6 for a
+     town and the area named after it (Tahoua and the Tahoua region); a town and its province, or
+     two areas of one admin1, 0.6; a place one report gives and the other names in its text (the
+     district of "Dansadau (Maru, Zamfara)", "the Cite Soleil neighbourhood of Port-au-Prince")
+     0.75; two towns by distance (two differently named towns more than 10 km apart: veto); a
+     district or "near X" (precision 2) reaches further (up to 150 km in one admin1, at 0.05);
+     coordinates of unresolved names are ignored. Different countries: veto, unless the two
+     places have one name and one report does not state its country (a geocoder's guess). When
+     only one mention has a place, 0.75 if that place is named in the other report's text.
    - ``time``: overlapping intervals 1.0 (0.6 when wider than 3 days); 1 day apart 0.7; 2 days
-     0.45; further: veto. A mention without a resolved date falls back to the week before its
-     report's publication (scored at most 0.6). A mention with no usable time (no date and no
-     publication date, or only an interval wider than a week: "in 2011", "last month") links only
-     with mentions of a copy of its own report: two vague mentions of the same kind of event at
-     the same place are not evidence of one happening.
+     0.45; a week apart (give or take a day) where one side gives only a weekday ("on Tuesday
+     night", which a reader can place in the wrong week) 0.4; further: veto. A mention without a
+     resolved date falls back to the week before its report's publication (scored at most 0.6).
+     A mention with no usable time (no date and no publication date, or only an interval wider
+     than a week: "in 2011", "last month") links only with mentions of a copy of its own report.
    - ``actors``: overlap of actor types (0.3 + 0.7 x Jaccard) with a bonus for similar actor names;
      0.5 when either side names no actor; 0.1 when both name perpetrators of disjoint types.
+   - ``figures``: agreement of the killed (else abducted, else injured) counts: equal 1.0, a
+     lower bound below the other 0.8, close 0.75, an update (up to twice) 0.4, far apart 0.2;
+     0.5 when the two do not both give one.
 
-   ``total = 0.30 type + 0.30 place + 0.25 time + 0.15 actors`` (+ 0.15 when the two reports are
-   copies, capped at 1). Candidate pairs at or above ``LINK_THRESHOLD`` are merged best first
-   (ties broken by the mention keys) when no pair across the two groups is vetoed, the two groups
-   share no report (two mentions of one report are never linked: extraction already decided they
-   are distinct), no user override forbids it, the mean score over all cross pairs stays at or
-   above ``LINK_THRESHOLD - 0.05`` and no cross pair scores below ``LINK_THRESHOLD - 0.15`` (no
-   chaining of far-apart mentions through a middle one).
-   Each member keeps the scores of its best link as its explanation; a mention that starts an
-   incident keeps its best rejected candidate and the reason.
+   ``total = 0.25 type + 0.30 place + 0.20 time + 0.10 actors + 0.15 figures`` (+ 0.15 when the
+   two reports are copies, capped at 1). Candidate pairs at or above ``LINK_THRESHOLD`` are
+   merged best first (ties broken by the mention keys) when no pair across the two groups is
+   vetoed or missing, the two groups share no report (two mentions of one report are never
+   linked: extraction already decided they are distinct), no user override forbids it, the mean
+   score over all cross pairs stays at or above ``LINK_THRESHOLD - 0.05`` and no cross pair
+   scores below ``LINK_THRESHOLD - 0.15`` (no chaining of far-apart mentions through a middle
+   one). Each member keeps the scores of its best link as its explanation; a mention that
+   starts an incident keeps its best rejected candidate and the reason. Merging runs per
+   component of linked mentions (``stream``), which gives the same groups as merging all at once.
 
 4. **Reconciliation** (``RULE_VERSION = "ucdp-1"``), for each count kind (killed, injured,
    abducted, arrested):

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reckon.link.factors import effective_interval, is_vague, score_pair
+from reckon.link.factors import WEEKDAY_SHIFT, effective_interval, is_vague, score_pair
 from reckon.link.places import grounded, location_keys
 from reckon.link.records import LINK_THRESHOLD, Copy, MentionRecord, PairScore
 
@@ -83,6 +83,8 @@ def entry_of(rec: MentionRecord, copies: dict[str, Copy]) -> Entry:
     if not is_vague(iv):
         assert iv is not None
         start, end = iv[0].toordinal(), iv[1].toordinal()
+        if iv[2] == "weekday":  # may be a week off: reach the weeks on either side
+            start, end = start - WEEKDAY_SHIFT, end + WEEKDAY_SHIFT
     loc = rec.mention.location
     country = "*"
     ground = True

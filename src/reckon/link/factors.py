@@ -1,7 +1,15 @@
-"""Pair scoring: the type, place, time and actor factors of two mentions and their total."""
+"""Pair scoring: the type, place, time, actor and figure factors of two mentions and their total.
+
+Type families (``TYPE_AFFINITY``): outlets tell one happening as different kinds of event
+("militants attacked a police post" / "a gun battle"; "a drone strike on a wedding" / "an attack
+on a wedding"; "police fired on protesters" / "riots"), so related types score part of a match,
+and the other factors decide. Figures: two reports of one incident give close counts (the same,
+one a lower bound of the other, or an update a few higher); two different incidents at one place
+and day usually do not (25 killed in a raid, 3 in a clash)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -11,6 +19,7 @@ from reckon.link.places import _norm_text, grounded, place_keys, place_score
 from reckon.link.records import (
     COPY_BONUS,
     FALLBACK_DAYS,
+    LINK_THRESHOLD,
     VAGUE_DAYS,
     VIOLENT,
     WEIGHTS,
@@ -18,20 +27,67 @@ from reckon.link.records import (
     MentionRecord,
     PairScore,
 )
-from reckon.model import Actor, Mention
+from reckon.model import Actor, Count, Mention
+
+B, E, V, P, R = VIOLENT + ("Protests", "Riots")
+TYPE_AFFINITY: dict[frozenset[str], float] = {
+    frozenset({B, V}): 0.5,  # an attack on a post, told as a clash; a clash, told as an attack
+    frozenset({B, E}): 0.35,  # fighting with mortars, told as shelling
+    frozenset({E, V}): 0.35,  # a strike on civilians, told as an attack
+    frozenset({P, R}): 0.6,  # a protest the police broke up, told as a riot
+    frozenset({R, V}): 0.35,  # a mob killing, told as an attack
+    frozenset({P, V}): 0.2,  # protesters killed by police, told as an attack
+    frozenset({R, B}): 0.2,
+    frozenset({P, B}): 0.1,
+    frozenset({R, E}): 0.1,
+}
+OTHER_TYPES = 0.0  # a protest and a bombing: different happenings
+# A pair told as two types of event links only where the place and the day agree and the counts
+# do not contradict each other: a clash in the village and an attack in the district on the day
+# before, or a raid that killed 25 and a clash that killed 3 in one town, are two happenings.
+CROSS_TYPE_PLACE = 0.6
+CROSS_TYPE_TIME = 0.7
+FIGURES_APART = 0.2  # counts far apart; two types of event with such counts never link
 
 
 def type_score(a: Mention, b: Mention) -> tuple[float, str | None]:
     if a.event_type == b.event_type:
         return (1.0 if a.sub_event_type == b.sub_event_type else 0.75), None
-    pair = {a.event_type, b.event_type}
+    pair = frozenset({a.event_type, b.event_type})
     if "Strategic developments" in pair:
         return 0.0, "strategic development vs other event type"
-    if pair <= set(VIOLENT):
-        return 0.2, None
-    if pair == {"Protests", "Riots"}:
-        return 0.6, None
-    return 0.3, None
+    return TYPE_AFFINITY.get(pair, OTHER_TYPES), None
+
+
+def _value(c: Count | None) -> tuple[int, bool] | None:
+    """A count's value and whether it is open above ("at least 5"), or None."""
+    if c is None:
+        return None
+    v = c.best if c.best is not None else c.low if c.low is not None else c.high
+    return None if v is None else (v, c.high is None and c.low is not None)
+
+
+def _agree(x: tuple[int, bool], y: tuple[int, bool]) -> float:
+    (a, open_a), (b, open_b) = sorted((x, y))
+    if a == b:
+        return 1.0
+    if open_a:  # "at least 5" and 7
+        return 0.8
+    if b - a <= max(1, round(0.25 * b)):
+        return 0.75
+    if a > 0 and b <= 2 * a:  # an update: 12, then 17
+        return 0.4
+    return FIGURES_APART  # far apart: two happenings, or a part and the whole (2 soldiers, 10 dead)
+
+
+def figures_score(a: Mention, b: Mention) -> float:
+    """How well the counts agree: the killed, else the abducted, else the injured; 0.5 when the
+    two mentions do not both give one."""
+    for kind in ("fatalities", "abducted", "injured"):
+        x, y = _value(getattr(a, kind)), _value(getattr(b, kind))
+        if x is not None and y is not None:
+            return _agree(x, y)
+    return 0.5
 
 
 def _iso(s: str | None) -> date | None:
@@ -43,8 +99,21 @@ def _iso(s: str | None) -> date | None:
         return None
 
 
+_WEEKDAY = re.compile(
+    r"^(?:on |last |this |early |late |overnight (?:into |on )?)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:'s)?(?: (?:night|morning|evening|afternoon))?$",
+    re.IGNORECASE,
+)
+WEEKDAY_SHIFT = 7  # a weekday ("on Tuesday") read against the wrong week is off by seven days
+
+
 def effective_interval(rec: MentionRecord) -> tuple[date, date, str] | None:
-    """The mention's date interval, or the week before publication, or None."""
+    """The mention's date interval, or the week before publication, or None.
+
+    The third item says where it comes from: ``text`` (a date the text gives), ``weekday``
+    (only a weekday: "on Tuesday night", which a reader may place in the wrong week) or
+    ``published`` (the week before the report's publication)."""
     d = rec.mention.date
     if d is not None and d.resolved:
         s, e = _iso(d.start), _iso(d.end)
@@ -53,7 +122,9 @@ def effective_interval(rec: MentionRecord) -> tuple[date, date, str] | None:
             e = e or s
             if e < s:  # type: ignore[operator]
                 s, e = e, s
-            return s, e, "text"  # type: ignore[return-value]
+            said = d.span.text.strip() if d.span is not None else ""
+            source = "weekday" if s == e and _WEEKDAY.match(said) else "text"
+            return s, e, source  # type: ignore[return-value]
     pub = _iso(rec.report.published)
     if pub is not None:
         return pub - timedelta(days=FALLBACK_DAYS), pub, "published"
@@ -62,7 +133,12 @@ def effective_interval(rec: MentionRecord) -> tuple[date, date, str] | None:
 
 def is_vague(iv: tuple[date, date, str] | None) -> bool:
     """No usable time: unknown, or a text interval wider than ``VAGUE_DAYS`` (a month, a year)."""
-    return iv is None or (iv[2] == "text" and (iv[1] - iv[0]).days > VAGUE_DAYS)
+    return iv is None or (iv[2] != "published" and (iv[1] - iv[0]).days > VAGUE_DAYS)
+
+
+def _gap(ia: tuple[date, date, str], ib: tuple[date, date, str], shift: int = 0) -> int:
+    d = timedelta(days=shift)
+    return (max(ia[0] + d, ib[0]) - min(ia[1] + d, ib[1])).days
 
 
 def time_score(
@@ -71,8 +147,8 @@ def time_score(
     if is_vague(ia) or is_vague(ib):
         return 0.0, "time unknown or too vague"
     assert ia is not None and ib is not None
-    gap = (max(ia[0], ib[0]) - min(ia[1], ib[1])).days
-    fallback = ia[2] != "text" or ib[2] != "text"
+    gap = _gap(ia, ib)
+    fallback = ia[2] == "published" or ib[2] == "published"
     if gap <= 0:
         wide = max((ia[1] - ia[0]).days, (ib[1] - ib[0]).days) > 3
         s = 0.6 if (wide or fallback) else 1.0
@@ -80,9 +156,21 @@ def time_score(
         s = 0.7
     elif gap == 2:
         s = 0.45
+    elif _weekday_slip(ia, ib):
+        s = 0.4
     else:
         return 0.0, f"{gap} days apart"
     return (min(s, 0.6) if fallback else s), None
+
+
+def _weekday_slip(ia: tuple[date, date, str], ib: tuple[date, date, str]) -> bool:
+    """A week apart, give or take a day, where one side gives only a weekday."""
+    shifts = []
+    if ia[2] == "weekday":
+        shifts += [WEEKDAY_SHIFT, -WEEKDAY_SHIFT]
+    if ib[2] == "weekday":
+        shifts += [-WEEKDAY_SHIFT, WEEKDAY_SHIFT]
+    return any(_gap(ia, ib, k) <= 1 for k in shifts)
 
 
 def _actor_norm(a: Actor) -> str:
@@ -134,16 +222,21 @@ def score_pair(
     else:
         ga = grounds[a.key] if grounds is not None else grounded(la, a.context)
         gb = grounds[b.key] if grounds is not None else grounded(lb, b.context)
-        ps, pv = place_score(la, lb, (ga, gb))
+        ps, pv = place_score(la, lb, (ga, gb), (a.context, b.context))
     ds, dv = time_score(ia, ib)
     acs, _ = actor_score(a.mention, b.mention)
+    fs = figures_score(a.mention, b.mention)
     root_a = copies[a.report.id].copy_of if a.report.id in copies else a.report.id
     root_b = copies[b.report.id].copy_of if b.report.id in copies else b.report.id
     copy = root_a == root_b and a.report.id != b.report.id
     if copy and dv == "time unknown or too vague":  # copies tell the same time, however vague
         ds, dv = (1.0 if ia == ib else 0.5), None
-    factors = {"type": ts, "place": ps, "time": ds, "actors": acs}
+    factors = {"type": ts, "place": ps, "time": ds, "actors": acs, "figures": fs}
     total = sum(WEIGHTS[k] * v for k, v in factors.items())
+    if a.mention.event_type != b.mention.event_type and (
+        ps < CROSS_TYPE_PLACE or ds < CROSS_TYPE_TIME or fs <= FIGURES_APART
+    ):
+        total = min(total, LINK_THRESHOLD - 0.01)  # joins a group only through other links
     if copy:
         factors["copy"] = 1.0
         total += COPY_BONUS

@@ -138,47 +138,86 @@ def _same_admin1(a: str | None, b: str | None) -> bool:
     return _norm_text(a) == _norm_text(b)
 
 
+def level(loc: Location) -> int:
+    """1: a town or a place near one; 2: an area (district, province, region); 3: only a
+    country, or a name the gazetteer did not resolve."""
+    if not loc.resolved and loc.geonameid is None:
+        return 3
+    if (loc.precision or 3) <= 2 and loc.feature not in ("admin1", "admin2", "country"):
+        return 1
+    return 2
+
+
+def _precise(loc: Location) -> bool:
+    return level(loc) == 1 and loc.lat is not None and loc.lon is not None
+
+
 def place_score(
-    a: Location | None, b: Location | None, grounds: tuple[bool, bool] = (True, True)
+    a: Location | None,
+    b: Location | None,
+    grounds: tuple[bool, bool] = (True, True),
+    contexts: tuple[frozenset[str], frozenset[str]] | None = None,
 ) -> tuple[float, str | None]:
-    """The place factor of two mentions and its veto. ``grounds``: whether each report states
-    its place's country itself (see :func:`grounded`); two places of one name in different
-    countries are the same place when one of the countries is only the geocoder's guess."""
+    """The place factor of two mentions and its veto.
+
+    ``grounds``: whether each report states its place's country itself (see :func:`grounded`);
+    two places of one name in different countries are the same place when one of the countries
+    is only the geocoder's guess. ``contexts``: the place keys of each report's text; a place
+    one report gives and the other names in passing ("Dansadau (Maru, Zamfara)", "the Cite
+    Soleil neighbourhood of Port-au-Prince") is evidence they tell one place at two levels.
+    Places at two levels (a town and its province, a village and its district) agree as far as
+    the larger contains the smaller; coordinates count only for places resolved to a town."""
     if a is None and b is None:
         return 0.15, None
     if a is None or b is None:
         return 0.2, None
+    ka, kb = location_keys(a), location_keys(b)
+    named = contexts is not None and bool((ka & contexts[1]) or (kb & contexts[0]))
     if a.iso and b.iso:
         if a.iso.lower() != b.iso.lower():
-            if all(grounds) or not (location_keys(a) & location_keys(b)):
+            if all(grounds) or not (ka & kb):
                 return 0.0, "different countries"
             return 0.8, None
     elif a.country and b.country and _norm_text(a.country) != _norm_text(b.country):
         return 0.0, "different countries"
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return 1.0, None
-    if _names_match(a, b):
-        return 0.95, None
-    pa, pb = a.precision or 3, b.precision or 3
-    if None not in (a.lat, a.lon, b.lat, b.lon):
-        d = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
-        if max(pa, pb) >= 3:
-            same_adm = _same_admin1(a.admin1, b.admin1)
-            return (0.6 if same_adm else (0.3 if d <= 100 else 0.05)), None
-        if d <= 2:
-            return 0.9, None
-        if pa == 1 and pb == 1 and d > 10:  # two distinct towns, named differently
-            return 0.0, f"different towns {d:.0f} km apart"
-        if d <= 25:
-            s = 0.75 * (1 - d / 50)
-            if pa == 1 and pb == 1:
-                s = 0.1 if d > 5 else s * 0.8
-            return s, None
-        if d <= 60:
-            return 0.05, None
-        return 0.0, f"{d:.0f} km apart"
+    la, lb = level(a), level(b)
+    if _names_match(a, b):  # one name: the same place, or a town and the area named after it
+        return (0.6 if {la, lb} == {1, 2} else 0.95), None
+    if _precise(a) and _precise(b):
+        return _distance_score(a, b, named)
+    if max(la, lb) == 3:  # an unresolved name: only the country (and the texts) can agree
+        country = bool(a.iso and b.iso) or bool(a.country and b.country)
+        return (0.75 if named else 0.3 if country else 0.15), None
     if a.admin1 and b.admin1:
-        if _same_admin1(a.admin1, b.admin1):
-            return (0.6 if max(pa, pb) >= 3 else 0.35), None
+        if _same_admin1(a.admin1, b.admin1):  # a town and its province, or two areas of one
+            return (0.75 if named else 0.6), None
+        return (0.5 if named else 0.05), None
+    return (0.75 if named else 0.15), None
+
+
+NAMED_NEAR_KM = 10  # a village told beside a town one report names: "a village near Oicha"
+
+
+def _distance_score(a: Location, b: Location, named: bool) -> tuple[float, str | None]:
+    """Two places resolved to towns or to the area around a town (precision 2: "near X", "X
+    district"), by their distance; a district named in the other report contains its town."""
+    d = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+    pa, pb = a.precision or 1, b.precision or 1
+    if d <= 2:
+        return 0.9, None
+    if pa == 1 and pb == 1:  # two towns
+        if d <= NAMED_NEAR_KM and named:  # a village, and the town it is named beside
+            return 0.75, None
+        if d > 10:
+            return 0.0, f"different towns {d:.0f} km apart"
+        return (0.1 if d > 5 else 0.6 * (1 - d / 50)), None
+    near = d <= 60 or (d <= 150 and _same_admin1(a.admin1, b.admin1))
+    if named and near:  # "Dansadau (Maru, Zamfara)" and "in Maru local government area"
+        return 0.75, None
+    if d <= 25:
+        return 0.75 * (1 - d / 50), None
+    if near:  # too far for "near X", not for a district: only with other evidence
         return 0.05, None
-    return 0.15, None
+    return 0.0, f"{d:.0f} km apart"

@@ -6,16 +6,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from reckon.link.places import text_place_keys
+from reckon.link.places import location_keys, text_place_keys
 from reckon.model import Extraction, Mention, Report, Span
 
 RULE_VERSION = "ucdp-1"
-LINK_VERSION = "link-1"
+LINK_VERSION = "link-2"
 LINK_THRESHOLD = 0.70
 COPY_THRESHOLD = 0.7  # a short report with two or three words changed is still a copy
 NUM_PERM = 128
 SHINGLE = 5
-WEIGHTS = {"type": 0.30, "place": 0.30, "time": 0.25, "actors": 0.15}
+WEIGHTS = {"type": 0.25, "place": 0.30, "time": 0.20, "actors": 0.10, "figures": 0.15}
 COPY_BONUS = 0.15
 FALLBACK_DAYS = 7
 VAGUE_DAYS = 7
@@ -114,17 +114,23 @@ def sort_key(meta: ReportMeta) -> tuple[str, str]:
 
 
 def records_from_extraction(extraction: Extraction) -> list[MentionRecord]:
-    """The mentions of one extraction as records, with update wording read around each count."""
+    """The mentions of one extraction as records, with update wording read around each count.
+
+    Each record's context holds the place names of the report's text, less the places of the
+    report's other mentions (a report of a blast in Jableh and another in Banias names Jableh,
+    but not as the place of its Banias blast)."""
     meta = ReportMeta.of(extraction.report)
     text = extraction.report.text or ""
     context = frozenset(text_place_keys(text))
+    own = [location_keys(m.location) if m.location else frozenset() for m in extraction.incidents]
     out = []
     for i, m in enumerate(extraction.incidents):
         updates = {}
         for kind, count in m.counts().items():
             if count is not None:
                 updates[kind] = is_update(text, count.span)
-        out.append(MentionRecord(mention_key(meta.id, i), meta, i, m, updates, context))
+        others = frozenset().union(*(k for j, k in enumerate(own) if j != i)) - own[i]
+        out.append(MentionRecord(mention_key(meta.id, i), meta, i, m, updates, context - others))
     return out
 
 

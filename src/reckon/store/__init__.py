@@ -275,14 +275,7 @@ class Store:
                     )
                 if analyse is not None:
                     analyse(report, conn)
-                if self._has_audit(conn):
-                    from reckon import audit
-
-                    audit.append(conn, actor or self.actor, "ingest", report.id, None, {
-                        "content_hash": digest, "title": report.title,
-                        "published": report.published, "source": report.source,
-                        "origin": report.origin,
-                    })  # fmt: skip
+                self.audit_ingest(conn, report, actor)
         except sa.exc.IntegrityError as e:
             # a concurrent writer stored the same content (or id) first
             with self.engine.connect() as conn:
@@ -295,6 +288,18 @@ class Store:
         except sa.exc.SQLAlchemyError as e:
             raise StoreError(f"could not store {report.id}: {_reason(e)}") from None
         return report.id, True
+
+    def audit_ingest(self, conn: sa.Connection, report: Report, actor: str | None = None) -> None:
+        """Append the 'ingest' audit entry of a report being stored in ``conn``'s transaction
+        (every path that stores reports calls this; nothing when the store predates the log)."""
+        if not self._has_audit(conn):
+            return
+        from reckon import audit
+
+        audit.append(conn, actor or self.actor, "ingest", report.id, None, {
+            "content_hash": report.content_hash, "title": report.title,
+            "published": report.published, "source": report.source, "origin": report.origin,
+        })  # fmt: skip
 
     def _has_audit(self, conn: sa.Connection) -> bool:
         if self._audited is None:

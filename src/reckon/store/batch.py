@@ -106,6 +106,10 @@ def store_batch(store: Store, items: Sequence[tuple[Report, Extraction | None]])
             for (r, x), o in zip(items, plan, strict=True):
                 if o is None:
                     _insert(conn, r, x)
+            # the audit log's entries, last (the log's lock is held only from here to commit)
+            for (r, _), o in zip(items, plan, strict=True):
+                if o is None:
+                    store.audit_ingest(conn, r)
         return [
             o if o is not None else Outcome(r.id, True)
             for (r, _), o in zip(items, plan, strict=True)
