@@ -123,3 +123,39 @@ def test_the_town_beats_the_country_told_in_the_same_clause() -> None:
         places = find_places(text, 0, len(text))
         best = choose_location(places, text)
         assert best is not None and best.kind == "place", (text, places)
+
+
+def test_names_that_are_no_places() -> None:
+    cases = [
+        # a dateline's outlet
+        ("QUITO, Oct 3 (Andean Morning Post) - Gunmen shot two guards in Machala.", "Machala"),
+        ("KANO, 4 May (Savannah Daily) - Police dispersed a march in Kano.", "Kano"),
+        # a people in the plural
+        ("Thousands of Tunisians marched in Sfax on Sunday.", "Sfax"),
+        ("Hundreds of Kenyans rallied in Kisumu on Tuesday.", "Kisumu"),
+        # a titled person
+        ("Crowds demanded that President Ruth Okello resign in Gulu.", "Gulu"),
+        ("Supporters of Governor Ade Bello clashed with police in Ilorin.", "Ilorin"),
+        # a named group of the groups lexicon
+        ("The Sinjar Resistance Units fought soldiers in Snuny on Monday.", "Snuny"),
+        ("Members of Los Lobos shot a trader in Machala.", "Machala"),
+        # a people named as an adjective
+        ("Tamil families held a vigil in Mullaitivu on Friday.", "Mullaitivu"),
+        ("Mapuche activists burned trucks near Ercilla.", "Ercilla"),
+    ]
+    for text, want in cases:
+        assert _names(text) == [want], (text, _names(text))
+
+
+def test_an_event_log_line_names_its_place_before_the_colon() -> None:
+    cases = [
+        ("3 May 2021 - Kafr Nabl (Idlib): shells hit the market.", "Kafr Nabl"),
+        ("12 June 2022. Tafas, Daraa: a man was shot dead.", "Tafas"),
+        ("2023-01-05 - Gao (Gao region): a bomb exploded.", "Gao"),
+        ("On the wire:\n7 March 2020 - Kidal: a convoy was ambushed.", "Kidal"),
+        ("June 4, 2019 - Omdurman, Khartoum: troops fired on a sit-in.", "Omdurman"),
+    ]
+    for text, want in cases:
+        assert _names(text)[:1] == [want], (text, _names(text))
+    # a date and a dash before an ordinary sentence name no place
+    assert _names("3 May 2021 - Shells hit the market: three died.") == []

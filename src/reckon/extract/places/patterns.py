@@ -127,8 +127,38 @@ _IDENTITY_ADJ = re.compile(
     r"^(?:Dogon|Fulani|Peul|Hausa|Bambara|Tuareg|Songhai|Hema|Lendu|Nuer|Dinka|Murle|Shilluk|"
     r"Misseriya|Masalit|Zaghawa|Fur|Oromo|Tigrayan|Kurdish|Yazidi|Druze|Alawite|"
     r"Rohingya|Baloch|Pashtun|Hazara|Uyghur|Igbo|Yoruba|Tiv|Berom|Kikuyu|"
-    r"Kalenjin|Luo|Bedouin|Kuki|Meitei)$"
+    r"Kalenjin|Luo|Bedouin|Kuki|Meitei|Tamil|Tamils|Sinhalese|Sinhala|Naga|Bodo|Adivasi|Dalit|"
+    r"Mapuche|Aymara|Quechua|Maasai|Pokot|Turkana|Ogoni|Ijaw|Anglophone|Francophone)$"
 )
+# a title and a name is a person ("President Dina Boluarte"), whatever follows
+_TITLE_START = re.compile(
+    r"^(?:President|Prime Minister|Minister|General|Gen\.|Colonel|Col\.|Sheikh|Mr\.?|Mrs\.?|"
+    r"Ms\.?|Dr\.?|Governor|King|Queen|Emir|Imam|Bishop|Father|Pope|Senator|Mayor|Judge|"
+    r"Chief|Commander|Brigadier|Major|Captain|Lieutenant|Sergeant)\s+[A-Z]"
+)
+# the outlet between a dateline's date and its dash: "BEIRUT, Nov 12 (Cedar Newswire) -"
+_DATELINE_OUTLET = re.compile(
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|\d{4})\s*\($"
+)
+_DATELINE_OUTLET_AFTER = re.compile(r"\)\s*(?:[-–—:]|$)")
+
+
+@lru_cache(maxsize=16)
+def _group_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text names an armed group or force of the groups lexicon ("the Sinjar
+    Resistance Units", "the Chone Killers"): no place is named inside those words."""
+    from reckon.lexicon import groups_in
+
+    return tuple((a, b) for a, b, _g in groups_in(text))
+
+
+def in_group_name(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` part of the name of a known group, or the whole of a name of two words
+    or more? (One word may be a town's too: "Rada", "Fano", "Wagner".)"""
+    for ga, gb in _group_spans(text):
+        if ga <= a and b <= gb and ((gb - ga) > (b - a) or " " in text[a:b]):
+            return True
+    return False
 
 
 def _group_name(name: str) -> bool:
