@@ -159,3 +159,23 @@ def test_an_event_log_line_names_its_place_before_the_colon() -> None:
         assert _names(text)[:1] == [want], (text, _names(text))
     # a date and a dash before an ordinary sentence name no place
     assert _names("3 May 2021 - Shells hit the market: three died.") == []
+
+
+def test_a_person_named_after_and_is_no_place() -> None:
+    from reckon.extract.nlp import Ent
+
+    for text, person, place in [
+        ("Amina Yusuf and Karim Tahir signed the deal in Kano.", "Karim Tahir", "Kano"),
+        ("Clashes pitted Omar Sadiq and Hamid Nouri against police in Herat.", "Hamid Nouri",
+         "Herat"),
+        ("The envoys Paul Mbeki and Jonas Arndt met in Goma.", "Jonas Arndt", "Goma"),
+    ]:  # fmt: skip
+        a = text.index(person)
+        ents = [Ent(a, a + len(person), "PERSON", person)]
+        assert _names_with(text, ents) == [place], text
+    # an office named after what it deals with is no place
+    assert _names("They rejected the Office on Missing Persons in Jaffna.") == ["Jaffna"]
+
+
+def _names_with(text: str, ents: list) -> list[str]:
+    return [p.name for p in find_places(text, 0, len(text), ents)]

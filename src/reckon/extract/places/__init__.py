@@ -65,6 +65,9 @@ _LOG_HEAD = re.compile(
 )
 
 
+_AND_BEFORE = re.compile(r"\band\s+$")
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
     start: int
@@ -80,6 +83,9 @@ def find_places(
 ) -> list[PlaceMention]:
     """Toponym mentions in ``text[start:end]`` (absolute offsets), sorted, non-overlapping."""
     cands: dict[tuple[int, int], str] = {}
+    # names the NER reads as persons: a pattern's capitalised words after "and" or "of" are
+    # no place when they are someone's name ("Sadyr Japarov and Emomali Rahmon signed")
+    persons = {(e.start, e.end) for e in ents or [] if e.label == "PERSON"}
     for e in ents or []:
         if e.start >= start and e.end <= end and e.label in ("GPE", "LOC", "FAC"):
             a, b = e.start, e.end
@@ -178,6 +184,8 @@ def find_places(
         if prec == 1 and _NEAR.search(before):
             prec = 2
         if src == "pattern" and not (name[:1].isupper() or _CONNECTED.match(name)):
+            continue
+        if src == "pattern" and (a, b) in persons and _AND_BEFORE.search(text, max(0, a - 5), a):
             continue
         if (
             _group_name(name)

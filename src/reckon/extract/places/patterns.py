@@ -178,7 +178,7 @@ _NOT_PLACE_AFTER = re.compile(
 _INSTITUTION_BEFORE = re.compile(
     r"(?:\b(?:Ministry|Ministers?|Department|Office|Bureau|Institute|Council|Court|Secretary|"
     r"Commission|Agency|Directorate|Chamber|Academy|Museum|Party|Movement|Union|League)\s+"
-    r"(?:of|for)\s+(?:the\s+)?|\b(?:Islamic State|IS|ISIS|ISIL)\s+(?:in\s+(?:the\s+)?)?)$"
+    r"(?:of|for|on)\s+(?:the\s+)?|\b(?:Islamic State|IS|ISIS|ISIL)\s+(?:in\s+(?:the\s+)?)?)$"
 )
 # where a source sits is not where the event happened: "the defence ministry in Moscow said"
 _SOURCE_SEAT_BEFORE = re.compile(
