@@ -9,8 +9,14 @@ from reckon.extract.attribution import responsible
 from reckon.extract.heads import head_type, is_instrument, lexicon, plural
 
 ACTOR_TYPES = {
-    "State forces", "Rebel group", "Political militia", "Identity militia",
-    "Rioters", "Protesters", "Civilians", "External/Other forces",
+    "State forces",
+    "Rebel group",
+    "Political militia",
+    "Identity militia",
+    "Rioters",
+    "Protesters",
+    "Civilians",
+    "External/Other forces",
 }
 
 
@@ -37,17 +43,27 @@ def test_the_lexicons_are_well_formed() -> None:
     [
         ("Three shepherds were shot near the well.", [("Three shepherds", "Civilians")]),
         ("Later a medic was wounded at the clinic.", [("medic", "Civilians")]),
-        ("Gunmen killed a schoolteacher's wife.", [("Gunmen", "Political militia"), ("wife", "Civilians")]),
+        (
+            "Gunmen killed a schoolteacher's wife.",
+            [("Gunmen", "Political militia"), ("wife", "Civilians")],
+        ),
         ("Two clans fought over a borehole.", [("Two clans", "Identity militia")]),
         ("Armed herdsmen raided the hamlet.", [("Armed herdsmen", "Identity militia")]),
         ("Then student protesters marched.", [("protesters", "Protesters")]),
         ("Then an angry mob torched the car.", [("angry mob", "Rioters")]),
         ("There volunteer militiamen repelled the raid.", [("militiamen", "Political militia")]),
-        ("Two pastors and a bishop were abducted.", [("Two pastors", "Civilians"), ("bishop", "Civilians")]),
-        ("Federal police officers detained the suspects.",
-         [("Federal police officers", "State forces"), ("suspects", "Civilians")]),
-        ("Separatist fighters ambushed the army patrol.",
-         [("Separatist fighters", "Rebel group"), ("army patrol", "State forces")]),
+        (
+            "Two pastors and a bishop were abducted.",
+            [("Two pastors", "Civilians"), ("bishop", "Civilians")],
+        ),
+        (
+            "Federal police officers detained the suspects.",
+            [("Federal police officers", "State forces"), ("suspects", "Civilians")],
+        ),
+        (
+            "Separatist fighters ambushed the army patrol.",
+            [("Separatist fighters", "Rebel group"), ("army patrol", "State forces")],
+        ),
     ],
 )
 def test_heads_are_typed_with_their_modifiers(sentence: str, expected: list) -> None:
