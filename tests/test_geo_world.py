@@ -109,3 +109,34 @@ def test_own_coder_notes_from_many_countries() -> None:
     assert m["country_accuracy"] >= 0.95
     assert m["admin1_accuracy"] >= 0.90
     assert m["within_25km"] >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        ("near Ambeli village on the Kutru-Bedre road (Bijapur district, Chhattisgarh).",
+         "Ambeli", ["Bijapur district", "Chhattisgarh"]),
+        ("in Langza village on the Bishnupur-Churachandpur border (Manipur state).", "Langza",
+         ["Manipur state"]),
+        ("at Kamsa market, close to the border (Djibo department, Soum).", "Kamsa",
+         ["Djibo department", "Soum"]),
+        ("outside Tafas in the western countryside (Daraa province).", "Tafas",
+         ["Daraa province"]),
+        ("near Ngala by the lake shore (Ngala LGA, Borno).", "Ngala", ["Ngala LGA", "Borno"]),
+        # an acronym or a single bare name in brackets is no hierarchy
+        ("in Sinjar against the Sinjar Resistance Units (YBS).", "Sinjar", []),
+        ("near Kidal with soldiers of the army (FAMa).", "Kidal", []),
+        # a sentence or a clause ends before the brackets
+        ("in Gao. Later the army (Mopti region) said", "Gao", []),
+        ("in Gao; the governor of Mopti (Mopti region, Mali) said", "Gao", []),
+        # told right after the place: the usual reading
+        ("in Gwoza, Borno, on Sunday", "Gwoza", ["Borno"]),
+    ],
+)  # fmt: skip
+def test_containers_told_later_in_the_clause(text: str, name: str, want: list[str]) -> None:
+    from reckon.geocode.hierarchy import containers_later
+
+    end = text.index(name) + len(name)
+    got = containers_after(text, end) or containers_later(text, end)
+    assert [n for n, _o in got] == want
+    assert all(text[o : o + len(n)] == n for n, o in got)

@@ -24,7 +24,7 @@ from reckon.geo.toponym import parse_toponym
 from reckon.lexicon import admin_unit_levels, load_words
 from reckon.model import Location
 
-__all__ = ["containers_after", "resolve_chain"]
+__all__ = ["containers_after", "containers_later", "resolve_chain"]
 
 _NAME = r"[A-Z][\w'’.-]*(?:[ -](?:(?:al|el|ad|as|de|del|la|du)[ -])?[A-Z][\w'’.-]*){0,3}"
 
@@ -72,6 +72,29 @@ def containers_after(text: str, end: int) -> list[tuple[str, int]]:
         if m:
             got = [(m.group(g).rstrip("."), m.start(g)) for g in ("a", "b") if m.group(g)]
             return [(n, o) for n, o in got if n not in _not_places()]
+    return []
+
+
+# what may lie between a place and the units told a little later in its clause: "Ambeli village
+# on the Kutru-Bedre road (Bijapur district, Chhattisgarh)", "Langza village on the
+# Bishnupur-Churachandpur border (Manipur state)"
+_LATER_GAP = re.compile(r"[^.;:!?()\[\]\n]{1,80}?(?=[(\[])")
+LATER_MIN_PARTS = 2
+
+
+def containers_later(text: str, end: int) -> list[tuple[str, int]]:
+    """The units told in brackets a little later in the clause of a toponym ending at ``end``,
+    when none are told right after it: only a hierarchy that says so (two units or more, or a
+    unit word: "(Bijapur district, Chhattisgarh)", "(Manipur state)"), not an acronym."""
+    m = _LATER_GAP.match(text, end)
+    if m is None:
+        return []
+    found = containers_after(text, m.end())
+    if len(found) >= LATER_MIN_PARTS:
+        return found
+    units = admin_unit_levels()
+    if found and any(w.lower() in units for w in found[0][0].split()[1:]):
+        return found
     return []
 
 
