@@ -104,6 +104,7 @@ def _not_places() -> frozenset[str]:
 
 
 CHAIN_LINK = 4.0  # what a place lying inside the next one adds to a reading
+SKIP_UNIT = -1.0  # what leaving out a unit of the written chain costs
 CANDIDATES_PER_NAME = 8
 
 
@@ -160,10 +161,14 @@ def resolve_chain(
     # the place itself is one more level: a reading where it lies inside its district, and the
     # district inside its province, beats the most populous namesake of each
     own_level = _cands(gaz, name, ctx)
+    # a unit the gazetteer lacks may be skipped ("Bor South county" is no "Bursa")
+    options = [[*lv, (SKIP_UNIT, None)] for lv in levels]
     best: tuple[float, Place | None, tuple[Place, ...]] | None = None
-    for combo in product(*levels):
+    for combo in product(*options):
+        places = tuple(p for _s, p in combo if p is not None)
+        if not places:
+            continue
         total = sum(s for s, _p in combo)
-        places = tuple(p for _s, p in combo)
         for inner, outer in zip(places, places[1:], strict=False):
             total += CHAIN_LINK if _inside(inner, outer) else -CHAIN_LINK
         inside = [(s, p) for s, p in own_level if p.pid != places[0].pid and _inside(p, places[0])]
