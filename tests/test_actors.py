@@ -6,6 +6,7 @@ import pytest
 
 from reckon.extract.actors import find_actors
 from reckon.extract.attribution import responsible
+from reckon.extract.foreign import at_war, nationality, settle_type
 from reckon.extract.heads import head_type, is_instrument, lexicon, plural
 from reckon.extract.roles import is_source, settle
 
@@ -260,3 +261,59 @@ def test_a_speaker_is_a_source(sentence: str) -> None:
 )
 def test_a_side_is_not_a_source(sentence: str) -> None:
     assert not _first_actor_is_source(sentence)
+
+
+# ---- state forces at home and abroad -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "atype", "country", "expected"),
+    [
+        ("Kenyan police officers", "External/Other forces", "KE", "State forces"),
+        ("Ethiopian troops", "External/Other forces", "ET", "State forces"),
+        ("Turkish soldiers", "External/Other forces", "TR", "State forces"),
+        ("Iran's Revolutionary Guards", "State forces", "IR", "State forces"),
+        ("Rwandan troops", "State forces", "MZ", "External/Other forces"),
+        ("Ugandan soldiers", "State forces", "CD", "External/Other forces"),
+        ("Pakistani forces", "State forces", "IN", "External/Other forces"),
+        ("the Israel Defense Forces", "State forces", "LB", "External/Other forces"),
+        ("Iran's Revolutionary Guards", "State forces", "IQ", "External/Other forces"),
+        ("Chadian army units", "State forces", "NG", "External/Other forces"),
+        # at war with each other: both sides are state forces
+        ("Azerbaijani troops", "External/Other forces", "AM", "State forces"),
+        # no nationality told, or not a state force: kept
+        ("the army", "State forces", "LB", "State forces"),
+        ("Turkish-backed factions", "Rebel group", "SY", "Rebel group"),
+        ("Russian warplanes", "External/Other forces", None, "External/Other forces"),
+    ],
+)
+def test_state_forces_at_home_and_abroad(phrase: str, atype: str, country, expected: str) -> None:
+    names = {"Iran": "IR", "Azerbaijan": "AZ"}
+    assert settle_type(atype, phrase, country, "2020-10-10", names) == expected
+
+
+def test_a_war_has_dates() -> None:
+    assert at_war("AZ", "AM", "2020-10-01") and not at_war("AZ", "AM", "2019-10-01")
+    assert nationality("Turkish-backed factions") is None
+    assert nationality("Kenyan police") == "KE"
+
+
+@pytest.mark.parametrize(
+    ("event", "phrase", "expected"),
+    [
+        ("Violence against civilians", "23 passengers", ("target", "Civilians")),
+        ("Violence against civilians", "a farmer", ("target", "Civilians")),
+        ("Violence against civilians", "Hazara students", ("target", "Civilians")),
+        ("Explosions/Remote violence", "11 civilians", ("target", "Civilians")),
+        ("Explosions/Remote violence", "two children", ("target", "Civilians")),
+        ("Battles", "the villagers", ("target", "Civilians")),
+        ("Violence against civilians", "an unidentified man", ("perpetrator", "Political militia")),
+        ("Violence against civilians", "Unknown men", ("perpetrator", "Political militia")),
+        ("Violence against civilians", "two masked men", ("perpetrator", "Political militia")),
+        ("Battles", "armed residents", ("perpetrator", "Political militia")),
+        # rioting villagers are rioters, not victims
+        ("Riots", "villagers", ("perpetrator", "Rioters")),
+    ],
+)
+def test_civilians_are_never_the_attackers(event: str, phrase: str, expected: tuple) -> None:
+    assert settle(event, None, "Civilians", "perpetrator", phrase) == expected

@@ -1769,7 +1769,7 @@ def _location(p: PlaceMention | None) -> Location | None:
 
 def _settled(e: _Ev, a: Actor, day: str | None) -> tuple[str, str]:
     """The final (role, type) of an actor of an incident (see ``reckon.extract.roles``)."""
-    return sides.settle(e.et, e.st, actors_mod.taliban_type(a.text, a.type, day), a.role)
+    return sides.settle(e.et, e.st, actors_mod.taliban_type(a.text, a.type, day), a.role, a.text)
 
 
 def _to_mention(text: str, e: _Ev, report: Report) -> Mention:

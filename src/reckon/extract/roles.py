@@ -14,9 +14,22 @@ _STATEISH = ("State forces", "External/Other forces")
 _CROWD = ("Civilians", "Rioters", "Protesters")
 
 
-def settle(event_type: str, sub_type: str | None, atype: str, role: str) -> tuple[str, str]:
+_ARMED_EVENTS = ("Violence against civilians", "Explosions/Remote violence", "Battles")
+# "an unidentified man", "unknown men": armed men not named, a political militia (ACLED)
+_UNNAMED = re.compile(r"\b(?:unidentified|unknown|masked|armed|hooded)\b", re.IGNORECASE)
+
+
+def settle(
+    event_type: str, sub_type: str | None, atype: str, role: str, phrase: str = ""
+) -> tuple[str, str]:
     """The (role, type) of an actor of type ``atype`` given ``role`` by its clause, in an event
-    of ``event_type`` / ``sub_type``."""
+    of ``event_type`` / ``sub_type``; ``phrase`` is the actor's words."""
+    if event_type in _ARMED_EVENTS and atype == "Civilians" and role == "perpetrator":
+        # civilians do not attack, shell or fight (ACLED): unnamed attackers are a militia,
+        # civilians read as the subject of the clause are its victims ("23 passengers ...")
+        if _UNNAMED.search(phrase):
+            return role, "Political militia"
+        return "target", atype
     if event_type == "Protests":
         peaceful = sub_type == "Peaceful protest"
         if atype in _STATEISH:
