@@ -108,6 +108,20 @@ _LOCATIVE_BEFORE = re.compile(
 
 def country_mentions(gaz: Gazetteer, text: str) -> tuple[Counter, Counter, Counter]:
     """Mentions of countries in a text: (named, named as where things happen, by demonym)."""
+    key = (id(gaz), text)
+    got = _mentions_memo.get(key)
+    if got is None:
+        got = _country_mentions(gaz, text)
+        if len(_mentions_memo) > 32:
+            _mentions_memo.clear()
+        _mentions_memo[key] = got
+    return Counter(got[0]), Counter(got[1]), Counter(got[2])
+
+
+_mentions_memo: dict[tuple[int, str], tuple[Counter, Counter, Counter]] = {}
+
+
+def _country_mentions(gaz: Gazetteer, text: str) -> tuple[Counter, Counter, Counter]:
     pat, table = _country_pattern(gaz)
     named: Counter = Counter()
     demonym: Counter = Counter()

@@ -84,9 +84,7 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
     ctx.admin1s = [(c, a, off - len(head) if off >= 0 else off) for c, a, off in ctx.admin1s]
     ctx.text = text
     # the town the report was filed from: a clue to its country, and a town of its sentence
-    dl = read_dateline(
-        gaz, text, build_context(gaz, text=head + text, source=report.source, day=report.published)
-    )
+    dl = read_dateline(gaz, text, ctx)
     if dl is not None and dl.place.iso:
         ctx.add_vote("@dateline", dl.place.iso, DATELINE_VOTE)
         ctx.mentions.append((dl.start, dl.place))

@@ -58,6 +58,13 @@ def read_dateline(gaz: Gazetteer, text: str, ctx: Context) -> Dateline | None:
         return None
     name = raw.title()
     unit = m.group("unit")
+    # read in the light of the text's own clues only: the report's other toponyms (and their
+    # namesakes abroad) do not decide where its dateline town is
+    own = Context()
+    for src, iso, w in ctx.votes:
+        if src == "":
+            own.add_vote(src, iso, w)
+    ctx = own
     got: Location | None = None
     if unit and not _is_country(gaz, unit):  # "UKHIYA, Cox's Bazar:": the town in its unit
         got = resolve_chain(gaz, name, [(unit, m.start("unit"))], ctx, None)
