@@ -80,3 +80,22 @@ def test_reading_the_dateline() -> None:
         assert dl is not None and (dl.name, dl.place.iso) == (name, iso), text
     for text in ("URGENT: 4 men kidnapped", "Police said on Monday - nothing", "On 4 May, X"):
         assert read_dateline(gaz, text, build_context(gaz, text=text)) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [
+        ("KATHMANDU, Nepal, May 3 - Police fired tear gas at protesters in Sinamangal on "
+         "Friday. Clashes also broke out elsewhere in Kathmandu.", 27.70, 85.32),
+        ("DHAKA, May 3 - Police fired tear gas at protesters in Shantinagar on Friday, injuring "
+         "20. Similar clashes were reported elsewhere in Dhaka.", 23.71, 90.41),
+    ],
+)  # fmt: skip
+def test_a_quarter_of_the_capital_a_report_is_filed_from(text: str, lat: float, lon: float) -> None:
+    # the report's places put the quarter in the capital's province: it lies at the capital
+    # (not at the seat of a namesake province elsewhere)
+    loc = _read(text).incidents[0].location
+    assert loc is not None and loc.lat is not None and loc.lon is not None
+    assert abs(loc.lat - lat) < 0.05 and abs(loc.lon - lon) < 0.05
+    assert loc.precision == 2 and loc.resolved is False

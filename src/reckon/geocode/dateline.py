@@ -110,8 +110,8 @@ def place_at_dateline(gaz: Gazetteer, extraction: Extraction, dl: Dateline) -> N
 
     - an unresolved toponym kept only at the town's country, or at the town's province, is
       placed near the town (precision 2; a quarter, park or camp of a town the gazetteer lacks);
-      from a capital, only a square, street, market or quarter (a capital's wire tells of the
-      whole country);
+      from a capital, only a square, street, market or quarter, or a place the report's other
+      places put in the capital's province (a capital's wire tells of the whole country);
     - an incident placed at the town's country only, where the body names the town again or
       speaks of "the capital" / "the city" (filed from there), is placed at the town itself."""
     text = extraction.report.text or ""
@@ -123,10 +123,11 @@ def place_at_dateline(gaz: Gazetteer, extraction: Extraction, dl: Dateline) -> N
     for loc in _locations(extraction):
         if loc.resolved or loc.feature != "unresolved" or not loc.name:
             continue
-        if capital and not (
-            loc.span is not None and _LOCAL_AFTER.match(text[loc.span.end : loc.span.end + 30])
-        ):
-            continue
+        local = loc.span is not None and bool(
+            _LOCAL_AFTER.match(text[loc.span.end : loc.span.end + 30])
+        )
+        if capital and not local and not (loc.admin1 and loc.admin1 == town.admin1):
+            continue  # (unless the report's other places put it in the capital's province)
         if loc.iso and loc.iso != town.iso:
             continue
         if loc.admin1 and loc.admin1 != town.admin1:
