@@ -179,3 +179,15 @@ def test_a_person_named_after_and_is_no_place() -> None:
 
 def _names_with(text: str, ents: list) -> list[str]:
     return [p.name for p in find_places(text, 0, len(text), ents)]
+
+
+def test_an_event_log_line_split_after_its_date() -> None:
+    # the sentence splitter may cut "DATE." from the rest of the line: the place is still read
+    text = (
+        "Weekly log:\n12 June 2022. Tafas, Daraa: a man was shot dead.\n"
+        "14 June 2022. Nawa (Daraa): a bomb went off."
+    )
+    for name in ("Tafas", "Nawa"):
+        a = text.index(name)
+        got = [p.name for p in find_places(text, a, text.index(":", a) + 10)]
+        assert got[:1] == [name], got

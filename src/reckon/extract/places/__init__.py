@@ -92,12 +92,20 @@ def find_places(
             if text[a : a + 4].lower() == "the ":
                 a += 4
             cands[(a, b)] = "ner"
-    seg_pats = (_PLACE_AFTER_PREP, _ADMIN_BEFORE, _POSSESSIVE, _INCLUDING, _LOG_HEAD)
+    seg_pats = (_PLACE_AFTER_PREP, _ADMIN_BEFORE, _POSSESSIVE, _INCLUDING)
     for pat in seg_pats:
         for m in pat.finditer(text, start, end):
             for g in range(1, (m.lastindex or 0) + 1):
                 if m.group(g):
                     cands.setdefault((m.start(g), m.end(g)), "pattern")
+    # an event log's line may be split into sentences after its date ("11 May 2021. Jasim,
+    # Daraa: ..."): read it from the start of its line
+    line_start = text.rfind("\n", 0, start) + 1
+    for m in _LOG_HEAD.finditer(text[: min(len(text), end + 200)], max(0, line_start - 1)):
+        if m.start() > end:
+            break
+        if start <= m.start(1) and m.end(1) <= end:
+            cands.setdefault((m.start(1), m.end(1)), "pattern")
     # names before an admin word: "Djugu territory", "Bannu district"
     for m in re.finditer(
         rf"({_NAME})(?=\s+(?:province|governorate|district|territory|county|"
