@@ -99,3 +99,46 @@ def test_a_quarter_of_the_capital_a_report_is_filed_from(text: str, lat: float, 
     assert loc is not None and loc.lat is not None and loc.lon is not None
     assert abs(loc.lat - lat) < 0.05 and abs(loc.lon - lon) < 0.05
     assert loc.precision == 2 and loc.resolved is False
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("A mob in western Kenya lynched two suspected thieves on Sunday, police said.\n\n"
+         "The men were caught at a market in Kakamega town and beaten before officers arrived.",
+         "Kakamega", "Kakamega"),
+        ("Soldiers opened fire on protesters in northern Nigeria on Friday, killing three.\n\n"
+         "The shooting happened outside the emir's palace in Zaria, witnesses said.",
+         "Zaria", "Kaduna"),
+    ],
+)  # fmt: skip
+def test_a_country_wide_incident_takes_the_one_town_the_report_names(
+    text: str, name: str, admin1: str
+) -> None:
+    loc = _read(text).incidents[0].location
+    assert loc is not None and (loc.name, loc.admin1) == (name, admin1)
+    assert loc.span is not None and text[loc.span.start : loc.span.end] == name
+
+
+def test_two_towns_leave_a_country_wide_incident_where_it_is() -> None:
+    from reckon.geocode.dateline import country_to_only_town
+    from reckon.model import Extraction, Location, Mention, Span
+
+    text = "Protests spread across Kenya. Crowds gathered in Kisumu and Eldoret."
+    rep = Report(id="t", raw=text.encode(), raw_text=text, text=text)
+
+    def town(name: str) -> Location:
+        a = text.index(name)
+        return Location(name=name, span=Span.of(text, a, a + len(name)), iso="KE",
+                        resolved=True, feature="town")  # fmt: skip
+
+    kenya = Location(name="Kenya", span=Span.of(text, 23, 28), iso="KE", feature="country")
+    x = Extraction(report=rep, incidents=[Mention("Protests", "Peaceful protest", location=kenya)])
+    x.places = [kenya, town("Kisumu"), town("Eldoret")]
+    country_to_only_town(x, None)
+    assert x.incidents[0].location is kenya
+    x.places = [kenya, town("Kisumu")]
+    country_to_only_town(x, None)
+    loc = x.incidents[0].location
+    assert loc is not None and loc.name == "Kisumu"

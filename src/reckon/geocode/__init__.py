@@ -18,7 +18,12 @@ from reckon.geo.normalize import light_key
 from reckon.geo.resolver import admin1_cues, build_context, get_gazetteer, resolve
 from reckon.geo.store import Gazetteer
 from reckon.geocode.common import _fill, _locations
-from reckon.geocode.dateline import DATELINE_VOTE, place_at_dateline, read_dateline
+from reckon.geocode.dateline import (
+    DATELINE_VOTE,
+    country_to_only_town,
+    place_at_dateline,
+    read_dateline,
+)
 from reckon.geocode.hierarchy import containers_after, containers_later, resolve_chain
 from reckon.geocode.hints import _LOCAL_AFTER, _phrase_hints
 from reckon.geocode.incidents import _keep_in_main_country, _possessed_place
@@ -133,6 +138,7 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
     _keep_in_main_country(gaz, extraction, ctx)
     if dl is not None:
         place_at_dateline(gaz, extraction, dl)
+    country_to_only_town(extraction, dl)
     # a state's forces at home are State forces, abroad foreign forces
     foreign.retype(extraction, {name: iso for iso, name in gaz.countries()})
     return extraction

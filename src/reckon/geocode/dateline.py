@@ -2,6 +2,8 @@
 "UKHIYA, Cox's Bazar:"). It is a clue to the report's country, and the town that places named
 in the report without a town of their own lie in: a quarter, a park or a camp the gazetteer
 lacks ("his Zaman Park home"), or "the capital" a report filed from the capital speaks of.
+Also: an incident placed at a country only takes the one town of that country the report names
+(:func:`country_to_only_town`).
 """
 
 from __future__ import annotations
@@ -152,4 +154,28 @@ def place_at_dateline(gaz: Gazetteer, extraction: Extraction, dl: Dateline) -> N
         new = Location(name=span.text, span=span)
         _fill(new, town)
         new.precision = 1 if again is not None else 2
+        _move(inc, new)
+
+
+def country_to_only_town(extraction: Extraction, dl: Dateline | None) -> None:
+    """An incident placed at a country only, in a report that names one town of that country
+    and no other (besides its dateline), is placed at that town: the report's detail says where
+    ("An angry mob in eastern Uganda beat two men ... They were cornered in Iganga town")."""
+    towns: dict[str, dict[str, Location]] = {}
+    for p in extraction.places:
+        if not p.resolved or p.feature != "town" or not p.iso or p.span is None:
+            continue
+        if dl is not None and p.span.start < dl.end:
+            continue
+        towns.setdefault(p.iso, {})[(p.name or "").lower()] = p
+    for inc in extraction.incidents:
+        loc = inc.location
+        if loc is None or loc.feature != "country" or not loc.iso:
+            continue
+        found = towns.get(loc.iso, {})
+        if len(found) != 1:
+            continue
+        (town,) = found.values()
+        new = Location(name=town.name, span=town.span)
+        _fill(new, town)
         _move(inc, new)
