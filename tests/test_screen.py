@@ -89,11 +89,12 @@ def test_apply_drops_below_threshold_and_says_so(monkeypatch) -> None:
     maybe = _mention(text, "Rebels may attack again.")
     model = {"bias": 0.0, "threshold": 0.5, "weights": {"cue=modal": -5.0, "has_date": 0.0}}
     monkeypatch.setattr(screen, "load_model", lambda: model)
+    monkeypatch.setenv("RECKON_SCREEN", "1")
     ex = Extraction(Report(id="r", raw=text.encode(), raw_text=text, text=text), incidents=[real, maybe])
     screen.apply(ex)
     assert ex.incidents == [real]
     assert any("screened out Battles/Armed clash" in n and "may attack" in n for n in ex.notes)
-    # switched off: everything stays
+    # switched off (the default): everything stays
     monkeypatch.setenv("RECKON_SCREEN", "0")
     ex2 = Extraction(Report(id="r", raw=text.encode(), raw_text=text, text=text), incidents=[real, maybe])
     assert screen.apply(ex2).incidents == [real, maybe]

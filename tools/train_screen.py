@@ -79,7 +79,7 @@ def examples(
             ]
             hit = {j for _i, j in match_incidents(gold, placed, require_type=False)}
             for j, f in enumerate(fs):
-                if j == 0:  # a report's lead incident is never screened (see screen.apply)
+                if j == 0 or screen._told_deaths(ex.incidents[j]):  # never screened (screen.apply)
                     first_read += 1
                     first_real += j in hit
                     continue
