@@ -326,7 +326,63 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
                 if not (TERRITORY.search(after[:40]) or _CAPS_OBJECT.match(after)):
                     continue
             out.append(Trigger(code, start + a, start + b, m.group(0)))
+    removals = _removals(text, start, end)
+    if removals:  # "marched 20 students into the forest" is no march of protest
+        out = [
+            t for t in out
+            if not (t.code == PROTEST and any(r.start <= t.start < r.end for r in removals))
+        ]
+        out.extend(removals)
     out.sort(key=lambda t: (t.start, t.end, t.code))
+    return out
+
+
+# Abduction told by a verb of taking away whose object is a person ("carried away 15 villagers",
+# "marched 20 students into the forest", "took 12 passengers hostage", "snatched a businessman"):
+# the verb, then within six words a person noun of the actor-head lexicon, then (except for
+# "snatched", "seized", "grabbed") a complement of removal. Cattle or cars taken away are no abduction.
+_REMOVAL_VERB = re.compile(
+    r"(?<![\w-])(?:carried|took|taken|led|dragged|whisked|marched|herded|bundled|frog-?marched|"
+    r"forced|snatched|seized|grabbed)(?![\w-])",
+    _F,
+)
+_REMOVAL_END = re.compile(
+    r"\b(?:away|off|hostages?|captives?|into\s+(?:the\s+)?(?:bush|forest|woods|captivity|"
+    r"(?:an?\s+|their\s+)?(?:waiting\s+)?(?:car|vehicle|van|truck|lorry|pick-?up)s?)|"
+    r"to\s+(?:an?\s+)?unknown\s+(?:destination|location|place))\b",
+    _F,
+)
+
+
+def _removals(text: str, start: int, end: int) -> list[Trigger]:
+    from reckon.extract import heads  # the actor-head lexicon (data)
+
+    out: list[Trigger] = []
+    for m in _REMOVAL_VERB.finditer(text, start, end):
+        window = text[m.end() : min(end, m.end() + 90)]
+        words = re.match(r"(?:\s+[\w'’-]+){1,7}", window)
+        if not words:
+            continue
+        # the direct object: the words before the first preposition ("took away cattle from
+        # herders" takes cattle, not herders)
+        obj = re.split(r"\s(?:from|at(?!\s+(?:least|most)\b)|in|near|on|of|with|to|into|outside|for|through)\b", words.group(0))[0]
+        person = next(
+            (h for h in heads.lexicon().pattern.finditer(obj) if heads.head_type(h.group(0))),
+            None,
+        )
+        if person is None:
+            continue
+        stop = m.end() + words.end()
+        if m.group(0).lower() in ("snatched", "seized", "grabbed"):
+            out.append(Trigger(ABDUCT, m.start(), m.end(), m.group(0)))
+            continue
+        tail = _REMOVAL_END.search(text, m.end(), min(end, stop + 45))
+        if tail is None:
+            continue
+        # "forced ... into" needs a vehicle or the bush: "forced residents to flee" is no abduction
+        if m.group(0).lower() == "forced" and not tail.group(0).lower().startswith(("into", "to")):
+            continue
+        out.append(Trigger(ABDUCT, m.start(), tail.end(), text[m.start() : tail.end()]))
     return out
 
 

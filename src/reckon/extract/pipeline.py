@@ -124,6 +124,9 @@ _SUBJECT_OF_VERB = re.compile(
     r"overran|burned|set fire|launched)\b",
     _F,
 )
+# verbs whose subject undergoes the event: "three villagers died", "a guard perished"
+_UNACCUSATIVE = re.compile(r"died|dies|die|dead|perished|succumbed", _F)
+_SUBORDINATE_SUBJECT = re.compile(r"\b(?:when|as|after|before|until)\s+(?:the\s+)?$", _F)
 _SIDE = {
     "State forces": "state",
     "External/Other forces": "state",
@@ -165,7 +168,7 @@ _SOURCE_AFTER = re.compile(
 )
 _PASSIVE_VICTIM = re.compile(
     r"\b(?:was|were|been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|abducted|kidnapped|"
-    r"shot|arrested|detained)\b|\b(?:died|lost their lives)\b|"
+    r"shot|arrested|detained)\b|\b(?:died|perished|succumbed|lost their lives)\b|"
     # "a patrol came under attack", "the convoy was targeted"
     r"\b(?:came|come|comes|coming)\s+under\b|\b(?:was|were)\s+targeted\b",
     _F,
@@ -564,7 +567,7 @@ def _extract(
                 triggers = [
                     t for t in triggers if t.code not in (ev.CLASH, ev.ATTACK, ev.KILL, ev.WOUND)
                 ]
-            decision, acts = _decide(text, cl, triggers, c_counts)
+            decision, acts = _decide(text, cl, triggers, c_counts, (sent.start, sent.end))
             if cut is not None:
                 acts = [a for a in acts if a.span is None or a.span.start < cut]
             told = [x for x in (*events, *sent_events) if not x.headline]
@@ -824,7 +827,9 @@ def _role_actors(
             role = "target"
         elif a.end <= trig.start:
             between = text[a.end : trig.start]
-            if (passive or _PASSIVE_VICTIM.search(between)) and not actors_mod.BY_BEFORE.search(
+            if (
+                passive or _PASSIVE_VICTIM.search(between) or _UNACCUSATIVE.fullmatch(trig.text)
+            ) and not actors_mod.BY_BEFORE.search(
                 text[max(cl.start, a.start - 22) : a.start]
             ):
                 role = "target"
@@ -845,6 +850,10 @@ def _role_actors(
             before = text[max(cl.start, a.start - 22) : a.start]
             if _SUBJECT_OF_VERB.match(text, a.end):
                 role = "perpetrator"  # "... were killed when gunmen attacked the village"
+            elif _SUBORDINATE_SUBJECT.search(before) and a.type != "Civilians":
+                # "... were killed when masked attackers burst into their home": the armed
+                # subject of the clause that tells how the victims died
+                role = "perpetrator"
             elif re.search(r"\bfrom\s+$", before) and trig.code in (ev.REGAIN, ev.CAPTURE):
                 role = "target"  # "retook the village from Kurdish fighters"
             elif actors_mod.BY_BEFORE.search(before) or re.search(r"\bfrom\s+$", before):
@@ -898,7 +907,11 @@ def _violent_report(text: str) -> bool:
 
 
 def _decide(
-    text: str, cl: Clause, triggers: list[ev.Trigger], counts: list
+    text: str,
+    cl: Clause,
+    triggers: list[ev.Trigger],
+    counts: list,
+    sentence: tuple[int, int] | None = None,
 ) -> tuple[ev.Decision | None, list[Actor]]:
     if not triggers:
         return None, []
@@ -986,7 +999,11 @@ def _decide(
             decision = ev.Decision(
                 decision.event_type, decision.sub_event_type, _WEAK, decision.key
             )
-        elif not (perp & ev.ARMED) and not _ARMED_CONTEXT.search(ctext):
+        elif not (perp & ev.ARMED) and not _ARMED_CONTEXT.search(
+            # the armed side may be told in another clause of the sentence ("were killed
+            # when gunmen burst into their house")
+            text, *(sentence or (cl.start, cl.end))
+        ):
             return None, []
     et = decision.event_type
     out: list[Actor] = []
