@@ -106,6 +106,7 @@ _PATTERNS: dict[str, str] = {
     r"took to the streets|gathered (?:to|in|outside)|went on strike|on strike|general strike|"
     r"staged (?:a|an) (?:\w+ )?strike|strike action|walkouts?\b",
     DISPERSE: r"dispers(?:e|ed|ing)|tear ?gas|water cannons?|batons?|broke up|break up|"
+    r"(?:stun|flash|sound|smoke|shock) grenades?|flash-?bangs?|"
     r"push(?:ed)? back|rubber bullets|fired (?:into the air|warning shots)|cracked down",
     FIRE_ON: r"(?:opened fire|fired (?:live (?:rounds|ammunition|bullets) )?(?:on|at|into))|"
     r"live (?:rounds|ammunition|fire)|gunfire",
@@ -204,7 +205,9 @@ _CANCEL = {
     GRENADE: re.compile(
         r"rocket-propelled grenades?|armed with (?:[\w-]+,? ){0,6}(?:and )?(?:hand )?grenades|"
         r"(?:rifles|ammunition|weapons|guns),? (?:and )?(?:hand )?grenades|"
-        r"(?:recovered|seized|found|confiscated) (?:\w+,? ){0,4}(?:hand )?grenades",
+        r"(?:recovered|seized|found|confiscated) (?:\w+,? ){0,4}(?:hand )?grenades|"
+        # crowd-control munitions are a way of dispersing a crowd, not an explosive attack
+        r"(?:stun|flash|sound|smoke|tear[- ]?gas|teargas|shock) grenades?",
         _F,
     ),
     AGREE: re.compile(

@@ -1610,6 +1610,22 @@ def _ctext(e: _Ev) -> str:
     return e.clause_text
 
 
+_ARMED_NONSTATE = {"Rebel group", "Political militia", "Identity militia"}
+
+
+def _intervention(e: _Ev) -> bool:
+    """Is ``e`` a security force's handling of a crowd: arrests, a dispersal, crowd-control
+    munitions, or a fight with police in which no armed group takes part?"""
+    types = {a.type for a in e.actors}
+    if types & _ARMED_NONSTATE:
+        return False
+    if e.st in ("Arrests", "Protest with intervention"):
+        return True
+    if e.st in ("Grenade", "Armed clash") and "State forces" in types:
+        return True
+    return False
+
+
 def _just_told(incidents: list[_Ev], e: _Ev, *, own_place: bool = False) -> _Ev | None:
     """The incident told just before ``e`` (in its paragraph or the one before), when ``e``
     names no place of its own (unless ``own_place``): what a side event may belong to."""
@@ -1673,6 +1689,22 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
             # "... killing 17. Officers have been deployed to the area": the response to the
             # attack just told is part of its story, not an event of its own
             last.evidence.extend(e.evidence)
+            continue
+        scene = _just_told(incidents, e, own_place=True)
+        if (
+            scene is not None
+            and scene.et in ("Riots", "Protests")
+            and _intervention(e)
+            and _dates_ok(scene.date, e.date)
+            and _places_ok(scene, e)
+            and not _LATER.search(e.clause_text)
+        ):
+            # "Students marched in Dhaka. Police used stun grenades and detained 12": the
+            # force's response is part of the demonstration, which it turns into a protest
+            # with intervention
+            if scene.et == "Protests" and scene.st == "Peaceful protest":
+                scene.st = "Protest with intervention"
+            _absorb_keeping_type(scene, e, keep_actors=False)
             continue
         if (
             last is not None
