@@ -85,7 +85,11 @@ _PATTERNS: dict[str, str] = {
     KILL: r"kill(?:ed|ing|s)?\b(?! it\b)|shot dead|shooting dead|gunned down|shot and killed|"
     r"gun(?:s|ning)? down|\bdie\b|\bdies\b|"
     r"executed|executions?|beheaded|hacked to death|murder(?:ed|s)?|slaughtered|"
-    r"killings?|assassinat(?:ed|ion)|stabbed|opened fire|fired on|shot at|died\b|dead\b",
+    r"killings?|assassinat(?:ed|ion)|stabbed|opened fire|fired on|shot at|died\b|dead\b|"
+    # a verb of violence and its result around the victim: "shot a man dead", "hacked four
+    # villagers to death", "burnt three women alive"
+    r"(?:shot|gunned|hacked|stabbed|beaten|clubbed|stoned|burn(?:ed|t)|set)\s+(?:[\w'’-]+\s+){1,5}?"
+    r"(?:dead|to death|alive|on fire and killed)\b",
     MASSACRE: r"massacres?|summary executions?|revenge (?:attacks?|killings?)|"
     r"retribution killings?|reprisal (?:attacks?|killings?)|acts of vengeance|"
     r"sectarian killings?|extrajudicial killings?|mass graves?|"
@@ -552,6 +556,10 @@ def classify(
                 return d("Battles", "Armed clash", key, 0.7)
         if armed_perp and (civ_target or has_victims):
             return d("Violence against civilians", "Attack", key, 0.75)
+        if has(FIRE_ON) and has_deaths and armed_perp and not target_types and not has(CLASH):
+            # "border guards opened fire on a group of porters, killing one": fire opened on
+            # people no one calls armed
+            return d("Violence against civilians", "Attack", key, 0.55)
         if has(KILL) and has_deaths and not target_types and perp_types & NONSTATE:
             # "Herders kill 10 in Kogi": a militia's unnamed dead are taken to be civilians
             return d("Violence against civilians", "Attack", key, 0.55)
