@@ -52,7 +52,10 @@ _PATTERNS: dict[str, str] = {
     r"drones?\b(?= (?:also |had )?(?:struck|hit|dropped|attacked|targeted|fired|crashed|"
     r"slammed|exploded))|(?:bombed|bombing raids?|barrel bombs?)|"
     r"(?:guided |glide |aerial |air-dropped |gliding )(?:aerial )?bombs?|"
-    r"\bstrikes?\b(?! (?:action|by (?:workers|teachers)))",
+    r"\bstrikes?\b(?! (?:action|by (?:workers|teachers)))|"
+    # the weapon as instrument: "struck a car with a drone", "hit the camp using drones"
+    r"(?<=with )(?:an? |armed |attack |kamikaze |suicide )?drones?\b|"
+    r"(?<=using )(?:an? |armed |attack |kamikaze |suicide )?drones?\b",
     SHELL: r"shell(?:ed|ing|s)\b|shell\b(?= (?:hit|struck|landed|slammed|fell|exploded|"
     r"crashed|tore|smashed))|(?<=by a )shell\b|artillery|mortars?(?: rounds?| shells?| fire)?|rockets?\b|"
     r"missiles?\b|katyushas?|howitzers?|barrages?|tank (?:shells?|fire)|grad rockets",
@@ -67,7 +70,8 @@ _PATTERNS: dict[str, str] = {
     r"injured|kills?|wounds?|injures?|at (?:a|an|the)|in (?:a|an|the)|near))|"
     r"roadside (?:blast|explosion)s?",
     SUICIDE: r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|vests?|car bomb(?:er)?)|"
-    r"blew (?:himself|herself|themselves) up",
+    r"blew (?:himself|herself|themselves) up|explosives?(?:-laden)? (?:belts?|vests?)|"
+    r"detonated (?:himself|herself|themselves)",
     GRENADE: r"grenades?",
     CHEM: r"chemical (?:weapons?|attacks?|agents?|munitions?)|chlorine|sarin|mustard gas|"
     r"nerve agents?|toxic gas|poison(?:ous)? gas|irritant gas|chlorine-like gas|"
@@ -75,7 +79,7 @@ _PATTERNS: dict[str, str] = {
     CLASH: r"clash(?:es|ed|ing)?|firefights?|fire-fights?|gun ?battles?|gunfights?|"
     r"exchanges? of fire|exchanged fire|exchange(?:d)? of gunfire|fighting\b|\bfought\b|"
     r"\bbattles?\b|ambush(?:ed|es|ing)?|repell?(?:ed|led)|repulsed|offensive\b|"
-    r"skirmish(?:es)?|intelligence-based operation|counter-?offensive|encounters?\b|"
+    r"skirmish(?:es)?|counter-?offensive|encounters?\b|"
     r"shoot-?outs?|crossfire|(?:heavy|cross-border|unprovoked|intense) (?:firing|gunfire)|"
     r"gunbattles?|fire ?fights?",
     REGAIN: r"regain(?:ed|s)? control|recaptur(?:ed|es|e)|retook|retaken|re-?took|"

@@ -777,6 +777,12 @@ _DEPLOYED_AFTER = re.compile(
     _F,
 )
 _VIOLENT_CODES = (ev.KILL, ev.ATTACK, ev.ABDUCT, ev.MASSACRE)
+# deeds that take a weapon or a captive: their doer is armed
+_ARMED_DEED = re.compile(
+    r"\b(?:shot|shoot|shooting|gunned|opened fire|fired|abduct\w*|kidnap\w*|beheaded|detonated|"
+    r"blew (?:himself|herself|themselves) up|explosives? (?:belt|vest)s?)\b",
+    _F,
+)
 # an actor right after a violent verb is its object, whatever verb comes later in the clause
 _OBJECT_OF_VIOLENCE = re.compile(
     r"\b(?:killed|killing|murdered|shot(?:\s+dead)?|gunned\s+down|hacked\s+to\s+death|attacked|attacking|abducted|abducting|kidnapped|"
@@ -875,6 +881,10 @@ def _role_actors(
         ):
             # herders or tribesmen who kill, attack or abduct act as an identity militia (ACLED)
             a = actors_mod.ActorMention(a.start, a.end, a.text, "Identity militia", a.head)
+        elif role == "perpetrator" and a.type == "Civilians" and _ARMED_DEED.search(trig.text):
+            # people who shoot, open fire or abduct are an unidentified armed group (ACLED
+            # codes them as a political militia): "two men shot dead a bus driver"
+            a = actors_mod.ActorMention(a.start, a.end, a.text, "Political militia", a.head)
         roles.append((a, role))
         if role == "perpetrator":
             perp.add(a.type)
