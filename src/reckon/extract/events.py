@@ -133,7 +133,9 @@ _PATTERNS: dict[str, str] = {
     r"(?:\w+ ){0,2}pact|"
     r"(?:signed|reached|struck|brokered) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord)|"
     r"agreement\b|exchanged \d+ (?:detainees|prisoners)|"
-    r"exchanged (?:\w+ )?(?:detainees|prisoners|bodies)|prisoner (?:swap|exchange)",
+    r"exchanged (?:\w+ )?(?:detainees|prisoners|bodies)|prisoner (?:swap|exchange)|"
+    r"agreed (?:to|on) (?:an? |the )?(?:exchange|swap|release|truce|ceasefire|cease-fire|"
+    r"withdrawal|handover)",
     CHANGE: r"merg(?:ed|ing|er)\b|split (?:from|with)|breaking (?:away )?with|broke (?:away )?with|"
     r"dissolv(?:ed|ing)|renamed|rebranded|new coalition|re-?united|reunified|defected|"
     r"defections?|join(?:ed)? forces|formed (?:a|an) (?:new )?(?:alliance|coalition|front)|"
@@ -145,12 +147,23 @@ _PATTERNS: dict[str, str] = {
     r"(?:explosives|ammonium nitrate|detonators|suicide vests?|IEDs?|bomb-making|rockets|"
     r"mortar rounds|weapons cache|arms cache)|"
     r"(?:found|discovered) (?:a |an )?(?:weapons|arms) (?:cache|depot)",
-    HQ: r"(?:set up|established|establish|opened|built) (?:a |an )?(?:new )?"
-    r"(?:forward )?(?:operating )?(?:command post|base|headquarters|military post|"
-    r"outpost|garrison)",
+    HQ: r"(?:set up|sets up|established|establishes|establish|opened|built|erected) "
+    r"(?:a |an |its |their |the )?(?:[\w-]+ ){0,3}?(?:command post|base|headquarters|military post|"
+    r"outpost|garrison|command centre|command center)\b|"
+    # "turned a former school into a new headquarters"
+    r"(?:turned|converted|transformed) (?:[\w-]+ ){1,6}?into (?:a |an |its |their )?(?:[\w-]+ ){0,2}?"
+    r"(?:command post|base|headquarters|military post|outpost|garrison)\b",
     TRANSFER: r"handed over|hand(?:ed)? over (?:control|their base|the base)|"
     r"withdrew from (?:[\w-]+ ){0,7}(?:under|as part of)|took over (?:their|the) positions|"
-    r"handover|without a shot|transfer(?:red)? (?:of )?(?:control|base)",
+    r"handover|without a shot|transfer(?:red)? (?:of )?(?:control|base)|"
+    # territory changing hands with no fight: "entered the town unopposed", "abandoned the town",
+    # "handed the town to ...", "the base vacated by"
+    r"unopposed|without (?:a )?(?:fight|resistance|firing a (?:shot|bullet))|"
+    r"(?:abandoned|vacated|pulled out of) (?:the |their |its )?(?:[\w-]+ ){0,2}?"
+    r"(?:base|military camp|army camp|positions?|garrison|outpost|barracks)\b|"
+    r"(?:vacated|abandoned) by|"
+    r"handed (?:the |their |its )?(?:[\w-]+ ){0,2}?(?:town|city|village|base|camp|positions?|"
+    r"airport|garrison) (?:over )?to",
     OTHER: r"deploy(?:ed|ment|s)|reinforcements|curfew|"
     r"(?:imposed|declared) (?:a )?(?:\w+ )?state of emergency|"
     r"security operation|tasked with (?:securing|neutrali[sz]ing|restoring)|"
@@ -469,7 +482,8 @@ def classify(
         return d("Battles", "Armed clash", DISRUPT, 0.7)
     if has(SUICIDE):
         return d("Explosions/Remote violence", "Suicide bomb", SUICIDE, 0.95)
-    if has(TRANSFER):
+    if has(TRANSFER) and (perp_types | target_types) & ARMED:
+        # territory changes hands between armed sides ("the team won unopposed" is no transfer)
         return d("Strategic developments", "Non-violent transfer of territory", TRANSFER, 0.8)
     if (has(REGAIN) or has(CAPTURE)) and not has(ABDUCT):
         code = REGAIN if has(REGAIN) else CAPTURE
@@ -481,7 +495,7 @@ def classify(
         if perp_types & STATEISH and not perp_types & NONSTATE:
             return d("Battles", "Government regains territory", code, 0.8)
         return d("Battles", "Non-state actor overtakes territory", code, 0.8)
-    if has(TRANSFER):
+    if has(TRANSFER) and (perp_types | target_types) & ARMED:
         return d("Strategic developments", "Non-violent transfer of territory", TRANSFER, 0.8)
     if has(AIR):
         return d("Explosions/Remote violence", "Air/drone strike", AIR, 0.9)
@@ -598,7 +612,8 @@ def classify(
         return d("Strategic developments", "Agreement", AGREE, 0.75)
     if has(CHANGE):
         return d("Strategic developments", "Change to group/activity", CHANGE, 0.75)
-    if has(HQ):
+    if has(HQ) and (perp_types | target_types) & ARMED:
+        # an armed side sets up a base ("the minister opened a bus headquarters" is none)
         return d("Strategic developments", "Headquarters or base established", HQ, 0.8)
     if has(OTHER):
         return d("Strategic developments", "Other", OTHER, 0.6)
