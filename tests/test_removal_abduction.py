@@ -20,6 +20,10 @@ ABDUCTIONS = [
     "Kidnappers snatched a businessman outside his home in Aba on Monday.",
     "Fighters dragged away three men from the market in Bardera on Wednesday.",
     "They carried away at least 15 people including my uncle and his two wives.",
+    "Armed men burst into a party in Fresnillo on Sunday and forced seven young people into two vans.",
+    "On 20 March, a student activist was taken from a tea stall in Chittagong by plain-clothes men.",
+    "Gunmen picked up a village chief from his home in Kajuru on Monday.",
+    "Two aid workers were whisked away by gunmen near Mopti on Friday.",
 ]
 
 NOT_ABDUCTIONS = [
@@ -29,6 +33,8 @@ NOT_ABDUCTIONS = [
     "Troops forced residents to flee their homes in Sittwe on Monday.",
     "Thousands marched through Nairobi on Saturday to protest tax rises.",
     "The striker took the ball away from two defenders and scored.",
+    "The children were taken to hospital in Goma on Monday.",
+    "Rescuers took the injured from the scene to hospital in Beni on Monday.",
 ]
 
 

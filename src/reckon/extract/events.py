@@ -367,13 +367,22 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
 # "snatched", "seized", "grabbed") a complement of removal. Cattle or cars taken away are no abduction.
 _REMOVAL_VERB = re.compile(
     r"(?<![\w-])(?:carried|took|taken|led|dragged|whisked|marched|herded|bundled|frog-?marched|"
-    r"forced|snatched|seized|grabbed)(?![\w-])",
+    r"forced|snatched|seized|grabbed|picked up)(?![\w-])",
     _F,
 )
 _REMOVAL_END = re.compile(
     r"\b(?:away|off|hostages?|captives?|into\s+(?:the\s+)?(?:bush|forest|woods|captivity|"
-    r"(?:an?\s+|their\s+)?(?:waiting\s+)?(?:car|vehicle|van|truck|lorry|pick-?up)s?)|"
+    r"(?:an?\s+|their\s+|\w+\s+)?(?:waiting\s+)?(?:car|vehicle|van|truck|lorry|pick-?up)s?)|"
+    r"from\s+(?:his|her|their)\s+(?:home|house|homes|houses|bed|beds|farm|farms|shop|office)|"
     r"to\s+(?:an?\s+)?unknown\s+(?:destination|location|place))\b",
+    _F,
+)
+
+
+# the passive: "a student activist was taken from a tea stall by plain-clothes men"
+_REMOVED = re.compile(
+    r"(?<![\w-])(?:was|were|had been|have been|has been)\s+(?:forcibly\s+)?(?:taken|snatched|"
+    r"seized|picked up|dragged|led|whisked|carried|bundled|marched)\s+(?:away|off|from|into)\b",
     _F,
 )
 
@@ -382,6 +391,11 @@ def _removals(text: str, start: int, end: int) -> list[Trigger]:
     from reckon.extract import heads  # the actor-head lexicon (data)
 
     out: list[Trigger] = []
+    for m in _REMOVED.finditer(text, start, end):
+        before = text[max(start, m.start() - 60) : m.start()]
+        words = " ".join(before.split()[-6:])
+        if any(heads.head_type(h.group(0)) for h in heads.lexicon().pattern.finditer(words)):
+            out.append(Trigger(ABDUCT, m.start(), m.end(), m.group(0)))
     for m in _REMOVAL_VERB.finditer(text, start, end):
         window = text[m.end() : min(end, m.end() + 90)]
         words = re.match(r"(?:\s+[\w'’-]+){1,7}", window)
