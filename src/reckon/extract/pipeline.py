@@ -115,7 +115,8 @@ _DET_BEFORE = re.compile(
 )
 _EVENT_NOUN = re.compile(
     r"strike|attack|assault|raid|shelling|bombing|clash|fighting|battle|killing|explosion|blast|"
-    r"ambush|massacre|abduction|kidnapping|shooting",
+    r"ambush|massacre|abduction|kidnapping|shooting|offensive|onslaught|bombardment|incursion|"
+    r"operation|violence|unrest|uprising",
     _F,
 )
 _SUBJECT_OF_VERB = re.compile(
