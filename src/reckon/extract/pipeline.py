@@ -20,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from reckon.extract import actors as actors_mod
-from reckon.extract import attribution, heads
+from reckon.extract import attribution, heads, victims
 from reckon.extract import dates as dates_mod
 from reckon.extract import events as ev
 from reckon.extract import numbers as numbers_mod
@@ -860,6 +860,8 @@ def _role_actors(
                 role = "party"
             elif _OBJECT_OF_VIOLENCE.search(text, max(cl.start, a.start - 40), a.start):
                 role = "target"  # "herders killed a farmer and abducted his sons": the farmer
+            elif roles and sides.object_of_verb(text, roles[-1][0].end, a.start):
+                role = "target"  # "fighters stopped a group of families and opened fire"
             else:
                 role = "perpetrator"
         else:
@@ -1038,6 +1040,10 @@ def _decide(
             if re.search(r"\bbetween\b", text[cl.start : main.start + 60]) or role == "party":
                 role = "party"
         out.append(Actor(a.text, role, a.type, Span(a.start, a.end, a.text)))
+    if et != "Strategic developments" or decision.sub_event_type == "Arrests":
+        # "shot a money changer": a victim whose noun no lexicon lists
+        for v in victims.object_victims(text, cl.start, cl.end, [(a.start, a.end) for a in acts]):
+            out.append(Actor(v.text, "target", v.type, Span(v.start, v.end, v.text)))
     return decision, out
 
 
