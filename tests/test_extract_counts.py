@@ -71,3 +71,34 @@ def test_arrests_after_an_attack_stay_their_own_event() -> None:
     )
     types = {i.sub_event_type for i in _incidents(text)}
     assert "Arrests" in types
+
+
+# per-side figures add up, in one sentence or told one after the other
+SIDES = [
+    ("Two soldiers were killed and three wounded on Tuesday in a firefight with rebels near "
+     "Bunia, the army said. Five rebels were killed in the clash, the army added. The rebels "
+     "took up arms in 1998.", 7),
+    ("Police fought bandits outside Kaura on Friday; three officers were killed. Six bandits died "
+     "in the clash, police said. The gang has operated in the area since 2015.", 9),
+    ("Three policemen were killed on Monday when gunmen attacked a checkpoint in Zamfara. "
+     "Officers killed four of the attackers in the gunfight, police said.", 7),
+    ("Government troops clashed with militants near Palma on Friday. Six soldiers and nine "
+     "militants were killed.", 15),
+    ("Fighting broke out between two clans in Beledweyne on Sunday. Four people from one clan and "
+     "three from the other were killed.", 7),
+    ("Militants attacked an army post near Djibo on Saturday, killing seven soldiers. The army "
+     "said 12 militants were killed in the fighting.", 19),
+    ("Rebels ambushed a patrol near Rutshuru on Wednesday. Three soldiers died in the ambush, and "
+     "the army said two rebels were also killed.", 5),
+    ("Soldiers and jihadists clashed near Mopti on Thursday, leaving four soldiers dead. Eleven "
+     "jihadists were killed in the clash, the ministry said.", 15),
+    ("Police clashed with armed robbers in Kisumu on Monday. Two officers were killed and three "
+     "robbers were shot dead.", 5),
+    ("Militiamen attacked a border post near Kidal on Sunday and two guards were killed. Three "
+     "militiamen died in the fighting, officials said. The militia was formed in 2012.", 5),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "dead"), SIDES)
+def test_per_side_figures_add_up(text: str, dead: int) -> None:
+    assert [i.fatalities.best if i.fatalities else None for i in _incidents(text)] == [dead]

@@ -1735,6 +1735,17 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
         incidents.append(e)
     for e in pending_refs:
         target = next((inc for inc in reversed(incidents) if _compatible(inc, e)), None)
+        if target is None and e.counts and e.ref_kind == "definite" and not e.date_in_clause:
+            # "Four militants were killed in the clash": the figure of the clash just told,
+            # whatever day a later sentence lent it
+            target = next(
+                (
+                    inc
+                    for inc in reversed(incidents)
+                    if _types_ok(inc, e) and 0 <= e.clause.para - inc.clause.para <= 1
+                ),
+                None,
+            )
         if target is not None:
             _absorb(target, e)
         elif (
