@@ -128,7 +128,11 @@ _PATTERNS: dict[str, str] = {
     LOOT: r"loot(?:ed|ing|ers)?|plunder(?:ed|ing)?|ransack(?:ed|ing)|torched|"
     r"set fire to|set (?:\w+ ){0,4}(?:ablaze|on fire)|burn(?:ed|t|ing) (?:down )?(?:\w+ ){0,3}"
     r"(?:homes|houses|shops|villages|cars|vehicles|granaries|buildings)|demolish(?:ed|ing)|"
-    r"property destruction|destroyed (?:\w+ ){0,3}(?:homes|houses|shops)",
+    r"property destruction|destroyed (?:\w+ ){0,3}(?:homes|houses|shops)|"
+    # infrastructure destroyed by an armed side: "destroyed a telecom mast"
+    r"(?:destroyed|blew up|sabotaged|demolished|wrecked) (?:an? |the |two |three |several |\d+ )?"
+    r"(?:[\w-]+ ){0,2}?(?:masts?|towers?|pylons?|bridges?|pipelines?|schools?|clinics?|"
+    r"churches|church|mosques?|markets?|granaries|granary|wells?|power lines?|substations?)\b",
     AGREE: r"truce|cease-?fire|peace (?:deal|agreement|accord|pact)|(?:signed|reached) (?:a |an |the )?"
     r"(?:\w+ ){0,2}pact|"
     r"(?:signed|reached|struck|brokered) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord)|"
@@ -156,6 +160,7 @@ _PATTERNS: dict[str, str] = {
     TRANSFER: r"handed over|hand(?:ed)? over (?:control|their base|the base)|"
     r"withdrew from (?:[\w-]+ ){0,7}(?:under|as part of)|took over (?:their|the) positions|"
     r"handover|without a shot|transfer(?:red)? (?:of )?(?:control|base)|"
+    r"handed (?:over )?(?:\w+ )?control (?:of (?:[\w-]+ ){1,3})?to|"
     # territory changing hands with no fight: "entered the town unopposed", "abandoned the town",
     # "handed the town to ...", "the base vacated by"
     r"unopposed|without (?:a )?(?:fight|resistance|firing a (?:shot|bullet))|"
@@ -461,6 +466,9 @@ class Decision:
     key: Trigger | None  # the trigger that decided
 
 
+_INFRASTRUCTURE = re.compile(r"(?:destroyed|blew up|sabotaged|demolished|wrecked) (?!(?:\w+ ){0,3}(?:homes|houses|shops))", _F)
+
+
 def classify(
     triggers: list[Trigger],
     perp_types: set[str],
@@ -616,7 +624,10 @@ def classify(
             return d("Violence against civilians", "Attack", key, WEAK)
     if has(RIOT) and perp_types and not armed_perp:
         return d("Riots", "Violent demonstration", RIOT, 0.7)
-    if has(LOOT) or (has(RIOT) and armed_perp):
+    infrastructure = has(LOOT) and _INFRASTRUCTURE.match(by[LOOT].text) is not None
+    if (has(LOOT) and (armed_perp or not infrastructure)) or (has(RIOT) and armed_perp):
+        # a mast or a bridge destroyed is armed violence only by an armed side ("workers
+        # destroyed the old bridge" is building work)
         return d("Strategic developments", "Looting/property destruction", LOOT, 0.8)
     if has(RIOT):
         return d("Riots", "Violent demonstration", RIOT, 0.7)
