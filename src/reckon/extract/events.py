@@ -122,7 +122,11 @@ _PATTERNS: dict[str, str] = {
     r"burn(?:ed|t) tyres|set (?:\w+ ){0,3}(?:on fire|ablaze)|set fire|torched|vandali[sz]ed|"
     r"stormed|ransacked",
     MOB: r"\bmob\b|lynch(?:ed|ing)?|beat (?:\w+ ){0,4}to death|stoned (?:\w+ ){0,3}to death|"
-    r"vigilantes?|crowd (?:beat|attacked|stoned|lynched|set)|beat (?:two|three|a|an|the)",
+    r"vigilantes?|crowd (?:beat|attacked|stoned|lynched|set)|beat (?:two|three|a|an|the)|"
+    # a crowd turning on people: "crowds rampaged through Kayseri, beating several Syrians"
+    r"(?<=crowds )(?:rampaged|went on the rampage|ran amok|attacked|beat|chased)|"
+    r"(?<=crowd )(?:rampaged|went on the rampage|ran amok|chased)|"
+    r"rampag(?:ed|ing) through (?:[\w-]+,? ){0,5}?beating (?:several|two|three|four|\d+|a|an|the)\b",
     ARREST: r"arrest(?:ed|s|ing)?\b|detain(?:ed|ing|s)?\b|detention\b(?! centre)|"
     r"taken into custody|rounded up|apprehended",
     LOOT: r"loot(?:ed|ing|ers)?|plunder(?:ed|ing)?|ransack(?:ed|ing)|torched|"
