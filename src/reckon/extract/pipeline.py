@@ -20,11 +20,10 @@ from datetime import date
 from functools import lru_cache
 
 from reckon.extract import actors as actors_mod
-from reckon.extract import attribution, heads
+from reckon.extract import attribution, heads, mood
 from reckon.extract import dates as dates_mod
 from reckon.extract import events as ev
 from reckon.extract import frames as frames_mod
-from reckon.extract import mood
 from reckon.extract import numbers as numbers_mod
 from reckon.extract.nlp import Analysis, entities_many, split_sentences
 from reckon.extract.places import PlaceMention, choose_location, dateline_places, find_places
