@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reckon.extract.tolls import historical_year
 from reckon.lexicon import groups_in, load_table, load_words
 
-__all__ = ["Frame", "anchored", "figures", "real_figure", "report_frame"]
+__all__ = ["Frame", "anchored", "real_figure", "report_frame"]
 
 # distinct cue words the whole text must name, and how many sentences make the lead
 MIN_CUES = 3
@@ -81,17 +80,6 @@ def real_figure(c: Any) -> bool:
     """A count of people harmed (``numbers.CountMention``) told as a fact: not denied,
     threatened, claimed or zero."""
     return not c.negated and c.hedged is None and (c.count.best or 0) > 0
-
-
-def figures(counts: Sequence[Any], published_year: int | None) -> list[int]:
-    """Offsets of the figures of people harmed told as facts of now (not of a past year)."""
-    return [
-        c.count.span.start
-        for c in counts
-        if c.count.span is not None
-        and real_figure(c)
-        and historical_year(c.sentence.text if c.sentence else "", published_year) is None
-    ]
 
 
 def report_frame(text: str, sents: Sequence[Any], figures: Sequence[int] = ()) -> Frame | None:

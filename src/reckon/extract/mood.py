@@ -28,11 +28,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from reckon.extract import events as ev
 from reckon.extract.events import Trigger
 from reckon.extract.frames import Frame, anchored, real_figure
+from reckon.extract.tolls import historical_year
 from reckon.lexicon import load_table, load_words
 
-__all__ = ["mood_of", "quoted_spans", "realis"]
+__all__ = ["lead_figures", "mood_of", "quoted_spans", "realis"]
 
 _F = re.IGNORECASE
 # a clause boundary inside a clause span: what a cue governs stops there
@@ -96,7 +98,22 @@ _STOP = {
     "than",
     "off",
 }
+_WORDS_ONLY = re.compile(r"[\w\s'’-]*")
+_AUX = {"has", "have", "had", "will", "would", "could", "might", "may", "did", "also", "then"}
+# crowds in the street protest and riot over abstract things: "riots over fuel prices"
+_STREET = {ev.PROTEST, ev.RIOT, ev.MOB, ev.DISPERSE}
+_CALM = {ev.OTHER, ev.HQ, ev.TRANSFER, ev.AGREE, ev.CHANGE}
 _PRONOUNS = {"i", "we", "you", "they", "he", "she", "it", "this", "there", "our", "my"}
+_ABOUT = re.compile(
+    r"\s+(?:over|about)\s+(?:the\s+|an?\s+|its\s+|their\s+|his\s+|her\s+)?"
+    r"(?:[\w-]+\s+){0,2}?([\w-]+)\b(?=\s*(?:[.,;:]|$|\b(?:in|at|on|with|and|after|before|"
+    r"as|that|which|by|from|for)\b))",
+    _F,
+)
+_BY_AGENT = re.compile(
+    r"\s+by\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?([\w-]+)\b(?=\s+(?:that|which|who)\b|[\s.,;]*$|[.,;])",
+    _F,
+)
 _PASSIVE_BEFORE = re.compile(
     r"([\w-]+)\s+(?:was|were|is|are|been|being|got|get)\s+(?:[\w-]+ly\s+)?$", _F
 )
@@ -158,7 +175,15 @@ def _figurative(text: str, t: Trigger, cl_start: int, cl_end: int) -> bool:
             break
     if head is not None and head in abstract:
         return True
+    # "clashed over the budget", "a battle over the reform": what the quarrel is about
+    m = _ABOUT.match(text, t.end, cl_end)
+    if m and m.group(1).lower() in abstract and t.code not in _STREET:
+        return True
     m = _PASSIVE_BEFORE.search(text, max(cl_start, t.start - 40), t.start)
+    if m and m.group(1).lower() in abstract:
+        return True
+    # "held hostage by a board": the agent of a passive
+    m = _BY_AGENT.match(text, t.end, cl_end)
     if m and m.group(1).lower() in abstract:
         return True
     return _verbal_subject(text, t, cl_start)
@@ -172,9 +197,11 @@ def _verbal_subject(text: str, t: Trigger, cl_start: int) -> bool:
         (m.group(0).lower(), m.start(), m.end())
         for m in _WORD.finditer(text, max(cl_start, t.start - 80), t.start)
     ]
-    while words and words[-1][0].endswith("ly"):
+    while words and (words[-1][0].endswith("ly") or words[-1][0] in _AUX):
         words.pop()
-    if not words or words[-1][0] not in _verbal() or text[words[-1][2] : t.start].strip():
+    agents = _verbal() | _abstract()
+    gap = text[words[-1][2] : t.start] if words else ""
+    if not words or words[-1][0] not in agents or not _WORDS_ONLY.fullmatch(gap):
         return False
     i = len(words) - 1
     while i > 0 and len(words) - i <= 4:
@@ -206,16 +233,22 @@ def mood_of(
     sentence: tuple[int, int] | None = None,
 ) -> str:
     """'realis', or why the trigger tells no happening: 'negation', 'modal', 'generic', 'past',
-    'fiction', 'aggregate', 'drill', 'quoted' or 'figurative'."""
+    'fiction', 'court', 'aggregate', 'drill', 'quoted' or 'figurative'."""
     cues = _cues()
     bstart = _bounded_start(text, cl_start, t.start)
     before = text[bstart : t.start]
     for kind in ("negation", "modal", "generic"):
         if any(p.search(before) for p in cues.get(kind, ())):
             return kind
+    # "when their leaders are killed": a habit; "they are fighting" is going on now
+    first = t.text.split()[0].lower()
+    if not first.endswith("ing") and any(p.search(before) for p in cues.get("generic-passive", ())):
+        return "generic"
     after = text[t.end : min(cl_end, t.end + 40)]
     if any(p.search(after) for p in cues.get("modal-after", ())):
         return "modal"
+    if any(p.search(after) for p in cues.get("figurative-after", ())):
+        return "figurative"
     if any(p.search(before) for p in cues.get("figurative-before", ())):
         return "figurative"
     for kind in ("generic-scope", "modal-scope"):
@@ -225,6 +258,12 @@ def mood_of(
     lstart = _bounded_start(text, cl_start, t.start, _LIST_BOUNDARY)
     if any(p.search(text, lstart, t.start) for p in cues.get("generic-list", ())):
         return "generic"
+    # "prosecutors told the court that fighters shot residents and burned homes": a trial's
+    # account of what it judges, not news
+    if sentence is not None:
+        sstart = _bounded_start(text, sentence[0], t.start, _LIST_BOUNDARY)
+        if any(p.search(text, sstart, t.start) for p in cues.get("court-list", ())):
+            return "court"
     # "the worshippers killed in the attacks five years ago": the stretch around the word
     nxt = _BOUNDARY.search(text, t.end, cl_end)
     if any(p.search(text, bstart, nxt.start() if nxt else cl_end) for p in cues.get("past", ())):
@@ -259,8 +298,11 @@ def realis(
         return []
     real = [c for c in counts if real_figure(c)]
     has_figure = any(cl.start <= c.count.span.start < cl.end for c in real)
-    if frame is not None and not anchored(text, sent.start, sent.end, frame, bool(real)):
-        return []
+    if frame is not None:
+        if not anchored(text, sent.start, sent.end, frame, bool(real)):
+            return []
+        # in a frame, forces sent to guard a ceremony or a match are no development of a war
+        triggers = [t for t in triggers if t.code not in _CALM]
     quotes = quoted_spans(text, sent.start, sent.end)
     return [
         t
@@ -276,3 +318,20 @@ def realis(
         )
         == "realis"
     ]
+
+
+def lead_figures(counts: Sequence[Any], published_year: int | None) -> list[int]:
+    """Offsets of the figures of people harmed told as facts of now: not denied or threatened,
+    not of a past year ("the 2016 massacre") nor set years ago ("ten years since the bombing")."""
+    past = _cues().get("past", ())
+    out = []
+    for c in counts:
+        if c.count.span is None or not real_figure(c):
+            continue
+        sentence = c.sentence.text if c.sentence else ""
+        if historical_year(sentence, published_year) is not None:
+            continue
+        if any(p.search(sentence) for p in past):
+            continue
+        out.append(c.count.span.start)
+    return out
