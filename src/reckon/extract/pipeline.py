@@ -20,10 +20,11 @@ from datetime import date
 from functools import lru_cache
 
 from reckon.extract import actors as actors_mod
-from reckon.extract import attribution, heads, mood
+from reckon.extract import attribution, heads, victims
 from reckon.extract import dates as dates_mod
 from reckon.extract import events as ev
 from reckon.extract import frames as frames_mod
+from reckon.extract import mood as mood_mod
 from reckon.extract import numbers as numbers_mod
 from reckon.extract import roles as sides
 from reckon.extract.nlp import Analysis, entities_many, split_sentences
@@ -417,7 +418,7 @@ def _extract(
     date_starts = [d.span.start for d in all_dates]
     ents = analysis.ents
     # sport, markets, a debate...: a frame where violent words are figures of speech (or None)
-    frame = frames_mod.report_frame(text, analysis.sents, mood.lead_figures(all_counts, pub_year))
+    frame = frames_mod.report_frame(text, analysis.sents, mood_mod.lead_figures(all_counts, pub_year))
 
     events: list[_Ev] = []
     loose_counts: list[tuple] = []  # (sent, para, clause, counts, places, dates)
@@ -569,7 +570,7 @@ def _extract(
                     t for t in triggers if t.code not in (ev.CLASH, ev.ATTACK, ev.KILL, ev.WOUND)
                 ]
             # negated, modal, generic, figurative... triggers tell no happening
-            triggers = mood.realis(text, sent, cl, triggers, frame, s_counts)
+            triggers = mood_mod.realis(text, sent, cl, triggers, frame, s_counts)
             decision, acts = _decide(text, cl, triggers, c_counts)
             if cut is not None:
                 acts = [a for a in acts if a.span is None or a.span.start < cut]
@@ -853,6 +854,8 @@ def _role_actors(
                 role = "party"
             elif _OBJECT_OF_VIOLENCE.search(text, max(cl.start, a.start - 40), a.start):
                 role = "target"  # "herders killed a farmer and abducted his sons": the farmer
+            elif roles and sides.object_of_verb(text, roles[-1][0].end, a.start):
+                role = "target"  # "fighters stopped a group of families and opened fire"
             else:
                 role = "perpetrator"
         else:
@@ -1015,6 +1018,10 @@ def _decide(
             if re.search(r"\bbetween\b", text[cl.start : main.start + 60]) or role == "party":
                 role = "party"
         out.append(Actor(a.text, role, a.type, Span(a.start, a.end, a.text)))
+    if et != "Strategic developments" or decision.sub_event_type == "Arrests":
+        # "shot a money changer": a victim whose noun no lexicon lists
+        for v in victims.object_victims(text, cl.start, cl.end, [(a.start, a.end) for a in acts]):
+            out.append(Actor(v.text, "target", v.type, Span(v.start, v.end, v.text)))
     return decision, out
 
 
