@@ -240,9 +240,14 @@ def mood_of(
     for kind in ("negation", "modal", "generic"):
         if any(p.search(before) for p in cues.get(kind, ())):
             return kind
-    # "when their leaders are killed": a habit; "they are fighting" is going on now
+    # "when their leaders are killed": a habit ("two men are killed in ...", with a figure, is a
+    # headline's present; "they are fighting" is going on now)
     first = t.text.split()[0].lower()
-    if not first.endswith("ing") and any(p.search(before) for p in cues.get("generic-passive", ())):
+    if (
+        not has_figure
+        and not first.endswith("ing")
+        and any(p.search(before) for p in cues.get("generic-passive", ()))
+    ):
         return "generic"
     after = text[t.end : min(cl_end, t.end + 40)]
     if any(p.search(after) for p in cues.get("modal-after", ())):
