@@ -54,7 +54,17 @@ from reckon.model import (
 _F = re.IGNORECASE
 _SPEECH_DATE = re.compile(
     r"\b(?:said|says|announced|reported|told|added|stated|confirmed|statement|reports?)\s+"
-    r"(?:late\s+|early\s+|later\s+)?(?:on\s+)?$",
+    r"(?:late\s+|early\s+|later\s+)?(?:on\s+)?$|"
+    # "accused the army on Wednesday of ...": the day of the accusation, not of the deed
+    r"\b(?:accused|accuses|alleged|claimed|denied|condemned|blamed|warned)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:late\s+|early\s+)?(?:on\s+)?$",
+    _F,
+)
+# a weekday naming a recurring gathering, not a day: "after Friday prayers", "Sunday mass"
+_GATHERING_AFTER = re.compile(r"\s+(?:prayers?|sermons?|services?|mass|markets?)\b", _F)
+_WEEKDAY_ONLY = re.compile(
+    r"^(?:on\s+|last\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
     _F,
 )
 _SUBSET = re.compile(r"^\s*(?:of (?:them|whom)|were (?:women|children|civilians|soldiers))", _F)
@@ -1224,6 +1234,12 @@ def _pick_date(
             continue
         (filed if _is_dateline(text, d) else cands).append(d)
     cands = cands or (said if announced else [])
+    cands = [d for d in cands if not _GATHERING_AFTER.match(text, d.span.end)]
+    absolute = [d for d in cands if any(ch.isdigit() for ch in d.span.text)]
+    if absolute:
+        # "after Friday prayers in Zahedan on 30 September": the day written in full wins over
+        # a weekday read against the publication date
+        cands = [d for d in cands if d in absolute or not _WEEKDAY_ONLY.match(d.span.text.strip())]
     named = [
         d
         for d in cands
