@@ -76,12 +76,12 @@ _PATTERNS: dict[str, str] = {
     CHEM: r"chemical (?:weapons?|attacks?|agents?|munitions?)|chlorine|sarin|mustard gas|"
     r"nerve agents?|toxic gas|poison(?:ous)? gas|irritant gas|chlorine-like gas|"
     r"(?<!tear )\bgas\b(?= (?:over|on|attack))|released? (?:an? )?(?:\w+ )?gas",
-    CLASH: r"clash(?:es|ed|ing)?|firefights?|fire-fights?|gun ?battles?|gunfights?|"
+    CLASH: r"clash(?:es|ed|ing)?|firefights?(?!er)|fire-fights?(?!er)|gun ?battles?|gunfights?|"
     r"exchanges? of fire|exchanged fire|exchange(?:d)? of gunfire|fighting\b|\bfought\b|"
     r"\bbattles?\b|ambush(?:ed|es|ing)?|repell?(?:ed|led)|repulsed|offensive\b|"
     r"skirmish(?:es)?|counter-?offensive|encounters?\b|"
     r"shoot-?outs?|crossfire|(?:heavy|cross-border|unprovoked|intense) (?:firing|gunfire)|"
-    r"gunbattles?|fire ?fights?",
+    r"gunbattles?|fire ?fights?(?!er)",
     REGAIN: r"regain(?:ed|s)? control|recaptur(?:ed|es|e)|retook|retaken|re-?took|"
     r"took back|retake[ns]?\b|recovered control|liberated",
     CAPTURE: r"(?:seized|captured|overran|overrun|took control of|taken control of|"

@@ -23,6 +23,8 @@ from reckon.extract import actors as actors_mod
 from reckon.extract import attribution, heads, victims
 from reckon.extract import dates as dates_mod
 from reckon.extract import events as ev
+from reckon.extract import frames as frames_mod
+from reckon.extract import mood as mood_mod
 from reckon.extract import numbers as numbers_mod
 from reckon.extract import roles as sides
 from reckon.extract.nlp import Analysis, entities_many, split_sentences
@@ -431,6 +433,8 @@ def _extract(
     all_dates.sort(key=lambda d: d.span.start)
     date_starts = [d.span.start for d in all_dates]
     ents = analysis.ents
+    # sport, markets, a debate...: a frame where violent words are figures of speech (or None)
+    frame = frames_mod.report_frame(text, analysis.sents, mood_mod.lead_figures(all_counts, pub_year))
 
     events: list[_Ev] = []
     loose_counts: list[tuple] = []  # (sent, para, clause, counts, places, dates)
@@ -581,6 +585,8 @@ def _extract(
                 triggers = [
                     t for t in triggers if t.code not in (ev.CLASH, ev.ATTACK, ev.KILL, ev.WOUND)
                 ]
+            # negated, modal, generic, figurative... triggers tell no happening
+            triggers = mood_mod.realis(text, sent, cl, triggers, frame, s_counts)
             decision, acts = _decide(text, cl, triggers, c_counts, (sent.start, sent.end))
             if cut is not None:
                 acts = [a for a in acts if a.span is None or a.span.start < cut]
