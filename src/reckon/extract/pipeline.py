@@ -56,7 +56,17 @@ from reckon.model import (
 _F = re.IGNORECASE
 _SPEECH_DATE = re.compile(
     r"\b(?:said|says|announced|reported|told|added|stated|confirmed|statement|reports?)\s+"
-    r"(?:late\s+|early\s+|later\s+)?(?:on\s+)?$",
+    r"(?:late\s+|early\s+|later\s+)?(?:on\s+)?$|"
+    # "accused the army on Wednesday of ...": the day of the accusation, not of the deed
+    r"\b(?:accused|accuses|alleged|claimed|denied|condemned|blamed|warned)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:late\s+|early\s+)?(?:on\s+)?$",
+    _F,
+)
+# a weekday naming a recurring gathering, not a day: "after Friday prayers", "Sunday mass"
+_GATHERING_AFTER = re.compile(r"\s+(?:prayers?|sermons?|services?|mass|markets?)\b", _F)
+_WEEKDAY_ONLY = re.compile(
+    r"^(?:on\s+|last\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
     _F,
 )
 _SUBSET = re.compile(r"^\s*(?:of (?:them|whom)|were (?:women|children|civilians|soldiers))", _F)
@@ -117,7 +127,8 @@ _DET_BEFORE = re.compile(
 )
 _EVENT_NOUN = re.compile(
     r"strike|attack|assault|raid|shelling|bombing|clash|fighting|battle|killing|explosion|blast|"
-    r"ambush|massacre|abduction|kidnapping|shooting",
+    r"ambush|massacre|abduction|kidnapping|shooting|offensive|onslaught|bombardment|incursion|"
+    r"operation|violence|unrest|uprising",
     _F,
 )
 _SUBJECT_OF_VERB = re.compile(
@@ -127,6 +138,9 @@ _SUBJECT_OF_VERB = re.compile(
     r"overran|burned|set fire|launched)\b",
     _F,
 )
+# verbs whose subject undergoes the event: "three villagers died", "a guard perished"
+_UNACCUSATIVE = re.compile(r"died|dies|die|dead|perished|succumbed", _F)
+_SUBORDINATE_SUBJECT = re.compile(r"\b(?:when|as|after|before|until)\s+(?:the\s+)?$", _F)
 _SIDE = {
     "State forces": "state",
     "External/Other forces": "state",
@@ -168,7 +182,7 @@ _SOURCE_AFTER = re.compile(
 )
 _PASSIVE_VICTIM = re.compile(
     r"\b(?:was|were|been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|abducted|kidnapped|"
-    r"shot|arrested|detained)\b|\b(?:died|lost their lives)\b|"
+    r"shot|arrested|detained)\b|\b(?:died|perished|succumbed|lost their lives)\b|"
     # "a patrol came under attack", "the convoy was targeted"
     r"\b(?:came|come|comes|coming)\s+under\b|\b(?:was|were)\s+targeted\b",
     _F,
@@ -571,7 +585,7 @@ def _extract(
                 ]
             # negated, modal, generic, figurative... triggers tell no happening
             triggers = mood_mod.realis(text, sent, cl, triggers, frame, s_counts)
-            decision, acts = _decide(text, cl, triggers, c_counts)
+            decision, acts = _decide(text, cl, triggers, c_counts, (sent.start, sent.end))
             if cut is not None:
                 acts = [a for a in acts if a.span is None or a.span.start < cut]
             told = [x for x in (*events, *sent_events) if not x.headline]
@@ -781,6 +795,12 @@ _DEPLOYED_AFTER = re.compile(
     _F,
 )
 _VIOLENT_CODES = (ev.KILL, ev.ATTACK, ev.ABDUCT, ev.MASSACRE)
+# deeds that take a weapon or a captive: their doer is armed
+_ARMED_DEED = re.compile(
+    r"\b(?:shot|shoot|shooting|gunned|opened fire|fired|abduct\w*|kidnap\w*|beheaded|detonated|"
+    r"blew (?:himself|herself|themselves) up|explosives? (?:belt|vest)s?)\b",
+    _F,
+)
 # an actor right after a violent verb is its object, whatever verb comes later in the clause
 _OBJECT_OF_VIOLENCE = re.compile(
     r"\b(?:killed|killing|murdered|shot(?:\s+dead)?|gunned\s+down|hacked\s+to\s+death|attacked|attacking|abducted|abducting|kidnapped|"
@@ -839,7 +859,9 @@ def _role_actors(
             role = "target"
         elif a.end <= trig.start:
             between = text[a.end : trig.start]
-            if (passive or _PASSIVE_VICTIM.search(between)) and not actors_mod.BY_BEFORE.search(
+            if (
+                passive or _PASSIVE_VICTIM.search(between) or _UNACCUSATIVE.fullmatch(trig.text)
+            ) and not actors_mod.BY_BEFORE.search(
                 text[max(cl.start, a.start - 22) : a.start]
             ):
                 role = "target"
@@ -862,6 +884,10 @@ def _role_actors(
             before = text[max(cl.start, a.start - 22) : a.start]
             if _SUBJECT_OF_VERB.match(text, a.end):
                 role = "perpetrator"  # "... were killed when gunmen attacked the village"
+            elif _SUBORDINATE_SUBJECT.search(before) and a.type != "Civilians":
+                # "... were killed when masked attackers burst into their home": the armed
+                # subject of the clause that tells how the victims died
+                role = "perpetrator"
             elif re.search(r"\bfrom\s+$", before) and trig.code in (ev.REGAIN, ev.CAPTURE):
                 role = "target"  # "retook the village from Kurdish fighters"
             elif actors_mod.BY_BEFORE.search(before) or re.search(r"\bfrom\s+$", before):
@@ -883,6 +909,10 @@ def _role_actors(
         ):
             # herders or tribesmen who kill, attack or abduct act as an identity militia (ACLED)
             a = actors_mod.ActorMention(a.start, a.end, a.text, "Identity militia", a.head)
+        elif role == "perpetrator" and a.type == "Civilians" and _ARMED_DEED.search(trig.text):
+            # people who shoot, open fire or abduct are an unidentified armed group (ACLED
+            # codes them as a political militia): "two men shot dead a bus driver"
+            a = actors_mod.ActorMention(a.start, a.end, a.text, "Political militia", a.head)
         roles.append((a, role))
         if role == "perpetrator":
             perp.add(a.type)
@@ -915,7 +945,11 @@ def _violent_report(text: str) -> bool:
 
 
 def _decide(
-    text: str, cl: Clause, triggers: list[ev.Trigger], counts: list
+    text: str,
+    cl: Clause,
+    triggers: list[ev.Trigger],
+    counts: list,
+    sentence: tuple[int, int] | None = None,
 ) -> tuple[ev.Decision | None, list[Actor]]:
     if not triggers:
         return None, []
@@ -1003,7 +1037,11 @@ def _decide(
             decision = ev.Decision(
                 decision.event_type, decision.sub_event_type, _WEAK, decision.key
             )
-        elif not (perp & ev.ARMED) and not _ARMED_CONTEXT.search(ctext):
+        elif not (perp & ev.ARMED) and not _ARMED_CONTEXT.search(
+            # the armed side may be told in another clause of the sentence ("were killed
+            # when gunmen burst into their house")
+            text, *(sentence or (cl.start, cl.end))
+        ):
             return None, []
     et = decision.event_type
     out: list[Actor] = []
@@ -1200,6 +1238,12 @@ def _pick_date(
             continue
         (filed if _is_dateline(text, d) else cands).append(d)
     cands = cands or (said if announced else [])
+    cands = [d for d in cands if not _GATHERING_AFTER.match(text, d.span.end)]
+    absolute = [d for d in cands if any(ch.isdigit() for ch in d.span.text)]
+    if absolute:
+        # "after Friday prayers in Zahedan on 30 September": the day written in full wins over
+        # a weekday read against the publication date
+        cands = [d for d in cands if d in absolute or not _WEEKDAY_ONLY.match(d.span.text.strip())]
     named = [
         d
         for d in cands
@@ -1608,6 +1652,22 @@ def _ctext(e: _Ev) -> str:
     return e.clause_text
 
 
+_ARMED_NONSTATE = {"Rebel group", "Political militia", "Identity militia"}
+
+
+def _intervention(e: _Ev) -> bool:
+    """Is ``e`` a security force's handling of a crowd: arrests, a dispersal, crowd-control
+    munitions, or a fight with police in which no armed group takes part?"""
+    types = {a.type for a in e.actors}
+    if types & _ARMED_NONSTATE:
+        return False
+    if e.st in ("Arrests", "Protest with intervention"):
+        return True
+    if e.st in ("Grenade", "Armed clash") and "State forces" in types:
+        return True
+    return False
+
+
 def _just_told(incidents: list[_Ev], e: _Ev, *, own_place: bool = False) -> _Ev | None:
     """The incident told just before ``e`` (in its paragraph or the one before), when ``e``
     names no place of its own (unless ``own_place``): what a side event may belong to."""
@@ -1621,10 +1681,44 @@ def _just_told(incidents: list[_Ev], e: _Ev, *, own_place: bool = False) -> _Ev 
     return last
 
 
+_COUNT_FIELDS = ("fatalities", "injured", "abducted", "arrested")
+_CASUALTY_HOSTS = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+
+
+def _casualties_of_last(incidents: list[_Ev], e: _Ev) -> _Ev | None:
+    """ "A roadside bomb hit a police vehicle. Two officers were killed, three injured": a
+    clause whose only event word is the casualty figure's own verb, with no attacker of its
+    own, tells the toll of the incident just told, not an incident of its own."""
+    if not incidents or e.force_new or e.clause.distinct_time or e.reference:
+        return None
+    # the dead and the wounded only: arrests and abductions after an attack are events of
+    # their own
+    trig_keys = {x[2] for k in ("killed", "injured") for x in e.counts.get(k, [])}
+    if e.trigger.start not in trig_keys or e.et == "Strategic developments":
+        return None
+    figures = [(x.start, x.end) for x in e.evidence if x.field in _COUNT_FIELDS]
+    for a in e.actors:
+        # the victims read as a side ("2 officers dead") are no attacker
+        if a.role == "perpetrator" and not (
+            a.span is not None and any(a.span.start <= f0 < a.span.end for f0, _f1 in figures)
+        ):
+            return None
+    last = incidents[-1]
+    if last.et not in _CASUALTY_HOSTS or not 0 <= e.clause.para - last.clause.para <= 1:
+        return None
+    if not _dates_ok(last.date, e.date) or not _places_ok(last, e):
+        return None
+    return last
+
+
 def _merge(events: list[_Ev]) -> list[_Ev]:
     incidents: list[_Ev] = []
     pending_refs: list[_Ev] = []
     for e in events:
+        host = _casualties_of_last(incidents, e)
+        if host is not None:
+            _absorb_keeping_type(host, e)
+            continue
         if (
             e.st == "Disrupted weapons use"
             and incidents
@@ -1672,6 +1766,22 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
             # attack just told is part of its story, not an event of its own
             last.evidence.extend(e.evidence)
             continue
+        scene = _just_told(incidents, e, own_place=True)
+        if (
+            scene is not None
+            and scene.et in ("Riots", "Protests")
+            and _intervention(e)
+            and _dates_ok(scene.date, e.date)
+            and _places_ok(scene, e)
+            and not _LATER.search(e.clause_text)
+        ):
+            # "Students marched in Dhaka. Police used stun grenades and detained 12": the
+            # force's response is part of the demonstration, which it turns into a protest
+            # with intervention
+            if scene.et == "Protests" and scene.st == "Peaceful protest":
+                scene.st = "Protest with intervention"
+            _absorb_keeping_type(scene, e, keep_actors=False)
+            continue
         if (
             last is not None
             and e.st == "Arrests"
@@ -1713,6 +1823,17 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
         incidents.append(e)
     for e in pending_refs:
         target = next((inc for inc in reversed(incidents) if _compatible(inc, e)), None)
+        if target is None and e.counts and e.ref_kind == "definite" and not e.date_in_clause:
+            # "Four militants were killed in the clash": the figure of the clash just told,
+            # whatever day a later sentence lent it
+            target = next(
+                (
+                    inc
+                    for inc in reversed(incidents)
+                    if _types_ok(inc, e) and 0 <= e.clause.para - inc.clause.para <= 1
+                ),
+                None,
+            )
         if target is not None:
             _absorb(target, e)
         elif (
