@@ -220,6 +220,13 @@ _CANCEL = {
         r"(?:missile|rocket|artillery|ballistic|mortar) strikes?|"
         r"hunger strike|general strike|strike action|went on strike|on strike|lightning strikes?|"
         r"(?:teachers|workers|doctors|nurses|drivers|transport|labou?r)['’]? strikes?|"
+        # a labour strike held, called or joined, or told beside a protest
+        r"(?:held|staged|called|declared|began|begun|started|joined|ended|suspended|organi[sz]ed|"
+        r"call(?:s|ed)? for|threatened) (?:a |an |the |their )?(?:[\w-]+ )?(?:[\w-]+ )?strikes?|"
+        r"strikes? and (?:a |an )?(?:\w+ )?(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|"
+        r"sit-ins?)|(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|sit-ins?) and (?:a |an )?"
+        r"(?:\w+ )?strikes?|strikes? by (?:\w+ ){0,2}(?:workers|teachers|nurses|doctors|drivers|"
+        r"traders|miners|unions?|staff|employees)|"
         r"(?:drones|missiles) (?:and|or) (?:drones|missiles)|aircraft (?:carrier|maker)",
         _F,
     ),
