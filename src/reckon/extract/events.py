@@ -138,8 +138,8 @@ _PATTERNS: dict[str, str] = {
     r"(?:[\w-]+ ){0,2}?(?:masts?|towers?|pylons?|bridges?|pipelines?|schools?|clinics?|"
     r"churches|church|mosques?|markets?|granaries|granary|wells?|power lines?|substations?)\b",
     AGREE: r"truce|cease-?fire|peace (?:deal|agreement|accord|pact)|(?:signed|reached) (?:a |an |the )?"
-    r"(?:\w+ ){0,2}pact|"
-    r"(?:signed|reached|struck|brokered) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord)|"
+    r"(?:[\w-]+ ){0,2}pact|"
+    r"(?:signed|reached|struck|brokered) (?:an? |the )?(?:[\w-]+ )?(?:agreement|deal|accord)|"
     r"agreement\b|exchanged \d+ (?:detainees|prisoners)|"
     r"exchanged (?:\w+ )?(?:detainees|prisoners|bodies)|prisoner (?:swap|exchange)|"
     r"agreed (?:to|on) (?:an? |the )?(?:exchange|swap|release|truce|ceasefire|cease-fire|"

@@ -1946,6 +1946,11 @@ def _to_mention(text: str, e: _Ev, report: Report) -> Mention:
     if e.date is not None:
         date_iv = DateInterval(e.date.start, e.date.end, e.date.span, e.date.resolved, e.date.note)
     day = (date_iv.start if date_iv is not None else None) or report.published
+    killed = counts.get("killed")
+    if e.st == "Looting/property destruction" and killed is not None and (killed.best or killed.low):
+        # ACLED: looting or destruction with people killed is an attack ("settlers set cars on
+        # fire; one Palestinian was killed")
+        e.et, e.st = "Violence against civilians", "Attack"
     return Mention(
         event_type=e.et,
         sub_event_type=e.st,
