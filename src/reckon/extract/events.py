@@ -69,7 +69,8 @@ _PATTERNS: dict[str, str] = {
     r"(?:explosion|blast)s?\b(?= (?:ripped|tore|went off|hit|struck|targeted|killed|wounded|"
     r"injured|kills?|wounds?|injures?|at (?:a|an|the)|in (?:a|an|the)|near))|"
     r"roadside (?:blast|explosion)s?",
-    SUICIDE: r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|vests?|car bomb(?:er)?)|"
+    SUICIDE: r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|vests?|car bomb(?:er)?|"
+    r"blasts?|explosions?|bombing)|"
     r"blew (?:himself|herself|themselves) up|explosives?(?:-laden)? (?:belts?|vests?)|"
     r"detonated (?:himself|herself|themselves)",
     GRENADE: r"grenades?",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from reckon.extract import actors as actors_mod
@@ -672,6 +672,18 @@ def _extract(
             for m in out.incidents:
                 if m.date is None:
                     m.date = DateInterval(head.start, head.end, head.span, True, head.note)
+    elif pub_date is not None and len(analysis.sents) == 1 and len(text) <= _HEADLINE_CHARS:
+        # a headline alone ("Gunmen abduct 30 villagers in Zamfara") tells news of the day it
+        # was put out or the day before
+        for m in out.incidents:
+            if m.date is None:
+                m.date = DateInterval(
+                    (pub_date - timedelta(days=1)).isoformat(),
+                    pub_date.isoformat(),
+                    None,
+                    True,
+                    "a headline alone: the day of publication or the day before",
+                )
     # the report's lead incident is usually its main one: an edge for earlier incidents, and
     # for incidents placed more precisely than a whole country
     for rank, (m, e) in enumerate(zip(out.incidents, incidents, strict=True)):
@@ -686,6 +698,7 @@ def _extract(
 
 
 _RANK_DECAY = 0.85
+_HEADLINE_CHARS = 200
 _VAGUE_PLACE = 0.8
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 
