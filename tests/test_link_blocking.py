@@ -61,6 +61,8 @@ def _records(seed: int, n: int = 160) -> tuple[list[MentionRecord], dict[str, Co
         name, iso, country, admin1, lat, lon = rng.choice(TOWNS)
         named_country = rng.random() < 0.6
         text = f"Fighting in {name}" + (f", {country}" if named_country else "") + "."
+        if rng.random() < 0.2:  # another town named in passing (the geocoder may have erred)
+            text += f" Residents fled towards {rng.choice(TOWNS)[0]}."
         r = rng.random()
         if r < 0.08:
             loc = None
@@ -149,6 +151,15 @@ def test_name_blocks_link_a_place_whose_country_only_the_geocoder_guessed():
     entries = {r.key: entry_of(r, copies) for r in recs}
     kinds = {b.kind for b in plan_blocks(entries.values())}
     assert {"country", "any", "name", "copy"} <= kinds
+    assert any(e.seen for e in entries.values())  # some reports name a town in passing
+    passing = [
+        (x, y)
+        for b in plan_blocks(entries.values())
+        if b.kind == "name"
+        for x, y in block_pairs(b, entries)
+        if not set(entries[x].names) & set(entries[y].names)
+    ]
+    assert passing  # pairs of two names, one named in the other's text (its country a guess)
 
 
 @pytest.mark.parametrize("seed", [11, 12])

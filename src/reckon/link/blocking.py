@@ -64,6 +64,7 @@ class Entry:
     names: tuple[str, ...]  # spelling keys of the mention's place
     start: int | None  # interval as day ordinals; None: no usable time
     end: int | None
+    seen: tuple[str, ...] = ()  # place keys of its report's text, when its country is a guess
 
     @property
     def home(self) -> int:
@@ -96,7 +97,8 @@ def entry_of(rec: MentionRecord, copies: dict[str, Copy]) -> Entry:
         names = tuple(sorted(location_keys(loc)))
     rid = rec.report.id
     root = copies[rid].copy_of if rid in copies else rid
-    return Entry(rec.key, rid, root, country, ground, names, start, end)
+    seen = tuple(sorted(rec.context - set(names))) if country != "*" and not ground else ()
+    return Entry(rec.key, rid, root, country, ground, names, start, end, seen)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +139,7 @@ def plan_blocks(entries: Iterable[Entry]) -> list[Block]:
                 unknown[w].append(e.key)
             else:
                 by_country[(e.country, w)].append(e.key)
-            for k in e.names:
+            for k in e.names + e.seen:
                 by_name[(k, w)].append(e)
     blocks = []
     for (c, w), keys in by_country.items():
@@ -183,9 +185,19 @@ def block_pairs(block: Block, entries: dict[str, Entry]) -> Iterator[tuple[str, 
                     continue
                 if x.grounded and y.grounded:
                     continue
-                if block.label != min(set(x.names) & set(y.names)):
+                if block.label != _name_label(x, y):
                     continue  # scored in the block of the first place key they share
             yield (x.key, y.key) if x.key < y.key else (y.key, x.key)
+
+
+def _name_label(x: Entry, y: Entry) -> str | None:
+    """The name block that scores a pair of two countries: the first place key the two share,
+    else the first place key of one that the other's report (its country a guess) names."""
+    shared = set(x.names) & set(y.names)
+    if shared:
+        return min(shared)
+    named = (set(x.seen) & set(y.names)) | (set(y.seen) & set(x.names))
+    return min(named) if named else None
 
 
 @dataclass(slots=True)

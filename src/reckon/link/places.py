@@ -103,7 +103,10 @@ def location_keys(loc: Location) -> frozenset[str]:
 def grounded(loc: Location, context: frozenset[str]) -> bool:
     """Whether the report states the place's country itself: the country or the admin1 is
     named in its text (``context``), rather than guessed by the geocoder from the place name."""
-    return any(name and place_keys(name) & context for name in (loc.country, loc.admin1))
+    return any(  # whole-name keys only: "Israeli warplanes" does not state Israel
+        name and {k for k in place_keys(name) if k.startswith("n:")} & context
+        for name in (loc.country, loc.admin1)
+    )
 
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
@@ -175,9 +178,15 @@ def place_score(
     named = contexts is not None and bool((ka & contexts[1]) or (kb & contexts[0]))
     if a.iso and b.iso:
         if a.iso.lower() != b.iso.lower():
-            if all(grounds) or not (ka & kb):
+            if all(grounds):
                 return 0.0, "different countries"
-            return 0.8, None
+            if ka & kb:  # one name, one country only guessed
+                return 0.8, None
+            if contexts is not None and (
+                (not grounds[0] and kb & contexts[0]) or (not grounds[1] and ka & contexts[1])
+            ):  # the report whose country is a guess names the other's place
+                return 0.75, None
+            return 0.0, "different countries"
     elif a.country and b.country and _norm_text(a.country) != _norm_text(b.country):
         return 0.0, "different countries"
     if a.geonameid is not None and a.geonameid == b.geonameid:
@@ -187,14 +196,56 @@ def place_score(
         return (0.6 if {la, lb} == {1, 2} else 0.95), None
     if _precise(a) and _precise(b):
         return _distance_score(a, b, named)
+    districts = _districts(a, b)
     if max(la, lb) == 3:  # an unresolved name: only the country (and the texts) can agree
         country = bool(a.iso and b.iso) or bool(a.country and b.country)
+        if districts == "apart" and not named:
+            return OTHER_DISTRICTS, None
         return (0.75 if named else 0.3 if country else 0.15), None
     if a.admin1 and b.admin1:
         if _same_admin1(a.admin1, b.admin1):  # a town and its province, or two areas of one
-            return (0.75 if named else 0.6), None
+            if districts == "apart":
+                return (0.5 if named else OTHER_DISTRICTS), None
+            return (0.75 if named or districts == "within" else 0.6), None
         return (0.5 if named else 0.05), None
     return (0.75 if named else 0.15), None
+
+
+OTHER_DISTRICTS = 0.15  # two places of one province in different districts
+
+
+def _district_key(name: str | None) -> str:
+    if not name:
+        return ""
+    words = [w for w in _norm_text(name).split() if w not in _DISTRICT_WORDS]
+    return toponym_key(" ".join(words)) if words else ""
+
+
+_DISTRICT_WORDS = {
+    "district", "territory", "raion", "rayon", "county", "division", "province", "provincia",
+    "arrondissement", "cercle", "de", "du", "des", "la", "le", "lga", "local", "government",
+    "area", "municipality", "municipio", "shi", "gun", "tehsil", "sub", "subdistrict", "zone",
+}  # fmt: skip
+
+
+def _districts(a: Location, b: Location) -> str:
+    """How two places of one province stand by their second-level units: ``within`` (one is the
+    district the other lies in), ``apart`` (each lies in, or is, another district), or ``""``
+    (unknown: a place is a province or a country, or a district is not known)."""
+
+    def unit(loc: Location) -> str:
+        if loc.feature == "admin2":
+            return _district_key(loc.name) or _district_key(loc.admin2)
+        return _district_key(loc.admin2)
+
+    if "admin1" in (a.feature, b.feature) or "country" in (a.feature, b.feature):
+        return ""
+    ua, ub = unit(a), unit(b)
+    if not ua or not ub:
+        return ""
+    if ua == ub or ua in ub or ub in ua:
+        return "within" if "admin2" in (a.feature, b.feature) else ""
+    return "apart"
 
 
 NAMED_NEAR_KM = 10  # a village told beside a town one report names: "a village near Oicha"
