@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reckon.extract import heads
+from reckon.lexicon import groups_in
+
 _F = re.IGNORECASE
 
 # Named groups and forces -> ACLED actor type.
@@ -102,7 +105,7 @@ def identity_group(phrase: str) -> bool:
 _FOREIGN = (
     r"Israeli|Israel's|Russian|Russia's|US|U\.S\.|American|Turkish|Turkey's|Iranian|Ugandan|"
     r"Rwandan|Burundian|Kenyan|French|British|Emirati|Saudi|Saudi-led|coalition|UN|"
-    r"African Union|AU|international|foreign|Wagner|Chadian|Eritrean"
+    r"African Union|AU|international|foreign|Wagner|Chadian|Eritrean|Coalition"
 )
 _STATE_MOD = (
     r"government|govt|state|army|military|junta|regime|national|federal|Syrian|Iraqi|"
@@ -112,67 +115,15 @@ _STATE_MOD = (
     r"SAF|SSPDF|FAMa|FARDC"
 )
 
-# Head nouns -> default type.
-_HEADS: list[tuple[str, str]] = [
-    (
-        r"security forces|security personnel|security units|security officers|security officials?|"
-        r"security guards|security agents|soldiers|soldier|troops|army units|army|military|"
-        r"cops?|constables?|intelligence officers?|border guards?|"
-        r"police officers|policemen|policeman|police|officers|gendarmes|gendarmerie|"
-        r"forces|personnel|commandos|servicemen|units|paratroopers|marines|air defen[cs]es|"
-        r"air force|navy|jets?|warplanes?|aircraft|drones?|artillery|missiles?|"
-        r"recruits|crew members|conscripts|guards?|patrol|convoy|checkpoint|authorities|"
-        r"officer|troop|bodyguards?|"
-        r"(?:Israeli|Russian|Ukrainian|Syrian|Turkish|Iranian|army|police|soldiers['’]|"
-        r"troops['’]|sniper|tank|machine-gun|government|security forces['’]?) (?:fire|gunfire)|"
-        r"snipers?|"
-        r"junta troops|junta",
-        "State forces",
-    ),
-    (
-        r"rebels|rebel|insurgents|insurgent|militants|militant|jihadists|jihadist|"
-        r"Maoists?|Naxals?|Naxalites?|separatists?|secessionists?|"
-        r"guerrillas?|extremists?|terrorists?|fighters|fighter|combatants|cells?|"
-        r"factions|faction|armed movements|armed groups?|militant groups?|rebel groups?|"
-        r"jihadist groups?",
-        "Rebel group",
-    ),
-    (
-        r"gunmen|gunman|armed men|masked men|unknown men|assailants|assailant|attackers|attacker|"
-        r"militiamen|militiaman|militias|militia|bandits|gangs?|gang members|kidnappers|"
-        r"men on motorcycles|hitmen|cartel|remnants of the former regime|loyalists",
-        "Political militia",
-    ),
-    (r"settlers|clansmen|vigilantes|herdsmen|Fulani militia", "Identity militia"),
-    (
-        r"protesters|protestors|demonstrators|marchers|depositors protesting|people protesting",
-        "Protesters",
-    ),
-    (r"mob|crowd|rioters|youths|supporters", "Rioters"),
-    (
-        r"(?:" + _IDENTITY + r")\s+(?:sect|community|communities|minority)|"
-        r"civilians|civilian|villagers|residents|people|women|woman|children|child|men|man|"
-        r"workers|worker|traders|trader|farmers|farmer|passengers|passers-by|families|family|"
-        r"worshippers|mourners|students|journalists?|drivers?|shepherds|displaced people|"
-        r"displaced|members of one family|councillor|teachers|doctors|nurses?|patients|"
-        r"relatives|trader|pilgrims|fishermen|miners|boys|girls|elders|suspects|detainees|"
-        r"kidnappers|vendor|motorists|lawyers|colleague|official|officials|Palestinians|"
-        r"Syrians|Afghans|Iraqis|Yemenis|Somalis|Sudanese|Israelis|Ukrainians|Lebanese|Kurds|"
-        r"Alawites|Rohingya|migrants|refugees|pilgrims|herders?|shepherds|tribesmen|"
-        r"villager|resident|student|passenger|teacher|pupils?|schoolchildren|schoolgirls|"
-        r"schoolboys|boy|girl|teenagers?|infants?|bab(?:y|ies)|shopkeepers?|vendors|tailors?|"
-        r"mechanics?|businessm[ae]n|businesswom[ae]n|imams?|priests?|pastors?|monks?|nuns?|"
-        r"clerics?|worshipper|mourner|engineers|contractors|labou?rers|herdsm[ae]n|hunters|"
-        r"fisherman|miner|pilgrim|refugee|migrant|doctor|patient|elderly|leaders?|elders?|"
-        r"chiefs?|activists?|politicians?|candidates?|lawmakers?|judges?|lawyer|youths? leader|"
-        r"village heads?|traditional rulers?|mayors?|councillors",
-        "Civilians",
-    ),
-]
-_HEAD_RE = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(f"(?P<h{i}>{p})" for i, (p, _) in enumerate(_HEADS))
-    + r")(?![\w-])",
+# Head nouns -> default type: the data file ``actor_heads.tsv`` (see ``reckon.extract.heads``).
+_HEAD_RE = heads.lexicon().pattern
+
+# an instrument's owner among its modifiers ("Israeli warplanes", "army artillery", "rebel
+# mortars"): the owner is the actor; a bare instrument ("a drone", "artillery") is none
+_OWNER = re.compile(
+    r"\b(?:" + _FOREIGN + "|" + _STATE_MOD + r"|rebels?|insurgents?|militants?|jihadists?|"
+    r"militias?|separatists?|guerrillas?|enemy|hostile|pro-government|government-aligned|"
+    r"[\w-]+-(?:led|backed|held|aligned|controlled))\b",
     _F,
 )
 
@@ -275,33 +226,66 @@ def find_actors(text: str, start: int, end: int) -> list[ActorMention]:
     """Actor phrases inside ``text[start:end]`` (absolute offsets), sorted, non-overlapping."""
     seg = text[start:end]
     found: list[ActorMention] = []
+    named: list[tuple[int, int, str]] = []
     for m in _NAMED_RE.finditer(seg):
         i = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
-        a, b = start + m.start(), start + m.end()
+        named.append((start + m.start(), start + m.end(), _NAMED[i][1]))
+    # the named groups of the lexicon (groups.tsv); the longest name at a place wins
+    # (a state's forces named by their nationality are typed as any force so named: "Russian
+    # forces" are foreign forces, as "Russian troops" are)
+    named += [
+        (start + a, start + b, _type_of(seg[a:b], g.type) if g.type == "State forces" else g.type)
+        for a, b, g in groups_in(seg)
+    ]
+    named.sort(key=lambda t: (t[0], -t[1]))
+    for a, b, typ in named:
+        if found and a < found[-1].end:
+            continue
         # extend to a following head ("RSF fighters", "al-Shabaab militants")
         h = _HEAD_RE.match(text, b + 1, min(end, b + 40)) if b < end and text[b] == " " else None
-        head = m.group(0)
+        head = text[a:b]
         if h is not None:
             b = h.end()
             head = h.group(0).lower()
-        found.append(ActorMention(a, b, text[a:b], _NAMED[i][1], head))
+        found.append(ActorMention(a, b, text[a:b], typ, head))
+    lex = heads.lexicon()
     for m in _HEAD_RE.finditer(seg):
-        i = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
         a, b = start + m.start(), start + m.end()
         if any(f.start <= a < f.end for f in found):
             continue
-        head_type = _HEADS[i][1]
+        head = " ".join(m.group(0).lower().split())
+        # a noun compound names its last noun ("volunteer militiamen", "student protesters")
+        nxt = _HEAD_RE.match(text, b + 1, end) if b < end and text[b] == " " else None
+        if nxt is not None and not heads.is_instrument(nxt.group(0)):
+            continue
+        head_type = lex.types[head]
         a2 = _extend_left(text, a, start)
         phrase = text[a2:b]
+        if head in lex.needs_modifier and a2 == a:
+            continue  # "the community": only "the Alawite community" is an actor
         if (
             a2 == a
-            and m.group(0).lower() in _BARE_THINGS
+            and head in _BARE_THINGS
             and re.search(r"\b(?:their|his|her|its|a|an)\s+$", text[max(start, a - 8) : a], _F)
         ):
             continue  # "an ambush on their convoy": the victims' vehicles, not a force
+        if head in lex.instruments:
+            if a2 == a or not _OWNER.search(text[a2:a]):
+                continue  # "a drone", "S-300 missiles": a weapon, not an actor
+            # typed by the owner: "militia rockets", "rebel mortars", "army drones"
+            owner = next(
+                (
+                    h
+                    for h in _HEAD_RE.finditer(text, a2, a)
+                    if lex.types[" ".join(h.group(0).lower().split())]
+                ),
+                None,
+            )
+            head_type = (
+                lex.types[" ".join(owner.group(0).lower().split())] if owner else "State forces"
+            )
         typ = _type_of(phrase, head_type)
-        # named group inside the modifiers decides ("RSF fighters" handled above)
-        found.append(ActorMention(a2, b, phrase, typ, m.group(0).lower()))
+        found.append(ActorMention(a2, b, phrase, typ, head))
     found.sort(key=lambda x: (x.start, -x.end))
     out: list[ActorMention] = []
     for f in found:

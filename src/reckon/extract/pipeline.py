@@ -20,6 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from reckon.extract import actors as actors_mod
+from reckon.extract import attribution, heads
 from reckon.extract import dates as dates_mod
 from reckon.extract import events as ev
 from reckon.extract import numbers as numbers_mod
@@ -628,6 +629,7 @@ def _extract(
         incidents = _merge([e for e in events if e.headline])
     for e in incidents:
         _victims_in_paragraph(text, e, paras)
+    attribution.add_responsible(text, incidents, paras, whole=len(incidents) == 1)
     incidents = _drop_background(text, incidents, pub_date, notes)
     out.incidents = [_to_mention(text, e, report) for e in incidents]
     if not report.published:
@@ -812,7 +814,7 @@ def _role_actors(
             # the weapon or force named by the trigger itself ("Russian artillery shelled")
             if trig.code in _NON_VIOLENT_CODES:
                 role = "party"  # "a heavy military presence was deployed": no one is struck
-            elif a.head in _WEAPONS or a.end <= trig.end and a.type in ("Rioters", "Protesters"):
+            elif a.head in _WEAPONS or heads.is_instrument(a.head) or a.end <= trig.end and a.type in ("Rioters", "Protesters"):
                 role = "perpetrator"
             else:
                 role = "target"

@@ -1,0 +1,86 @@
+"""Who is said to be responsible: an event told without its perpetrator often has one named
+elsewhere in the report ("Al Shabaab claimed responsibility", "police blamed the attack on
+separatist militants", "residents said, blaming the army").
+
+The perpetrator so named is an actor of the event, with the span of its own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from reckon.extract.actors import ActorMention, find_actors
+from reckon.model import Actor, Span
+
+_F = re.IGNORECASE
+
+# "blaming the army", "blamed the attack on X", "attributed the bombing to X", "accused X of"
+_BLAME = re.compile(
+    r"\b(?:blam(?:ed|es|ing|e)|attribut(?:ed|es|ing|e)|accus(?:ed|es|ing|e)|"
+    r"pinned|pinning|suspect(?:ed|s)?)\s+"
+    r"(?:(?:it|this|them|the\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|blasts?|killings?|"
+    r"ambush|assault|raid|explosion|strike|violence|shelling))\s+(?:on|to)\s+)?"
+    r"(?:(?:members|fighters|elements|militants|a\s+faction)\s+of\s+)?",
+    _F,
+)
+# "... was claimed by X", "carried out by X"
+_BY = re.compile(r"\b(?:claimed|carried\s+out|perpetrated|committed)\s+by\s+", _F)
+# "X claimed responsibility", "X said it had carried out the attack"
+_CLAIM = re.compile(
+    r"[\s,]*(?:(?:later|quickly|swiftly|has|have|had|also)\s+)*"
+    r"(?:claimed|claims|claiming)\s+(?:responsibility|the\s+(?:attack|bombing|killing|ambush|"
+    r"assault|raid|strike))|"
+    r"[\s,]*(?:said|says)\b[^.;]{0,80}?\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:carried\s+out|launched|conducted|was\s+behind|were\s+behind)\b",
+    _F,
+)
+# between the verb and the actor: determiners and the actor's unlisted modifiers ("Somalia-based")
+_LEAD = r"(?:(?:the|an?|suspected|alleged|(?-i:[A-Z])[\w'’-]*)\s+){0,3}$"
+_BLAME_END = re.compile("(?:" + _BLAME.pattern + ")" + _LEAD, _F)
+_BY_END = re.compile("(?:" + _BY.pattern + ")" + _LEAD, _F)
+_ARMED = {
+    "State forces",
+    "Rebel group",
+    "Political militia",
+    "Identity militia",
+    "External/Other forces",
+}
+_DENIED = re.compile(r"[\s,]*(?:(?:has|have|had|also)\s+)?(?:denied|denies|rejected)\b", _F)
+
+
+def responsible(text: str, start: int, end: int) -> list[ActorMention]:
+    """Armed actors that ``text[start:end]`` names as responsible for an attack."""
+    acts = [a for a in find_actors(text, start, end) if a.type in _ARMED]
+    out: list[ActorMention] = []
+    for a in acts:
+        before = text[max(start, a.start - 60) : a.start]
+        named = _BLAME_END.search(before) or _BY_END.search(before)
+        claims = _CLAIM.match(text, a.end, end) and not _DENIED.match(text, a.end, end)
+        if named or claims:
+            out.append(a)
+    return out
+
+
+def add_responsible(
+    text: str, incidents: Sequence[Any], paras: list[tuple[int, int]], *, whole: bool
+) -> None:
+    """Give an attack told without its perpetrator the one the report holds responsible: in the
+    rest of its paragraph, or (``whole``: the report tells one incident) anywhere after it."""
+    for e in incidents:
+        if e.et not in ("Explosions/Remote violence", "Violence against civilians", "Battles"):
+            continue
+        if any(a.role == "perpetrator" for a in e.actors):
+            continue
+        pi = e.clause.para
+        if not 0 <= pi < len(paras):
+            continue
+        pa, pb = paras[pi]
+        lo = max(pa, e.clause.start)
+        hi = len(text) if whole else pb
+        found = responsible(text, lo, hi)
+        if not found:
+            continue
+        a = found[0]
+        e.actors.append(Actor(a.text, "perpetrator", a.type, Span(a.start, a.end, a.text)))
