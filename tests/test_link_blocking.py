@@ -202,3 +202,24 @@ def test_user_decisions_hold_across_components():
 def test_components_join_edges_and_merges():
     comps = components([("a", "b", 0.9), ("c", "d", 0.8)], [["d", "e"], ["x"]])
     assert comps == [["a", "b"], ["c", "d", "e"]]
+
+
+def test_record_cache_reads_each_missing_record_once_and_stays_bounded():
+    from reckon.link.stream import RecordCache
+
+    recs, _ = _records(21, 40)
+    source = MemorySource(recs)
+    reads: list[str] = []
+    load = source.load
+    source.load = lambda keys: (reads.extend(keys), load(keys))[1]  # type: ignore[method-assign]
+    cache = RecordCache(source, size=10)
+    keys = sorted(r.key for r in recs)
+    first = cache.load(keys[:8])
+    again = cache.load(keys[4:12])  # four cached, four read
+    assert [first[k] for k in keys[4:8]] == [again[k] for k in keys[4:8]]
+    assert reads == keys[:8] + keys[8:12]
+    assert len(cache.records) == 10  # the oldest two went
+    big = cache.load(keys[:30])  # a block larger than the cache is still served whole
+    assert sorted(big) == keys[:30] and len(cache.records) == 30
+    cache.load(keys[30:32])
+    assert len(cache.records) == 10

@@ -45,7 +45,9 @@ __all__ = [
     "entry_of",
     "merge_results",
     "plan_blocks",
+    "pair_keys",
     "score_block",
+    "score_pairs",
 ]
 
 GAP_DAYS = 2  # time_score vetoes intervals further apart
@@ -227,10 +229,27 @@ def score_block(
     """Score the pairs of one block (``records``: at least the block's mentions)."""
     recs = {r.key: r for r in records}
     entries = {k: entry_of(recs[k], copies) for k in block.keys}
-    intervals = {k: effective_interval(recs[k]) for k in block.keys}
-    grounds = {k: e.grounded for k, e in entries.items()}
+    return score_pairs(list(block_pairs(block, entries)), recs, entries, copies, threshold)
+
+
+def pair_keys(pairs: Iterable[tuple[str, str]]) -> list[str]:
+    """The keys some pair names, sorted: the records scoring those pairs needs."""
+    return sorted({k for p in pairs for k in p})
+
+
+def score_pairs(
+    pairs: Sequence[tuple[str, str]],
+    recs: dict[str, MentionRecord],
+    entries: dict[str, Entry],
+    copies: dict[str, Copy],
+    threshold: float = LINK_THRESHOLD,
+) -> BlockResult:
+    """Score the given pairs (of one block): ``recs`` and ``entries`` hold at least their keys."""
+    keys = pair_keys(pairs)
+    intervals = {k: effective_interval(recs[k]) for k in keys}
+    grounds = {k: entries[k].grounded for k in keys}
     out = BlockResult()
-    for a, b in block_pairs(block, entries):
+    for a, b in pairs:
         p = score_pair(recs[a], recs[b], copies, intervals, grounds)
         out.pairs += 1
         if p.veto is None and p.total >= threshold:

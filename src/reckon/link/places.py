@@ -35,6 +35,7 @@ def toponym_key(name: str) -> str:
     return s
 
 
+@lru_cache(maxsize=100_000)
 def _geo_key(name: str) -> str:
     try:  # the geocoder's own normaliser, when it provides one
         from reckon import geo  # type: ignore[attr-defined]
@@ -59,20 +60,24 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _names_match(a: Location, b: Location) -> bool:
     if not a.name or not b.name:
         return False
-    ka, kb = toponym_key(a.name), toponym_key(b.name)
+    x, y = sorted((a.name, b.name))
+    return _same_name(x, y)
+
+
+@lru_cache(maxsize=100_000)
+def _same_name(a: str, b: str) -> bool:
+    """Whether two place names are one name spelt two ways (symmetric; callers sort them)."""
+    ka, kb = toponym_key(a), toponym_key(b)
     if ka and ka == kb:
         return True
-    try:
-        from reckon.geo.normalize import name_key
-
-        if name_key(a.name) and name_key(a.name) == name_key(b.name):
-            return True
-    except ImportError:  # the geocoder's normaliser is optional here
-        pass
-    na, nb = _geo_key(a.name), _geo_key(b.name)
-    return fuzz.ratio(na, nb) >= 85 or (len(ka) >= 4 and fuzz.ratio(ka, kb) >= 85)
+    na, nb = _name_key(a), _name_key(b)
+    if na and na == nb:
+        return True
+    na, nb = _geo_key(a), _geo_key(b)
+    return fuzz.ratio(na, nb) >= 85 or (min(len(ka), len(kb)) >= 4 and fuzz.ratio(ka, kb) >= 85)
 
 
+@lru_cache(maxsize=100_000)
 def _name_key(name: str) -> str:
     try:
         from reckon.geo.normalize import name_key
