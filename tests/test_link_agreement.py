@@ -206,3 +206,67 @@ def test_a_guessed_country_gives_way_when_the_report_names_the_other_place():
     assert place_score(baalbek, valley, (True, True), (frozenset(), ctx))[1]
     # a guessed country whose report does not name the other place: apart
     assert place_score(baalbek, valley, (True, False), (frozenset(), frozenset()))[1]
+
+
+def test_a_guessed_country_gives_way_when_the_report_names_the_other_country():
+    boni = Location("Boni", country="Algeria", iso="DZ", admin1="Annaba", precision=2,
+                    resolved=True, feature="admin2")  # fmt: skip
+    douentza = Location("Douentza", country="Mali", iso="ML", admin1="Mopti", precision=2,
+                        resolved=True, feature="town")  # fmt: skip
+    from reckon.link.places import text_place_keys
+
+    names_mali = frozenset(text_place_keys("Fighters ambushed a convoy near Boni in central Mali."))
+    names_none = frozenset(text_place_keys("Fighters ambushed a convoy near Boni."))
+    assert place_score(boni, douentza, (False, True), (names_mali, frozenset()))[0] == 0.3
+    assert place_score(douentza, boni, (True, False), (frozenset(), names_mali))[0] == 0.3
+    assert place_score(boni, douentza, (False, True), (names_none, frozenset()))[1]
+    assert place_score(boni, douentza, (True, True), (names_mali, frozenset()))[1]
+
+
+# --------------------------------------------------------------------- strategic developments
+
+
+def test_arrests_at_a_protest_and_looting_in_a_riot_are_related_types():
+    from reckon.link import type_score
+
+    def m(et, sub, **kw):
+        return Mention(et, sub, **kw)
+
+    arrests = m("Strategic developments", "Arrests")
+    broken_up = m("Protests", "Protest with intervention")
+    looting = m("Strategic developments", "Looting/property destruction")
+    riot = m("Riots", "Violent demonstration")
+    raid = m("Violence against civilians", "Attack")
+    bombing = m("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    agreement = m("Strategic developments", "Agreement")
+    assert type_score(arrests, broken_up) == type_score(broken_up, arrests) == (0.35, None)
+    assert type_score(looting, riot)[0] == 0.35
+    assert type_score(looting, raid)[0] == 0.2
+    assert type_score(arrests, bombing)[1]  # an arrest after a bombing is its own event
+    assert type_score(agreement, broken_up)[1]
+    assert type_score(arrests, riot)[1]
+
+
+def test_police_detaining_marchers_told_as_arrests_links_and_other_arrests_do_not():
+    harare = dict(country="Zimbabwe", iso="ZW", admin1="Harare", lat=-17.83, lon=31.05,
+                  geonameid=31, resolved=True, precision=1, feature="town")  # fmt: skip
+    bulawayo = dict(country="Zimbabwe", iso="ZW", admin1="Bulawayo", lat=-20.15, lon=28.58,
+                    geonameid=32, resolved=True, precision=1, feature="town")  # fmt: skip
+    t1 = "Police arrested 40 opposition supporters in Harare on Wednesday."
+    t2 = "Riot police broke up an opposition march in Harare today, detaining 40 people."
+    t3 = "Police arrested three reporters outside a court in Bulawayo on Wednesday."
+    r1, r2, r3 = (report("zw-1", t1, "2024-03-14"), report("zw-2", t2, "2024-03-13"),
+                  report("zw-3", t3, "2024-03-14"))  # fmt: skip
+    police = [("Police", "perpetrator", "State forces")]
+    a = _m(r1, "Strategic developments", "Arrests", "2024-03-13", Location("Harare", **harare),
+           actors=police)  # fmt: skip
+    a.arrested = _counted(t1, "40", 40)
+    b = _m(r2, "Protests", "Protest with intervention", "2024-03-13",
+           Location("Harare", **harare), actors=police)  # fmt: skip
+    b.arrested = _counted(t2, "40", 40)
+    c = _m(r3, "Strategic developments", "Arrests", "2024-03-13",
+           Location("Bulawayo", **bulawayo), actors=police)  # fmt: skip
+    c.arrested = _counted(t3, "three", 3)
+    xs = [Extraction(r, incidents=[x]) for r, x in ((r1, a), (r2, b), (r3, c))]
+    assert _groups(xs) == [["zw-1", "zw-2"], ["zw-3"]]
+    assert figures_score(a, b) == 1.0 and figures_score(a, c) == 0.2

@@ -62,7 +62,10 @@ def _records(seed: int, n: int = 160) -> tuple[list[MentionRecord], dict[str, Co
         named_country = rng.random() < 0.6
         text = f"Fighting in {name}" + (f", {country}" if named_country else "") + "."
         if rng.random() < 0.2:  # another town named in passing (the geocoder may have erred)
-            text += f" Residents fled towards {rng.choice(TOWNS)[0]}."
+            other = rng.choice(TOWNS)
+            text += f" Residents fled towards {other[0]}" + (
+                f" in {other[2]}." if rng.random() < 0.5 else "."
+            )
         r = rng.random()
         if r < 0.08:
             loc = None
@@ -160,6 +163,13 @@ def test_name_blocks_link_a_place_whose_country_only_the_geocoder_guessed():
         if not set(entries[x].names) & set(entries[y].names)
     ]
     assert passing  # pairs of two names, one named in the other's text (its country a guess)
+    nations = [
+        (x, y)
+        for b in plan_blocks(entries.values())
+        if b.kind == "name" and b.label in {k for e in entries.values() for k in e.nation}
+        for x, y in block_pairs(b, entries)
+    ]
+    assert nations  # pairs joined by a guessed country's report naming the other's country
 
 
 @pytest.mark.parametrize("seed", [11, 12])

@@ -33,7 +33,9 @@ every mention that tells it. This module turns a set of extractions into inciden
      shelling told as a missile strike); related types by family (``factors.TYPE_AFFINITY``: an
      attack told as a clash 0.5, a strike on civilians told as an attack 0.35, a protest the
      police broke up told as a riot 0.6, ...), unrelated types 0; Strategic developments only
-     with Strategic developments (otherwise a veto: an arrest after a bombing is its own event).
+     with Strategic developments (otherwise a veto: an arrest after a bombing is its own event),
+     but for arrests told as a protest broken up (0.35) and looting told as a riot (0.35) or an
+     attack (0.2) (``factors.SD_AFFINITY``).
      Two types of event link only where the place (>= 0.6) and the day (>= 0.7) agree and the
      counts do not contradict each other (otherwise the pair scores below the threshold and
      joins an incident only through other links).
@@ -47,7 +49,7 @@ every mention that tells it. This module turns a set of extractions into inciden
      district or "near X" (precision 2) reaches further (up to 150 km in one admin1, at 0.05);
      coordinates of unresolved names are ignored. Different countries: veto, unless one report
      does not state its country (a geocoder's guess) and the two places have one name (0.8) or
-     that report names the other's place (0.75). When
+     that report names the other's place (0.75) or the other's country (0.3). When
      only one mention has a place, 0.75 if that place is named in the other report's text.
    - ``time``: overlapping intervals 1.0 (0.6 when wider than 3 days); 1 day apart 0.7; 2 days
      0.45; a week apart (give or take a day) where one side gives only a weekday ("on Tuesday

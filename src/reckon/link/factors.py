@@ -50,12 +50,26 @@ CROSS_TYPE_TIME = 0.7
 FIGURES_APART = 0.2  # counts far apart; two types of event with such counts never link
 
 
+SD = "Strategic developments"
+# Strategic developments that another outlet tells as the happening they were part of: police
+# detaining marchers told as arrests, a crowd's looting told as a riot or a raid as looting.
+SD_AFFINITY: dict[tuple[str, str], float] = {
+    ("Arrests", P): 0.35,
+    ("Looting/property destruction", R): 0.35,
+    ("Looting/property destruction", V): 0.2,
+}
+
+
 def type_score(a: Mention, b: Mention) -> tuple[float, str | None]:
     if a.event_type == b.event_type:
         return (1.0 if a.sub_event_type == b.sub_event_type else 0.75), None
     pair = frozenset({a.event_type, b.event_type})
-    if "Strategic developments" in pair:
-        return 0.0, "strategic development vs other event type"
+    if SD in pair:
+        sd, other = (a, b) if a.event_type == SD else (b, a)
+        s = SD_AFFINITY.get((sd.sub_event_type, other.event_type))
+        if s is None:  # an arrest after a bombing is its own event
+            return 0.0, "strategic development vs other event type"
+        return s, None
     return TYPE_AFFINITY.get(pair, OTHER_TYPES), None
 
 
@@ -87,9 +101,10 @@ DEATHS_VS_WOUNDS = 0.3  # one report counts deaths, the other only the wounded
 
 
 def figures_score(a: Mention, b: Mention) -> float:
-    """How well the counts agree: the killed, else the abducted, else the injured; 0.5 when the
-    two mentions do not both give one. One side's deaths against the other's count of only the
-    wounded (a blast that killed seven, another that wounded three) agree poorly."""
+    """How well the counts agree: the killed, else the abducted, else the injured, else the
+    arrested; 0.5 when the two mentions do not both give one. One side's deaths against the
+    other's count of only the wounded (a blast that killed seven, another that wounded three)
+    agree poorly."""
     for x, y in ((a, b), (b, a)):
         deaths = _value(x.fatalities)
         if (
@@ -101,7 +116,7 @@ def figures_score(a: Mention, b: Mention) -> float:
             and _value(y.injured) is not None
         ):
             return DEATHS_VS_WOUNDS
-    for kind in ("fatalities", "abducted", "injured"):
+    for kind in ("fatalities", "abducted", "injured", "arrested"):
         x, y = _value(getattr(a, kind)), _value(getattr(b, kind))
         if x is not None and y is not None:
             return _agree(x, y)

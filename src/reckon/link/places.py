@@ -105,12 +105,21 @@ def location_keys(loc: Location) -> frozenset[str]:
     return place_keys(loc.name) if loc.name else frozenset()
 
 
+GUESSED_COUNTRY = 0.3  # a country the geocoder guessed, against the one the report names
+
+
+def country_keys(loc: Location) -> frozenset[str]:
+    """Whole-name keys of a location's country ("n:mali"), as a report's text would hold them."""
+    if not loc.country:
+        return frozenset()
+    return frozenset(k for k in place_keys(loc.country) if k.startswith("n:"))
+
+
 def grounded(loc: Location, context: frozenset[str]) -> bool:
     """Whether the report states the place's country itself: the country or the admin1 is
     named in its text (``context``), rather than guessed by the geocoder from the place name."""
-    return any(  # whole-name keys only: "Israeli warplanes" does not state Israel
-        name and {k for k in place_keys(name) if k.startswith("n:")} & context
-        for name in (loc.country, loc.admin1)
+    return bool(country_keys(loc) & context) or bool(  # whole names: "Israeli" is not Israel
+        loc.admin1 and {k for k in place_keys(loc.admin1) if k.startswith("n:")} & context
     )
 
 
@@ -191,6 +200,11 @@ def place_score(
                 (not grounds[0] and kb & contexts[0]) or (not grounds[1] and ka & contexts[1])
             ):  # the report whose country is a guess names the other's place
                 return 0.75, None
+            if contexts is not None and (
+                (not grounds[0] and country_keys(b) & contexts[0])
+                or (not grounds[1] and country_keys(a) & contexts[1])
+            ):  # ... or the other's country: the guess was wrong; two names of one country
+                return GUESSED_COUNTRY, None
             return 0.0, "different countries"
     elif a.country and b.country and _norm_text(a.country) != _norm_text(b.country):
         return 0.0, "different countries"
