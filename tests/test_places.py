@@ -94,3 +94,88 @@ def test_platforms_and_lone_demonyms_are_no_places() -> None:
         "group said on Telegram."
     )
     assert got == [("Kabul", "place")]
+
+
+def test_any_country_is_an_area_not_a_town() -> None:
+    # countries from everywhere, not only the conflict countries of the area list
+    for country in ("Peru", "Tajikistan", "Nepal", "Bolivia", "Sri Lanka", "Kyrgyzstan",
+                    "Ecuador", "Bangladesh", "Greece", "Mozambique", "Bahrain", "Serbia"):  # fmt: skip
+        text = f"Riot police clashed with marchers in {country} on Friday."
+        got = [(p.name, p.kind, p.precision) for p in find_places(text, 0, len(text))]
+        assert got == [(country, "country", 3)], got
+
+
+def test_a_city_state_stays_a_town() -> None:
+    text = "Hundreds rallied in Singapore on Sunday."
+    assert [(p.name, p.kind) for p in find_places(text, 0, len(text))] == [("Singapore", "place")]
+
+
+def test_the_town_beats_the_country_told_in_the_same_clause() -> None:
+    from reckon.extract.places import choose_location
+
+    for text in (
+        "Police fired on a rally in Khorog, in eastern Tajikistan, on Monday.",
+        "Crowds from all over Peru marched through Juliaca on Monday.",
+        "In Nepal, police baton-charged traders in Birgunj on Wednesday.",
+        "A mob burned a police post in Bela, Pakistan, on Friday.",
+        "Protesters blocked roads in Cochabamba, Bolivia, on Tuesday.",
+    ):
+        places = find_places(text, 0, len(text))
+        best = choose_location(places, text)
+        assert best is not None and best.kind == "place", (text, places)
+
+
+def test_names_that_are_no_places() -> None:
+    cases = [
+        # a dateline's outlet
+        ("QUITO, Oct 3 (Andean Morning Post) - Gunmen shot two guards in Machala.", "Machala"),
+        ("KANO, 4 May (Savannah Daily) - Police dispersed a march in Kano.", "Kano"),
+        # a people in the plural
+        ("Thousands of Tunisians marched in Sfax on Sunday.", "Sfax"),
+        ("Hundreds of Kenyans rallied in Kisumu on Tuesday.", "Kisumu"),
+        # a titled person
+        ("Crowds demanded that President Ruth Okello resign in Gulu.", "Gulu"),
+        ("Supporters of Governor Ade Bello clashed with police in Ilorin.", "Ilorin"),
+        # a named group of the groups lexicon
+        ("The Sinjar Resistance Units fought soldiers in Snuny on Monday.", "Snuny"),
+        ("Members of Los Lobos shot a trader in Machala.", "Machala"),
+        # a people named as an adjective
+        ("Tamil families held a vigil in Mullaitivu on Friday.", "Mullaitivu"),
+        ("Mapuche activists burned trucks near Ercilla.", "Ercilla"),
+    ]
+    for text, want in cases:
+        assert _names(text) == [want], (text, _names(text))
+
+
+def test_an_event_log_line_names_its_place_before_the_colon() -> None:
+    cases = [
+        ("3 May 2021 - Kafr Nabl (Idlib): shells hit the market.", "Kafr Nabl"),
+        ("12 June 2022. Tafas, Daraa: a man was shot dead.", "Tafas"),
+        ("2023-01-05 - Gao (Gao region): a bomb exploded.", "Gao"),
+        ("On the wire:\n7 March 2020 - Kidal: a convoy was ambushed.", "Kidal"),
+        ("June 4, 2019 - Omdurman, Khartoum: troops fired on a sit-in.", "Omdurman"),
+    ]
+    for text, want in cases:
+        assert _names(text)[:1] == [want], (text, _names(text))
+    # a date and a dash before an ordinary sentence name no place
+    assert _names("3 May 2021 - Shells hit the market: three died.") == []
+
+
+def test_a_person_named_after_and_is_no_place() -> None:
+    from reckon.extract.nlp import Ent
+
+    for text, person, place in [
+        ("Amina Yusuf and Karim Tahir signed the deal in Kano.", "Karim Tahir", "Kano"),
+        ("Clashes pitted Omar Sadiq and Hamid Nouri against police in Herat.", "Hamid Nouri",
+         "Herat"),
+        ("The envoys Paul Mbeki and Jonas Arndt met in Goma.", "Jonas Arndt", "Goma"),
+    ]:  # fmt: skip
+        a = text.index(person)
+        ents = [Ent(a, a + len(person), "PERSON", person)]
+        assert _names_with(text, ents) == [place], text
+    # an office named after what it deals with is no place
+    assert _names("They rejected the Office on Missing Persons in Jaffna.") == ["Jaffna"]
+
+
+def _names_with(text: str, ents: list) -> list[str]:
+    return [p.name for p in find_places(text, 0, len(text), ents)]

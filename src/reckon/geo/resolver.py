@@ -214,7 +214,8 @@ def _acceptable(place: Place, s: float, hit: Hit, top: Toponym, ctx: Context) ->
     # outside the report's countries a place needs strong evidence: its own spelling (never a
     # namesake found through a transliteration key) and some size. When the report says little
     # about where it is (a demonym, one other place), a town of some thousands will do.
-    support = sum(w for src, _iso, w in ctx.votes if src != ql)
+    # a report filed from a town of another country says enough about where it is
+    support = sum(w * (2.0 if src == "@dateline" else 1.0) for src, _i, w in ctx.votes if src != ql)
     if support < 3.0:
         if hit.matched != ql:  # another spelling: only a large place ("Hodeida" for Hodeidah)
             return s >= 0.5 and _big(place) and len(name_key(top.core)) >= 5

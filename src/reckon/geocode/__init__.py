@@ -17,6 +17,7 @@ from reckon.geo.normalize import light_key
 from reckon.geo.resolver import admin1_cues, build_context, get_gazetteer, resolve
 from reckon.geo.store import Gazetteer
 from reckon.geocode.common import _fill, _locations
+from reckon.geocode.dateline import DATELINE_VOTE, place_at_dateline, read_dateline
 from reckon.geocode.hierarchy import containers_after, resolve_chain
 from reckon.geocode.hints import _LOCAL_AFTER, _phrase_hints
 from reckon.geocode.incidents import _keep_in_main_country, _possessed_place
@@ -72,6 +73,8 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
         if not lc
         for part in (_route(gaz, q) or [q])
     ]
+    # one mention, one vote (an incident's place is also among the report's places)
+    names = sorted(set(names), key=lambda t: (t[1], t[0]))
     names += sorted({(n, o + len(head)) for found in within.values() for n, o in found})
     ctx = build_context(
         gaz, text=head + text, names=names, source=report.source, day=report.published
@@ -79,6 +82,13 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
     # offsets in the context are relative to head + text; the locations' spans to text
     ctx.admin1s = [(c, a, off - len(head) if off >= 0 else off) for c, a, off in ctx.admin1s]
     ctx.text = text
+    # the town the report was filed from: a clue to its country, and a town of its sentence
+    dl = read_dateline(
+        gaz, text, build_context(gaz, text=head + text, source=report.source, day=report.published)
+    )
+    if dl is not None and dl.place.iso:
+        ctx.add_vote("@dateline", dl.place.iso, DATELINE_VOTE)
+        ctx.mentions.append((dl.start, dl.place))
     later: list[tuple[Location, str, int | None, int | None, bool]] = []
     routes: list[tuple[Location, str, int | None, int | None, bool]] = []
     done: list[tuple[tuple[Location, str, int | None, int | None, bool], Location]] = []
@@ -122,4 +132,6 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
         _fill(loc, got)
     _possessed_place(extraction)
     _keep_in_main_country(gaz, extraction, ctx)
+    if dl is not None:
+        place_at_dateline(gaz, extraction, dl)
     return extraction

@@ -29,7 +29,7 @@ def _t(phrases: str, kind: str, role: str) -> None:
 
 _t(
     "killed|murdered|massacred|executed|assassinated|slaughtered|slain|martyred|lynched|"
-    "beheaded|decapitated|burned alive|burnt alive",
+    "beheaded|decapitated|burned alive|burnt alive|lynches|beheads|decapitates",
     "killed",
     "act",
 )
@@ -40,6 +40,9 @@ _t("die|dies", "killed", "intr")
 for _v in ("beat", "beaten", "stoned", "hacked", "burned", "burnt", "stabbed", "tortured",
            "clubbed", "bludgeoned", "lynched", "starved", "crushed", "trampled"):  # fmt: skip
     _t(f"{_v} to death", "killed", "act")
+for _v in ("beats", "stabs", "hacks", "stones", "burns", "clubs", "tortures"):
+    _t(f"{_v} to death", "killed", "act")
+_t("burns alive", "killed", "act")
 _t(
     "claimed the lives of|cost the lives of|took the lives of|claiming the lives of",
     "killed",
@@ -50,7 +53,7 @@ _t(
     "killed",
     "ger",
 )
-_t("kill|murder|massacre|execute|assassinate|slaughter", "killed", "base")
+_t("kill|murder|massacre|execute|assassinate|slaughter|behead|lynch", "killed", "base")
 _t("kills|murders|massacres|executes|assassinates|slaughters|shoots dead", "killed", "act")
 _t("died|perished|succumbed|dead|drowned", "killed", "intr")
 _t(
@@ -118,11 +121,11 @@ _NEG_RE = re.compile(
     r"\b(?:(?P<who>no\s+one|no-one|nobody|none)(?:\s+(?:of\s+(?:the|them|those)(?:\s+[a-z-]+){0,2}))?"
     r"(?:\s+(?:else|other|more|more\s+people|was|were|has|have|had|been|is|are|reportedly|"
     r"seriously|badly|killed\s+or|injured\s+or|wounded\s+or|hurt\s+or|died\s+or)){0,4}"
-    r"\s+(?P<v1>killed|hurt|injured|wounded|harmed|died|dead)"
+    r"\s+(?P<v1>killed|hurt|injured|wounded|harmed|died|dead|arrested|detained)"
     r"|(?:there\s+(?:were|was|have\s+been|had\s+been)\s+)?\bno\s+(?:(?:immediate|reported|"
     r"other|further|civilian|human|serious|major|new)\s+)?"
     r"(?P<v2>casualties|casualty|fatalities|fatality|deaths|death|injuries|injury|dead|one\s+dead|"
-    r"one\s+injured|one\s+killed|one\s+hurt|loss\s+of\s+life|lives\s+lost|victims)"
+    r"one\s+injured|one\s+killed|one\s+hurt|loss\s+of\s+life|lives\s+lost|victims|arrests)"
     r"(?!\s+(?:toll|figures?|numbers?|count|tally|word))"
     r"|without\s+(?:any\s+)?(?P<v3>casualties|loss\s+of\s+life|injuries|fatalities)"
     r"|(?P<v4>escaped\s+unhurt|escaped\s+unharmed|were\s+unhurt|was\s+unhurt))\b",
@@ -139,7 +142,25 @@ _NEG_KINDS = {
     "casualty": ("killed", "injured"), "victims": ("killed", "injured"),
     "escaped unhurt": ("killed", "injured"), "escaped unharmed": ("killed", "injured"),
     "were unhurt": ("killed", "injured"), "was unhurt": ("killed", "injured"),
+    "arrested": ("arrested",), "detained": ("arrested",), "arrests": ("arrested",),
 }  # fmt: skip
+# "no one was killed or injured", "no injuries or arrests": each kind named is nil
+_NEG_OR_KINDS = {
+    "killed": "killed", "died": "killed", "dead": "killed", "deaths": "killed",
+    "fatalities": "killed", "injured": "injured", "wounded": "injured", "injuries": "injured",
+    "hurt": "injured", "arrested": "arrested", "detained": "arrested", "arrests": "arrested",
+}  # fmt: skip
+_NEG_OR_AFTER = re.compile(
+    r"\s+(?:or|and|nor)\s+(?:any\s+)?(arrests|injuries|deaths|fatalities|killed|injured|wounded"
+    r"|hurt|arrested|detained)\b",
+    re.IGNORECASE,
+)
+# "no casualties on the government side", "no deaths among the troops": one side's figure
+_NEG_SCOPE = re.compile(
+    r"\s+(?:on\s+(?:the|their|its|our|either)\s+(?:[\w'-]+\s+){0,2}?sides?"
+    r"|among\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,2}?[\w'-]+)\b",
+    re.IGNORECASE,
+)
 # a negation inside these is not a statement that nobody was hurt
 _NEG_BLOCK_BEFORE = re.compile(
     r"(?:whether|if|not\s+(?:say|said|clear|known|immediately\s+clear)|unclear|unknown|"

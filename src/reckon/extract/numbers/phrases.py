@@ -55,18 +55,29 @@ def _scan_head(tk: _Toks, j: int, end: int, singular: bool) -> tuple[str, int, i
     k = j
     mods = 0
     last_mod = None
+    aged = False  # an age ("a 19-year-old") is only said of people
     while k < end and k < j + 8:
         w = tk.w[k]
         a = _age_at(tk, k)
         if a:
             k += a
             mods += 1
+            aged = True
             continue
         if w == "-" or (w == "#" and tk.glued(k + 1)):
             k += 1
             continue
         if w in _STOP or _trigger_at(tk, k) is not None or not (w[0].isalnum()):
             break
+        if w[0].isdigit() and (
+            (tk.glued(k + 1) and tk.word(k + 1)[:1].isalpha())
+            or (k > j and tk.glued(k) and tk.w[k - 1][:1].isalpha())
+        ):
+            # a name with a digit ("3R fighters", "M23 rebels") modifies the head
+            last_mod = k
+            mods += 1
+            k += 1
+            continue
         if w[0].isdigit() or w in _UNITS:
             break
         if w.endswith("ly") and w not in {"elderly", "family", "lonely", "unruly", "burly"}:
@@ -91,6 +102,9 @@ def _scan_head(tk: _Toks, j: int, end: int, singular: bool) -> tuple[str, int, i
         last_mod = k
         mods += 1
         k += 1
+    if aged:
+        h = last_mod if last_mod is not None else k - 1
+        return "person", h + 1, h
     if mods and last_mod is not None:
         return "unknown", last_mod + 1, last_mod
     return "none", j, None
@@ -159,6 +173,9 @@ def _np_at(
     """
     q = _quantity_at(tk, i, after_trigger)
     w = tk.word(i)
+    if q is None and after_trigger and w in {"himself", "herself"}:
+        # "killing himself and wounding two officers": the attacker is one of the dead
+        return _NP(Count(1, 1, 1, "exact", tk.span(i, i + 1)), i, i + 1, (i, i + 1))
     if q is None:
         # "a third", "the other", "another"
         if w in {"a", "the"} and tk.word(i + 1) in _ORD_PRON | {"other"}:
@@ -202,7 +219,7 @@ def _np_at(
             if (
                 kind == "person"
                 and h is not None
-                and h - i <= 2
+                and h - i <= 3
                 and not tk.w[h].endswith("s")
                 and tk.w[h] not in _COLLECTIVE
                 and tk.w[h] not in {"people", "police", "personnel", "men", "women", "children"}
@@ -295,7 +312,7 @@ def _skip_appositive(tk: _Toks, k: int, end: int) -> int:
         if n2 is None:
             break
         m = n2.j
-    if tk.word(m) == ",":
+    if tk.word(m) == "," and tk.word(m + 1) != "and":  # ", and ..." goes on: a list
         return m + 1
     return k
 
@@ -328,6 +345,17 @@ def _chain(tk: _Toks, i: int, end: int, *, strict: bool, bare: bool, after_trigg
             nk = k + 3
         elif w == "as" and tk.word(k + 1) == "well" and tk.word(k + 2) == "as":
             nk = k + 3
+        if nk is None and w == ",":
+            # a list: "a man, his wife and their son"; only when it goes on with "and"
+            nxt = _np_at(tk, k + 1, end, strict=True, bare=False, after_trigger=after_trigger)
+            if (
+                nxt is not None
+                and not nxt.partitive_kind
+                and (tk.word(nxt.j) in {"and", ","})
+                and _np_at(tk, nxt.j + 1 + (tk.word(nxt.j + 1) == "and"), end, strict=True,
+                           bare=False, after_trigger=after_trigger) is not None
+            ):  # fmt: skip
+                nk = k + 1
         if nk is None:
             break
         if (

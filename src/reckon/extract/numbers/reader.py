@@ -7,7 +7,14 @@ from reckon.extract.numbers.mention import CountMention
 from reckon.extract.numbers.state import _Sent
 from reckon.extract.numbers.subjects import bare_plurals, subjects
 from reckon.extract.numbers.tokens import _sentences
-from reckon.extract.numbers.verbs import bodies_of, negations, objects, tolls, verb_phrases
+from reckon.extract.numbers.verbs import (
+    bodies_of,
+    negations,
+    nominals,
+    objects,
+    tolls,
+    verb_phrases,
+)
 
 _KIND_ORDER = {"killed": 0, "injured": 1, "abducted": 2, "arrested": 3}
 
@@ -24,6 +31,9 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
         if not _STEMS.search(text, s, e):
             continue
         out.extend(_sentence_counts(text, s, e))
+    if any(m.kind == "killed" and m.hedged != "implied" for m in out):
+        # "no one was injured" says nobody died only where nothing else says who did
+        out = [m for m in out if m.hedged != "implied"]
     out.sort(
         key=lambda m: (
             m.count.span.start if m.count.span else m.trigger.start,
@@ -52,6 +62,7 @@ def _sentence_counts(text: str, s: int, e: int) -> list[CountMention]:
     objects(st, trigs)
     verb_phrases(st)
     bodies_of(st, trigs)
+    nominals(st)
     subjects(st)
     bare_plurals(st, trigs)
     out = st.out

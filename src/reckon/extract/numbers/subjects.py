@@ -60,6 +60,58 @@ def _headline_singular(tk: _Toks, i: int, end: int):
     return Count(1, 1, 1, "exact", tk.span(i, h + 1)), i, h + 1, (i, h + 1), None
 
 
+_MODIFIER_OPEN = {"who", "that", "in", "from", "for", "at", "on", "inside", "near", "with",
+                  "aboard", "travelling", "traveling", "riding", "working", "living",
+                  "suspected", "accused", "employed", "stationed", "based"}  # fmt: skip
+_NOT_AFTER_BE = {"who", "that", "which", "had", "has", "have", "and", "it", "there", "he", "she",
+                 "they", "we", "i", "whose", "whom", "what", "or"}  # fmt: skip
+_REPORTED = {"said", "says", "say", "told", "tell", "added", "according", "reported"}
+
+
+def _verb_after_modifier(tk: _Toks, j: int, end: int) -> tuple[int, tuple[int, str, str]] | None:
+    """The passive or intransitive trigger of a subject whose head is followed by a modifier
+    (a relative clause, a participle, a place): (index, trigger) or None."""
+    k = j + 1 if tk.word(j) == "," and tk.word(j + 1) in {"who", "most", "many", "all"} else j
+    if tk.word(k) not in _MODIFIER_OPEN and not (tk.word(j) == "," and k == j + 1):
+        return None
+    for y in range(k, min(end, k + 18)):
+        w = tk.w[y]
+        if w in {";", ":", "(", ")"} or w in _REPORTED:
+            return None
+        q = _quantity_at(tk, y)
+        if q is not None and tk.word(q.j) not in {"of", "-"} and tk.word(y - 1) not in {"of"}:
+            return None  # another count: its own subject
+        if w in _BE and tk.word(y - 1) not in _NOT_AFTER_BE:
+            z = y + 1
+            while z < end and tk.w[z] in _AUX:
+                z += 1
+            t = _trigger_at(tk, z) if z < end else None
+            if t is not None and t[2] in {"act", "intr", "act_person"}:
+                return z, t
+            return None
+    return None
+
+
+def _besides(tk: _Toks, t1: int, end: int) -> int | None:
+    """ "killed besides the bomber", "died along with their commander": one more victim."""
+    k = t1
+    w, w1, w2 = tk.word(k), tk.word(k + 1), tk.word(k + 2)
+    if w == "besides" or w == "plus":
+        k += 1
+    elif (w, w1, w2) in {("in", "addition", "to"), ("as", "well", "as")}:
+        k += 3
+    elif (w, w1) in {("along", "with"), ("together", "with")}:
+        k += 2
+    else:
+        return None
+    if tk.word(k) not in {"the", "their", "its", "his", "her", "a", "an"}:
+        return None
+    kind, _j, h = _scan_head(tk, k + 1, end, singular=True)
+    if kind != "person" or h is None or tk.w[h].endswith("s"):
+        return None
+    return h
+
+
 def subjects(st: _Sent) -> None:
     """4) subjects before a passive / intransitive trigger; counts before a noun trigger."""
     tk = st.tk
@@ -117,6 +169,13 @@ def subjects(st: _Sent) -> None:
             emit(pkind, count, ci, cj, head, cj - 1, cj)
             i = cj
             continue
+        if t is None and (not hyp or tk.word(cj) in {"who", "that"}):
+            # "Two people in Kabul were killed", "Nine villagers who could not flee, most of
+            # them elderly, were found dead": the verb after the victims' modifier
+            found = _verb_after_modifier(tk, cj, ce)
+            if found is not None:
+                x, t = found
+                hyp = False  # a modal inside the modifier ("who could not flee") is its own
         if t is None or hyp:
             # a count directly followed by a noun trigger: "five deaths", "a dozen bodies"
             i += 1
@@ -170,6 +229,14 @@ def subjects(st: _Sent) -> None:
         ):
             i += 1
             continue
+        extra = _besides(tk, t1, ce) if kind == "killed" else None
+        if extra is not None:
+            # "four soldiers were killed besides the bomber": the bomber is one more
+            count = Count(
+                *(None if v is None else v + 1 for v in (count.low, count.best, count.high)),
+                count.qualifier,
+                count.span,
+            )
         emit(kind, count, ci, cj, head, x, t1)
         i = max(cj, i + 1)
 

@@ -18,6 +18,18 @@ _SENT_RE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"'”’)\]]*(?=\s|$)|\n|$)")
 _INT_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
+_MAY_MONTH = "may/month"
+
+
+def _month_may(raw: list[str], k: int) -> bool:
+    """Is "May" at k the month: next to a day number, or capitalised inside a sentence?"""
+    nxt = raw[k + 1] if k + 1 < len(raw) else ""
+    prv = raw[k - 1] if k > 0 else ""
+    if nxt[:1].isdigit() or prv[:1].isdigit():
+        return True
+    return raw[k] == "May" and k > 0 and prv not in {".", ":", '"', "“", "‘", "'", "("}
+
+
 class _Toks:
     """Tokens of one sentence: lower-cased words with absolute offsets."""
 
@@ -35,6 +47,9 @@ class _Toks:
             w.append(t.lower().replace("’", "'"))
             s.append(m.start())
             e.append(m.end())
+        for k, t in enumerate(w):
+            if t == "may" and _month_may(raw, k):
+                w[k] = _MAY_MONTH  # the month, never the modal ("On 18 May, a boy was shot")
         self.w, self.s, self.e, self.raw, self.n = w, s, e, raw, len(w)
 
     def word(self, i: int) -> str:

