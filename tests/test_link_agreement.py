@@ -270,3 +270,28 @@ def test_police_detaining_marchers_told_as_arrests_links_and_other_arrests_do_no
     xs = [Extraction(r, incidents=[x]) for r, x in ((r1, a), (r2, b), (r3, c))]
     assert _groups(xs) == [["zw-1", "zw-2"], ["zw-3"]]
     assert figures_score(a, b) == 1.0 and figures_score(a, c) == 0.2
+
+
+def test_counts_far_apart_with_no_actor_in_common_are_two_happenings():
+    ahoada = dict(country="Nigeria", iso="NG", admin1="Rivers", lat=5.08, lon=6.65,
+                  geonameid=41, resolved=True, precision=1, feature="town")  # fmt: skip
+    t1 = "Gunmen attacked a police station in Ahoada on Tuesday, killing two officers."
+    t2 = "Rival cult groups clashed in Ahoada on Tuesday night, leaving six members dead."
+    t3 = "Six people died in Ahoada on Tuesday when gunmen fought police at their station."
+    r1, r2, r3 = (report(f"ah-{i}", t, "2024-06-12") for i, t in enumerate((t1, t2, t3)))
+    clash = ("Battles", "Armed clash")
+    a = _m(r1, *clash, "2024-06-11", Location("Ahoada", **ahoada),
+           killed=_counted(t1, "two officers", 2),
+           actors=[("Gunmen", "perpetrator", "Political militia"),
+                   ("police", "target", "State forces")])  # fmt: skip
+    b = _m(r2, *clash, "2024-06-11", Location("Ahoada", **ahoada),
+           killed=_counted(t2, "six members", 6))  # fmt: skip
+    assert _groups([Extraction(r1, incidents=[a]), Extraction(r2, incidents=[b])]) == [
+        ["ah-0"], ["ah-1"]]  # fmt: skip
+    # the same counts with the same two sides named: a part (two officers) and the whole
+    c = _m(r3, *clash, "2024-06-11", Location("Ahoada", **ahoada),
+           killed=_counted(t3, "Six people", 6),
+           actors=[("gunmen", "perpetrator", "Political militia"),
+                   ("police", "target", "State forces")])  # fmt: skip
+    assert _groups([Extraction(r1, incidents=[a]), Extraction(r3, incidents=[c])]) == [
+        ["ah-0", "ah-2"]]  # fmt: skip

@@ -65,7 +65,7 @@ every mention that tells it. This module turns a set of extractions into inciden
      lower bound below the other 0.8, close 0.75, an update (up to twice) 0.4, far apart (or a
      lower bound above the other figure) 0.2; deaths against only a count of wounded 0.3; 0.5
      when the two do not both give one. Counts that contradict (<= 0.3) together with another
-     disagreement (sub-type, day) keep the pair below the threshold.
+     disagreement (sub-type, day) or no actor in common keep the pair below the threshold.
 
    ``total = 0.25 type + 0.30 place + 0.20 time + 0.10 actors + 0.15 figures`` (+ 0.15 when the
    two reports are copies, capped at 1). Candidate pairs at or above ``LINK_THRESHOLD`` are

@@ -301,9 +301,10 @@ def score_pair(
         ps < CROSS_TYPE_PLACE or ds < CROSS_TYPE_TIME or fs <= FIGURES_APART
     ):
         total = min(total, LINK_THRESHOLD - 0.01)  # joins a group only through other links
-    elif fs <= DEATHS_VS_WOUNDS and (ts < 1.0 or ds < 1.0):
+    elif fs <= DEATHS_VS_WOUNDS and (ts < 1.0 or ds < 1.0 or acs <= 0.5):
         # counts that contradict each other, and another disagreement besides (another kind
-        # of event, another day): two happenings, unless other links join them
+        # of event, another day) or no actor in common: two happenings, unless other links
+        # join them
         total = min(total, LINK_THRESHOLD - 0.01)
     if copy:
         factors["copy"] = 1.0
