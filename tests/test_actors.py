@@ -6,7 +6,9 @@ import pytest
 
 from reckon.extract.actors import find_actors
 from reckon.extract.attribution import responsible
+from reckon.extract.foreign import at_war, nationality, settle_type
 from reckon.extract.heads import head_type, is_instrument, lexicon, plural
+from reckon.extract.roles import is_source, settle
 
 ACTOR_TYPES = {
     "State forces",
@@ -146,3 +148,172 @@ def test_the_side_held_responsible(sentence: str, expected: str) -> None:
 )
 def test_no_side_held_responsible(sentence: str) -> None:
     assert responsible(sentence, 0, len(sentence)) == []
+
+
+# ---- the sides of demonstrations, settled by the event's sub-type ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("event", "atype", "role", "expected"),
+    [
+        # the forces that break up a protest act; the people at it are its targets
+        (
+            ("Protests", "Protest with intervention"),
+            "State forces",
+            "target",
+            ("perpetrator", "State forces"),
+        ),
+        (
+            ("Protests", "Protest with intervention"),
+            "Rioters",
+            "perpetrator",
+            ("target", "Protesters"),
+        ),
+        (
+            ("Protests", "Protest with intervention"),
+            "Civilians",
+            "target",
+            ("target", "Protesters"),
+        ),
+        (
+            ("Protests", "Excessive force against protesters"),
+            "Protesters",
+            "party",
+            ("target", "Protesters"),
+        ),
+        (
+            ("Protests", "Excessive force against protesters"),
+            "Civilians",
+            "target",
+            ("target", "Protesters"),
+        ),
+        # a peaceful protest has parties only
+        (("Protests", "Peaceful protest"), "Protesters", "perpetrator", ("party", "Protesters")),
+        (("Protests", "Peaceful protest"), "Civilians", "target", ("party", "Protesters")),
+        (("Protests", "Peaceful protest"), "State forces", "target", ("party", "State forces")),
+        # rioters and mobs act; their victims stay civilians
+        (("Riots", "Violent demonstration"), "Protesters", "party", ("perpetrator", "Rioters")),
+        (
+            ("Riots", "Violent demonstration"),
+            "State forces",
+            "perpetrator",
+            ("target", "State forces"),
+        ),
+        (("Riots", "Mob violence"), "Civilians", "perpetrator", ("perpetrator", "Rioters")),
+        (("Riots", "Mob violence"), "Civilians", "target", ("target", "Civilians")),
+        (("Riots", "Mob violence"), "Rioters", "target", ("perpetrator", "Rioters")),
+        # other events keep the clause's reading
+        (("Battles", "Armed clash"), "Civilians", "target", ("target", "Civilians")),
+        (
+            ("Violence against civilians", "Attack"),
+            "Rioters",
+            "perpetrator",
+            ("perpetrator", "Rioters"),
+        ),
+    ],
+)
+def test_demonstrations_settle_roles(event: tuple, atype: str, role: str, expected: tuple) -> None:
+    assert settle(event[0], event[1], atype, role) == expected
+
+
+# ---- speakers are sources, not sides -----------------------------------------------------------
+
+
+def _first_actor_is_source(sentence: str) -> bool:
+    a = find_actors(sentence, 0, len(sentence))[-1]
+    return is_source(sentence, a.start, a.end, 0, len(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Four died in the blast, according to the regional military administration.",
+        "Six were killed, according to local officials.",
+        "The toll rose to nine, citing police.",
+        "Two bodies were found on the road, quoting a senior police officer.",
+        "The figure was reported by residents.",
+        "Three were hurt, said a police spokesman.",
+        "The market was hit, the army spokesman.",
+        "Two were shot, police sources.",
+        "Five were abducted, the volunteers who run the shelter said",
+        "Seven died, relatives, who asked not to be named, told reporters",
+        "The convoy was hit twice, according to two soldiers.",
+    ],
+)
+def test_a_speaker_is_a_source(sentence: str) -> None:
+    assert _first_actor_is_source(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Witnesses said gunmen",
+        "A rights group said RSF fighters",
+        "Residents said a military patrol",
+        "The mayor told reporters that the police",
+        "The attack was carried out by insurgents",
+        "Four were killed by soldiers",
+        "The convoy was ambushed by militants",
+        "The village was raided by bandits",
+        "Shells fired by rebels",
+        "Troops opened fire on protesters",
+    ],
+)
+def test_a_side_is_not_a_source(sentence: str) -> None:
+    assert not _first_actor_is_source(sentence)
+
+
+# ---- state forces at home and abroad -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "atype", "country", "expected"),
+    [
+        ("Kenyan police officers", "External/Other forces", "KE", "State forces"),
+        ("Ethiopian troops", "External/Other forces", "ET", "State forces"),
+        ("Turkish soldiers", "External/Other forces", "TR", "State forces"),
+        ("Iran's Revolutionary Guards", "State forces", "IR", "State forces"),
+        ("Rwandan troops", "State forces", "MZ", "External/Other forces"),
+        ("Ugandan soldiers", "State forces", "CD", "External/Other forces"),
+        ("Pakistani forces", "State forces", "IN", "External/Other forces"),
+        ("the Israel Defense Forces", "State forces", "LB", "External/Other forces"),
+        ("Iran's Revolutionary Guards", "State forces", "IQ", "External/Other forces"),
+        ("Chadian army units", "State forces", "NG", "External/Other forces"),
+        # at war with each other: both sides are state forces
+        ("Azerbaijani troops", "External/Other forces", "AM", "State forces"),
+        # no nationality told, or not a state force: kept
+        ("the army", "State forces", "LB", "State forces"),
+        ("Turkish-backed factions", "Rebel group", "SY", "Rebel group"),
+        ("Russian warplanes", "External/Other forces", None, "External/Other forces"),
+    ],
+)
+def test_state_forces_at_home_and_abroad(phrase: str, atype: str, country, expected: str) -> None:
+    names = {"Iran": "IR", "Azerbaijan": "AZ"}
+    assert settle_type(atype, phrase, country, "2020-10-10", names) == expected
+
+
+def test_a_war_has_dates() -> None:
+    assert at_war("AZ", "AM", "2020-10-01") and not at_war("AZ", "AM", "2019-10-01")
+    assert nationality("Turkish-backed factions") is None
+    assert nationality("Kenyan police") == "KE"
+
+
+@pytest.mark.parametrize(
+    ("event", "phrase", "expected"),
+    [
+        ("Violence against civilians", "23 passengers", ("target", "Civilians")),
+        ("Violence against civilians", "a farmer", ("target", "Civilians")),
+        ("Violence against civilians", "Hazara students", ("target", "Civilians")),
+        ("Explosions/Remote violence", "11 civilians", ("target", "Civilians")),
+        ("Explosions/Remote violence", "two children", ("target", "Civilians")),
+        ("Battles", "the villagers", ("target", "Civilians")),
+        ("Violence against civilians", "an unidentified man", ("perpetrator", "Political militia")),
+        ("Violence against civilians", "Unknown men", ("perpetrator", "Political militia")),
+        ("Violence against civilians", "two masked men", ("perpetrator", "Political militia")),
+        ("Battles", "armed residents", ("perpetrator", "Political militia")),
+        # rioting villagers are rioters, not victims
+        ("Riots", "villagers", ("perpetrator", "Rioters")),
+    ],
+)
+def test_civilians_are_never_the_attackers(event: str, phrase: str, expected: tuple) -> None:
+    assert settle(event, None, "Civilians", "perpetrator", phrase) == expected

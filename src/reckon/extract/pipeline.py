@@ -24,6 +24,7 @@ from reckon.extract import attribution, heads
 from reckon.extract import dates as dates_mod
 from reckon.extract import events as ev
 from reckon.extract import numbers as numbers_mod
+from reckon.extract import roles as sides
 from reckon.extract.nlp import Analysis, entities_many, split_sentences
 from reckon.extract.places import PlaceMention, choose_location, dateline_places, find_places
 from reckon.extract.reactions import find_reactions
@@ -804,8 +805,11 @@ def _role_actors(
             and a.end <= trig.start
             and actors_mod.identity_group(a.text)
         )
-        if _SOURCE_AFTER.match(text, a.end) and not community_victim:
-            continue  # "..., police said": the source of the report
+        if (
+            _SOURCE_AFTER.match(text, a.end)
+            or sides.is_source(text, a.start, a.end, cl.start, cl.end)
+        ) and not community_victim:
+            continue  # "..., police said", "according to the police": the source of the report
         if re.search(r"\s[-–—:]\s+$", text[max(cl.start, a.start - 4) : a.start]) and not text[
             a.end : cl.end
         ].strip(" .'\""):
@@ -814,7 +818,12 @@ def _role_actors(
             # the weapon or force named by the trigger itself ("Russian artillery shelled")
             if trig.code in _NON_VIOLENT_CODES:
                 role = "party"  # "a heavy military presence was deployed": no one is struck
-            elif a.head in _WEAPONS or heads.is_instrument(a.head) or a.end <= trig.end and a.type in ("Rioters", "Protesters"):
+            elif (
+                a.head in _WEAPONS
+                or heads.is_instrument(a.head)
+                or a.end <= trig.end
+                and a.type in ("Rioters", "Protesters")
+            ):
                 role = "perpetrator"
             else:
                 role = "target"
@@ -997,12 +1006,6 @@ def _decide(
             "Disrupted weapons use",
         ):
             role = "party"
-        elif et == "Protests" and a.type == "Protesters":
-            role = (
-                "target"
-                if decision.sub_event_type == "Excessive force against protesters"
-                else "party"
-            )
         elif et == "Battles" and decision.sub_event_type == "Armed clash" and main.code == ev.CLASH:
             if re.search(r"\bbetween\b", text[cl.start : main.start + 60]) or role == "party":
                 role = "party"
@@ -1764,6 +1767,11 @@ def _location(p: PlaceMention | None) -> Location | None:
     return Location(name=p.name, span=Span(p.start, p.end, p.name), precision=p.precision)
 
 
+def _settled(e: _Ev, a: Actor, day: str | None) -> tuple[str, str]:
+    """The final (role, type) of an actor of an incident (see ``reckon.extract.roles``)."""
+    return sides.settle(e.et, e.st, actors_mod.taliban_type(a.text, a.type, day), a.role, a.text)
+
+
 def _to_mention(text: str, e: _Ev, report: Report) -> Mention:
     evidence = [Evidence("event", e.trigger.text, e.trigger.start, e.trigger.end)]
     cl = e.clause
@@ -1799,10 +1807,7 @@ def _to_mention(text: str, e: _Ev, report: Report) -> Mention:
         sub_event_type=e.st,
         date=date_iv,
         location=_location(e.place),
-        actors=[
-            Actor(a.text, a.role, actors_mod.taliban_type(a.text, a.type, day), a.span)
-            for a in e.actors
-        ],
+        actors=[Actor(a.text, *_settled(e, a, day), a.span) for a in e.actors],
         fatalities=counts.get("killed"),
         injured=counts.get("injured"),
         abducted=counts.get("abducted"),

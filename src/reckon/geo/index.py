@@ -6,9 +6,12 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 from reckon.geo.store import Gazetteer, GazetteerError, default_path
+
+OLD_INDEX_DAYS = 7  # an index of other data or code is removed after this long unused
 
 _lock = threading.Lock()
 _default: Gazetteer | None = None
@@ -69,11 +72,15 @@ def _build_index(path: Path, *, progress: bool) -> Path:
         err = (res.stderr or "").strip().splitlines()[-1:]
         raise GazetteerError(f"could not build the gazetteer at {path} {' '.join(err)}".strip())
     if not os.environ.get("RECKON_GAZETTEER") and path == default_path():
-        # indexes of older data or code in the cache are no longer used
+        # indexes of other data or code in the cache: removed once unused for a week (another
+        # checkout of another version sharing the cache would otherwise rebuild in turn)
+        now = time.time()
         for old in path.parent.glob("gazetteer-*.sqlite"):
             if old != path:
                 try:
-                    old.unlink()
+                    st = old.stat()
+                    if now - max(st.st_mtime, st.st_atime) > OLD_INDEX_DAYS * 86400:
+                        old.unlink()
                 except OSError:
                     pass
     return path

@@ -13,6 +13,7 @@ precision hint of 2 from extraction); 3 only a province, region or country is kn
 
 from __future__ import annotations
 
+from reckon.extract import foreign
 from reckon.geo.normalize import light_key
 from reckon.geo.resolver import admin1_cues, build_context, get_gazetteer, resolve
 from reckon.geo.store import Gazetteer
@@ -134,4 +135,6 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
     _keep_in_main_country(gaz, extraction, ctx)
     if dl is not None:
         place_at_dateline(gaz, extraction, dl)
+    # a state's forces at home are State forces, abroad foreign forces
+    foreign.retype(extraction, {name: iso for iso, name in gaz.countries()})
     return extraction
