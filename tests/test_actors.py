@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from reckon.extract.actors import find_actors
+from reckon.extract.actors import BY_BEFORE, find_actors
 from reckon.extract.attribution import responsible
 from reckon.extract.foreign import at_war, nationality, settle_type
 from reckon.extract.heads import head_type, is_instrument, lexicon, plural
-from reckon.extract.roles import is_source, settle
+from reckon.extract.roles import is_source, object_of_verb, settle
+from reckon.extract.victims import object_victims
 
 ACTOR_TYPES = {
     "State forces",
@@ -51,7 +52,7 @@ def test_the_lexicons_are_well_formed() -> None:
         ),
         ("Two clans fought over a borehole.", [("Two clans", "Identity militia")]),
         ("Armed herdsmen raided the hamlet.", [("Armed herdsmen", "Identity militia")]),
-        ("Then student protesters marched.", [("protesters", "Protesters")]),
+        ("Then student protesters marched.", [("student protesters", "Protesters")]),
         ("Then an angry mob torched the car.", [("angry mob", "Rioters")]),
         ("There volunteer militiamen repelled the raid.", [("militiamen", "Political militia")]),
         (
@@ -317,3 +318,101 @@ def test_a_war_has_dates() -> None:
 )
 def test_civilians_are_never_the_attackers(event: str, phrase: str, expected: tuple) -> None:
     assert settle(event, None, "Civilians", "perpetrator", phrase) == expected
+
+
+# ---- passive agents, objects and victims with unlisted nouns -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "shells fired by the paramilitary ",
+        "was shot by two ",
+        "were killed by ",
+        "abducted by suspected ",
+        "was beaten by angry ",
+        "carried out by the ",
+        "ambushed by heavily armed ",
+        "hit by a ",
+        "torched by ",
+        "was stabbed by an ",
+    ],
+)
+def test_the_agent_of_a_passive(before: str) -> None:
+    assert BY_BEFORE.search(before)
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["by the end of the ", "by the time the ", "by night the ", "by the way the ", "bypass the "],
+)
+def test_not_a_passive_agent(before: str) -> None:
+    assert not BY_BEFORE.search(before)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kuki militants torched houses.", ("Kuki militants", "Identity militia")),
+        ("Then armed Meitei men abducted six.", ("armed Meitei men", "Identity militia")),
+        ("Then Dinka militiamen raided the cattle camp.", ("Dinka militiamen", "Identity militia")),
+        ("Then armed Pokot herders attacked.", ("armed Pokot herders", "Identity militia")),
+        ("Then clan militias fought.", ("clan militias", "Identity militia")),
+        ("Then Hema fighters attacked.", ("Hema fighters", "Identity militia")),
+        ("Then Yazidi fighters repelled them.", ("Yazidi fighters", "Identity militia")),
+        ("Then Tiv gunmen attacked.", ("Tiv gunmen", "Identity militia")),
+        ("Then vigilante fighters chased them.", ("vigilante fighters", "Identity militia")),
+        ("Then ethnic militias clashed.", ("ethnic militias", "Identity militia")),
+        ("Then Malian soldiers arrived.", ("Malian soldiers", "State forces")),
+    ],
+)
+def test_a_community_makes_armed_men_an_identity_militia(sentence: str, expected: tuple) -> None:
+    assert actors(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second", "expected"),
+    [
+        ("RSF fighters stopped a group of families", "fighters", "families", True),
+        ("Gunmen dragged the passengers", "Gunmen", "passengers", True),
+        ("Soldiers rounded up villagers", "Soldiers", "villagers", True),
+        ("Militants seized two engineers", "Militants", "engineers", True),
+        ("Police forced the traders", "Police", "traders", True),
+        ("Bandits herded the farmers", "Bandits", "farmers", True),
+        ("Troops quickly surrounded the students", "Troops", "students", True),
+        ("Rebels took several workers", "Rebels", "workers", True),
+        ("Attackers lined up the men", "Attackers", "men", True),
+        ("Gunmen held dozens of worshippers", "Gunmen", "worshippers", True),
+        ("Soldiers and militiamen", "Soldiers", "militiamen", False),
+        ("Police, residents", "Police", "residents", False),
+        ("Soldiers in the town said residents", "Soldiers", "residents", False),
+    ],
+)
+def test_the_object_of_a_verb(sentence: str, first: str, second: str, expected: bool) -> None:
+    subject_end = sentence.index(first) + len(first)
+    assert object_of_verb(sentence, subject_end, sentence.index(second)) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen shot a money changer in Karachi.", ["money changer"]),
+        ("Rebels abducted a barangay captain on Sunday.", ["barangay captain"]),
+        ("Soldiers raped a 14-year-old girl near the camp.", ["14-year-old girl"]),
+        ("A mob lynched a suspected cattle thief in Kaduna.", ["suspected cattle thief"]),
+        ("Police arrested opposition organisers at dawn.", ["opposition organisers"]),
+        ("Unknown men stabbed a night watchman.", ["night watchman"]),
+        ("They kidnapped a hotel receptionist and her cousin.", ["hotel receptionist"]),
+        ("Militants beheaded a village catechist.", ["village catechist"]),
+        ("The gang tortured a taxi owner, residents said.", ["taxi owner"]),
+        ("Men wounded a tea seller.", ["tea seller"]),
+        ("They killed him on Friday.", []),
+        ("The attack killed four.", []),
+        ("Gunmen killed at least five in the raid.", []),
+        ("Troops detained Ahmed Musa.", []),
+    ],
+)
+def test_a_victim_with_an_unlisted_noun(sentence: str, expected: list) -> None:
+    found = object_victims(sentence, 0, len(sentence), [])
+    assert [v.text for v in found] == expected
+    assert all(v.type == "Civilians" and sentence[v.start : v.end] == v.text for v in found)

@@ -109,3 +109,80 @@ def test_own_coder_notes_from_many_countries() -> None:
     assert m["country_accuracy"] >= 0.95
     assert m["admin1_accuracy"] >= 0.90
     assert m["within_25km"] >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        ("near Ambeli village on the Kutru-Bedre road (Bijapur district, Chhattisgarh).",
+         "Ambeli", ["Bijapur district", "Chhattisgarh"]),
+        ("in Langza village on the Bishnupur-Churachandpur border (Manipur state).", "Langza",
+         ["Manipur state"]),
+        ("at Kamsa market, close to the border (Djibo department, Soum).", "Kamsa",
+         ["Djibo department", "Soum"]),
+        ("outside Tafas in the western countryside (Daraa province).", "Tafas",
+         ["Daraa province"]),
+        ("near Ngala by the lake shore (Ngala LGA, Borno).", "Ngala", ["Ngala LGA", "Borno"]),
+        # an acronym or a single bare name in brackets is no hierarchy
+        ("in Sinjar against the Sinjar Resistance Units (YBS).", "Sinjar", []),
+        ("near Kidal with soldiers of the army (FAMa).", "Kidal", []),
+        # a sentence or a clause ends before the brackets
+        ("in Gao. Later the army (Mopti region) said", "Gao", []),
+        ("in Gao; the governor of Mopti (Mopti region, Mali) said", "Gao", []),
+        # told right after the place: the usual reading
+        ("in Gwoza, Borno, on Sunday", "Gwoza", ["Borno"]),
+    ],
+)  # fmt: skip
+def test_containers_told_later_in_the_clause(text: str, name: str, want: list[str]) -> None:
+    from reckon.geocode.hierarchy import containers_later
+
+    end = text.index(name) + len(name)
+    got = containers_after(text, end) or containers_later(text, end)
+    assert [n for n, _o in got] == want
+    assert all(text[o : o + len(n)] == n for n, o in got)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Al-Shabaab fighters raided Qansax Dheere village on Monday, killing four people.", "SO"),
+        ("JNIM militants attacked Tinzawat village on Monday, killing four civilians.", "ML"),
+        ("ISWAP fighters attacked Kukawa Bulama village on Monday, killing four civilians.", "NG"),
+        ("ELN guerrillas attacked Puerto Jordanal village on Monday, killing four soldiers.",
+         "CO"),
+        ("ADF rebels attacked Mapobu village on Monday, killing four civilians.", "CD"),
+    ],
+)  # fmt: skip
+def test_a_group_s_home_country_places_a_village_nothing_else_places(text: str, iso: str) -> None:
+    loc = _read(text).incidents[0].location
+    assert loc is not None and loc.iso == iso
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "iso", "admin1"),
+    [
+        ("Murle raiders attacked cattle camps near Bor (Bor South county, Jonglei) on Friday, "
+         "killing 17 herders.", "SS", "Jonglei"),
+        ("Gunmen attacked cattle camps near Pibor (Pibor Greater county, Jonglei) on Friday, "
+         "killing 17.", "SS", "Jonglei"),
+        ("Gunmen attacked a market in Ishasha (Rutshuru Tertiary territory, North Kivu) on "
+         "Friday, killing 7.", "CD", "North Kivu"),
+        ("Militants attacked a post in Madagali (Madagalia South LGA, Adamawa) on Friday, "
+         "killing 7.", "NG", "Adamawa"),
+    ],
+)  # fmt: skip
+def test_a_unit_the_gazetteer_lacks_is_left_out_of_the_chain(
+    text: str, iso: str, admin1: str
+) -> None:
+    loc = _read(text).incidents[0].location
+    assert loc is not None and (loc.iso, loc.admin1) == (iso, admin1)
+
+
+def test_a_town_under_its_own_name_beats_a_larger_one_that_lists_it_among_alternates() -> None:
+    from reckon.geo import get_gazetteer, resolve
+
+    # GeoNames lists "Yala" among the names of Patan (Nepal); Yala is a town of Thailand
+    got = resolve(get_gazetteer(), "Yala")
+    assert (got.iso, got.admin1) == ("TH", "Yala")

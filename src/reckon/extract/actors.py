@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from reckon.extract import heads
-from reckon.lexicon import groups_in
+from reckon.lexicon import groups_in, load_words
 
 _F = re.IGNORECASE
 
@@ -77,10 +77,9 @@ def is_group_name(name: str) -> bool:
     return bool(m and m.end() >= len(name) - 1)
 
 
-_IDENTITY = (
-    r"tribal|tribe|tribesmen|clan|clans|Bedouin|Druze|Alawite|Sunni|Shia|Shiite|Christian|"
-    r"Muslim|Fulani|herders?|Dogon|Dozo|Lendu|Hema|Arab|Kurdish|ethnic|communal|vigilante|"
-    r"self-defen[cs]e|Fano|Nuer|Dinka|Murle|Misseriya|Hausa"
+# Community words (data: ``communities.txt``) that make armed men an identity militia.
+_IDENTITY = "|".join(
+    re.escape(w) for w in sorted(load_words("communities.txt"), key=len, reverse=True)
 )
 _IDENTITY_RE = re.compile(r"\b(?:" + _IDENTITY + r")\b", re.IGNORECASE)
 
@@ -138,6 +137,40 @@ _MOD_WORD = re.compile(
     r"medical|relief|polio|construction|election|electoral|oil|mine|road|rescue)$"
 )
 
+# capitalised words that open a sentence or clause, not a name ("Then gunmen ...")
+_CAPITAL_STOP = {
+    "on",
+    "in",
+    "at",
+    "by",
+    "when",
+    "as",
+    "after",
+    "but",
+    "then",
+    "later",
+    "there",
+    "meanwhile",
+    "also",
+    "earlier",
+    "separately",
+    "elsewhere",
+    "however",
+    "while",
+    "where",
+    "since",
+    "before",
+    "during",
+    "overnight",
+    "yesterday",
+    "today",
+    "and",
+    "or",
+    "some",
+    "many",
+    "if",
+    "although",
+}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "of", "from", "two", "three"}
 _STOP_MOD = {"of", "from", "the", "said", "and"}
 
@@ -203,11 +236,11 @@ def _extend_left(text: str, start: int, floor: int) -> int:
         word = m.group(1)
         if word.lower() in {"and", "said", "on", "in", "at", "by", "with", "when", "as", "after"}:
             break
-        if not _MOD_WORD.match(word) and not word[:1].isupper():
+        if not _MOD_WORD.match(word) and not word[:1].isupper() and not _IDENTITY_RE.match(word):
             break
         if word.lower() in _STOP_MOD:
             break
-        if word[:1].isupper() and word in {"On", "In", "At", "By", "When", "As", "After", "But"}:
+        if word[:1].isupper() and word.lower() in _CAPITAL_STOP:
             break
         pos = pos - len(m.group(0))
         words += 1
@@ -249,6 +282,7 @@ def find_actors(text: str, start: int, end: int) -> list[ActorMention]:
             head = h.group(0).lower()
         found.append(ActorMention(a, b, text[a:b], typ, head))
     lex = heads.lexicon()
+    compound: tuple[int, int] | None = None  # nouns read as modifiers of the next head
     for m in _HEAD_RE.finditer(seg):
         a, b = start + m.start(), start + m.end()
         if any(f.start <= a < f.end for f in found):
@@ -257,9 +291,14 @@ def find_actors(text: str, start: int, end: int) -> list[ActorMention]:
         # a noun compound names its last noun ("volunteer militiamen", "student protesters")
         nxt = _HEAD_RE.match(text, b + 1, end) if b < end and text[b] == " " else None
         if nxt is not None and not heads.is_instrument(nxt.group(0)):
+            compound = compound if compound is not None and compound[1] + 1 == a else (a, b)
+            compound = (compound[0], b)
             continue
         head_type = lex.types[head]
         a2 = _extend_left(text, a, start)
+        if compound is not None and compound[1] + 1 == a:
+            a2 = min(a2, _extend_left(text, compound[0], start))
+        compound = None
         phrase = text[a2:b]
         if head in lex.needs_modifier and a2 == a:
             continue  # "the community": only "the Alawite community" is an actor
@@ -296,6 +335,8 @@ def find_actors(text: str, start: int, end: int) -> list[ActorMention]:
 
 
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", _F)
+# the agent of a passive ("fired by the paramilitary RSF", "shot by two masked men")
 BY_BEFORE = re.compile(
-    r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:suspected\s+|alleged\s+|presumed\s+|unidentified\s+)?$", _F
+    r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:(?!(?:the|a|an|end|time|way|night|day)\b)[a-z][\w-]*\s+){0,2}$",
+    _F,
 )

@@ -52,7 +52,10 @@ _PATTERNS: dict[str, str] = {
     r"drones?\b(?= (?:also |had )?(?:struck|hit|dropped|attacked|targeted|fired|crashed|"
     r"slammed|exploded))|(?:bombed|bombing raids?|barrel bombs?)|"
     r"(?:guided |glide |aerial |air-dropped |gliding )(?:aerial )?bombs?|"
-    r"\bstrikes?\b(?! (?:action|by (?:workers|teachers)))",
+    r"\bstrikes?\b(?! (?:action|by (?:workers|teachers)))|"
+    # the weapon as instrument: "struck a car with a drone", "hit the camp using drones"
+    r"(?<=with )(?:an? |armed |attack |kamikaze |suicide )?drones?\b|"
+    r"(?<=using )(?:an? |armed |attack |kamikaze |suicide )?drones?\b",
     SHELL: r"shell(?:ed|ing|s)\b|shell\b(?= (?:hit|struck|landed|slammed|fell|exploded|"
     r"crashed|tore|smashed))|(?<=by a )shell\b|artillery|mortars?(?: rounds?| shells?| fire)?|rockets?\b|"
     r"missiles?\b|katyushas?|howitzers?|barrages?|tank (?:shells?|fire)|grad rockets",
@@ -67,7 +70,8 @@ _PATTERNS: dict[str, str] = {
     r"injured|kills?|wounds?|injures?|at (?:a|an|the)|in (?:a|an|the)|near))|"
     r"roadside (?:blast|explosion)s?",
     SUICIDE: r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|vests?|car bomb(?:er)?)|"
-    r"blew (?:himself|herself|themselves) up",
+    r"blew (?:himself|herself|themselves) up|explosives?(?:-laden)? (?:belts?|vests?)|"
+    r"detonated (?:himself|herself|themselves)",
     GRENADE: r"grenades?",
     CHEM: r"chemical (?:weapons?|attacks?|agents?|munitions?)|chlorine|sarin|mustard gas|"
     r"nerve agents?|toxic gas|poison(?:ous)? gas|irritant gas|chlorine-like gas|"
@@ -75,7 +79,7 @@ _PATTERNS: dict[str, str] = {
     CLASH: r"clash(?:es|ed|ing)?|firefights?|fire-fights?|gun ?battles?|gunfights?|"
     r"exchanges? of fire|exchanged fire|exchange(?:d)? of gunfire|fighting\b|\bfought\b|"
     r"\bbattles?\b|ambush(?:ed|es|ing)?|repell?(?:ed|led)|repulsed|offensive\b|"
-    r"skirmish(?:es)?|intelligence-based operation|counter-?offensive|encounters?\b|"
+    r"skirmish(?:es)?|counter-?offensive|encounters?\b|"
     r"shoot-?outs?|crossfire|(?:heavy|cross-border|unprovoked|intense) (?:firing|gunfire)|"
     r"gunbattles?|fire ?fights?",
     REGAIN: r"regain(?:ed|s)? control|recaptur(?:ed|es|e)|retook|retaken|re-?took|"
@@ -85,7 +89,11 @@ _PATTERNS: dict[str, str] = {
     KILL: r"kill(?:ed|ing|s)?\b(?! it\b)|shot dead|shooting dead|gunned down|shot and killed|"
     r"gun(?:s|ning)? down|\bdie\b|\bdies\b|"
     r"executed|executions?|beheaded|hacked to death|murder(?:ed|s)?|slaughtered|"
-    r"killings?|assassinat(?:ed|ion)|stabbed|opened fire|fired on|shot at|died\b|dead\b",
+    r"killings?|assassinat(?:ed|ion)|stabbed|opened fire|fired on|shot at|died\b|dead\b|"
+    # a verb of violence and its result around the victim: "shot a man dead", "hacked four
+    # villagers to death", "burnt three women alive"
+    r"(?:shot|gunned|hacked|stabbed|beaten|clubbed|stoned|burn(?:ed|t)|set)\s+(?:[\w'’-]+\s+){1,5}?"
+    r"(?:dead|to death|alive|on fire and killed)\b",
     MASSACRE: r"massacres?|summary executions?|revenge (?:attacks?|killings?)|"
     r"retribution killings?|reprisal (?:attacks?|killings?)|acts of vengeance|"
     r"sectarian killings?|extrajudicial killings?|mass graves?|"
@@ -106,6 +114,7 @@ _PATTERNS: dict[str, str] = {
     r"took to the streets|gathered (?:to|in|outside)|went on strike|on strike|general strike|"
     r"staged (?:a|an) (?:\w+ )?strike|strike action|walkouts?\b",
     DISPERSE: r"dispers(?:e|ed|ing)|tear ?gas|water cannons?|batons?|broke up|break up|"
+    r"(?:stun|flash|sound|smoke|shock) grenades?|flash-?bangs?|"
     r"push(?:ed)? back|rubber bullets|fired (?:into the air|warning shots)|cracked down",
     FIRE_ON: r"(?:opened fire|fired (?:live (?:rounds|ammunition|bullets) )?(?:on|at|into))|"
     r"live (?:rounds|ammunition|fire)|gunfire",
@@ -124,7 +133,9 @@ _PATTERNS: dict[str, str] = {
     r"(?:\w+ ){0,2}pact|"
     r"(?:signed|reached|struck|brokered) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord)|"
     r"agreement\b|exchanged \d+ (?:detainees|prisoners)|"
-    r"exchanged (?:\w+ )?(?:detainees|prisoners|bodies)|prisoner (?:swap|exchange)",
+    r"exchanged (?:\w+ )?(?:detainees|prisoners|bodies)|prisoner (?:swap|exchange)|"
+    r"agreed (?:to|on) (?:an? |the )?(?:exchange|swap|release|truce|ceasefire|cease-fire|"
+    r"withdrawal|handover)",
     CHANGE: r"merg(?:ed|ing|er)\b|split (?:from|with)|breaking (?:away )?with|broke (?:away )?with|"
     r"dissolv(?:ed|ing)|renamed|rebranded|new coalition|re-?united|reunified|defected|"
     r"defections?|join(?:ed)? forces|formed (?:a|an) (?:new )?(?:alliance|coalition|front)|"
@@ -136,12 +147,23 @@ _PATTERNS: dict[str, str] = {
     r"(?:explosives|ammonium nitrate|detonators|suicide vests?|IEDs?|bomb-making|rockets|"
     r"mortar rounds|weapons cache|arms cache)|"
     r"(?:found|discovered) (?:a |an )?(?:weapons|arms) (?:cache|depot)",
-    HQ: r"(?:set up|established|establish|opened|built) (?:a |an )?(?:new )?"
-    r"(?:forward )?(?:operating )?(?:command post|base|headquarters|military post|"
-    r"outpost|garrison)",
+    HQ: r"(?:set up|sets up|established|establishes|establish|opened|built|erected) "
+    r"(?:a |an |its |their |the )?(?:[\w-]+ ){0,3}?(?:command post|base|headquarters|military post|"
+    r"outpost|garrison|command centre|command center)\b|"
+    # "turned a former school into a new headquarters"
+    r"(?:turned|converted|transformed) (?:[\w-]+ ){1,6}?into (?:a |an |its |their )?(?:[\w-]+ ){0,2}?"
+    r"(?:command post|base|headquarters|military post|outpost|garrison)\b",
     TRANSFER: r"handed over|hand(?:ed)? over (?:control|their base|the base)|"
     r"withdrew from (?:[\w-]+ ){0,7}(?:under|as part of)|took over (?:their|the) positions|"
-    r"handover|without a shot|transfer(?:red)? (?:of )?(?:control|base)",
+    r"handover|without a shot|transfer(?:red)? (?:of )?(?:control|base)|"
+    # territory changing hands with no fight: "entered the town unopposed", "abandoned the town",
+    # "handed the town to ...", "the base vacated by"
+    r"unopposed|without (?:a )?(?:fight|resistance|firing a (?:shot|bullet))|"
+    r"(?:abandoned|vacated|pulled out of) (?:the |their |its )?(?:[\w-]+ ){0,2}?"
+    r"(?:base|military camp|army camp|positions?|garrison|outpost|barracks)\b|"
+    r"(?:vacated|abandoned) by|"
+    r"handed (?:the |their |its )?(?:[\w-]+ ){0,2}?(?:town|city|village|base|camp|positions?|"
+    r"airport|garrison) (?:over )?to",
     OTHER: r"deploy(?:ed|ment|s)|reinforcements|curfew|"
     r"(?:imposed|declared) (?:a )?(?:\w+ )?state of emergency|"
     r"security operation|tasked with (?:securing|neutrali[sz]ing|restoring)|"
@@ -204,7 +226,9 @@ _CANCEL = {
     GRENADE: re.compile(
         r"rocket-propelled grenades?|armed with (?:[\w-]+,? ){0,6}(?:and )?(?:hand )?grenades|"
         r"(?:rifles|ammunition|weapons|guns),? (?:and )?(?:hand )?grenades|"
-        r"(?:recovered|seized|found|confiscated) (?:\w+,? ){0,4}(?:hand )?grenades",
+        r"(?:recovered|seized|found|confiscated) (?:\w+,? ){0,4}(?:hand )?grenades|"
+        # crowd-control munitions are a way of dispersing a crowd, not an explosive attack
+        r"(?:stun|flash|sound|smoke|tear[- ]?gas|teargas|shock) grenades?",
         _F,
     ),
     AGREE: re.compile(
@@ -326,7 +350,77 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
                 if not (TERRITORY.search(after[:40]) or _CAPS_OBJECT.match(after)):
                     continue
             out.append(Trigger(code, start + a, start + b, m.group(0)))
+    removals = _removals(text, start, end)
+    if removals:  # "marched 20 students into the forest" is no march of protest
+        out = [
+            t for t in out
+            if not (t.code == PROTEST and any(r.start <= t.start < r.end for r in removals))
+        ]
+        out.extend(removals)
     out.sort(key=lambda t: (t.start, t.end, t.code))
+    return out
+
+
+# Abduction told by a verb of taking away whose object is a person ("carried away 15 villagers",
+# "marched 20 students into the forest", "took 12 passengers hostage", "snatched a businessman"):
+# the verb, then within six words a person noun of the actor-head lexicon, then (except for
+# "snatched", "seized", "grabbed") a complement of removal. Cattle or cars taken away are no abduction.
+_REMOVAL_VERB = re.compile(
+    r"(?<![\w-])(?:carried|took|taken|led|dragged|whisked|marched|herded|bundled|frog-?marched|"
+    r"forced|snatched|seized|grabbed|picked up)(?![\w-])",
+    _F,
+)
+_REMOVAL_END = re.compile(
+    r"\b(?:away|off|hostages?|captives?|into\s+(?:the\s+)?(?:bush|forest|woods|captivity|"
+    r"(?:an?\s+|their\s+|\w+\s+)?(?:waiting\s+)?(?:car|vehicle|van|truck|lorry|pick-?up)s?)|"
+    r"from\s+(?:his|her|their)\s+(?:home|house|homes|houses|bed|beds|farm|farms|shop|office)|"
+    r"to\s+(?:an?\s+)?unknown\s+(?:destination|location|place))\b",
+    _F,
+)
+
+
+# the passive: "a student activist was taken from a tea stall by plain-clothes men"
+_REMOVED = re.compile(
+    r"(?<![\w-])(?:was|were|had been|have been|has been)\s+(?:forcibly\s+)?(?:taken|snatched|"
+    r"seized|picked up|dragged|led|whisked|carried|bundled|marched)\s+(?:away|off|from|into)\b",
+    _F,
+)
+
+
+def _removals(text: str, start: int, end: int) -> list[Trigger]:
+    from reckon.extract import heads  # the actor-head lexicon (data)
+
+    out: list[Trigger] = []
+    for m in _REMOVED.finditer(text, start, end):
+        before = text[max(start, m.start() - 60) : m.start()]
+        words = " ".join(before.split()[-6:])
+        if any(heads.head_type(h.group(0)) for h in heads.lexicon().pattern.finditer(words)):
+            out.append(Trigger(ABDUCT, m.start(), m.end(), m.group(0)))
+    for m in _REMOVAL_VERB.finditer(text, start, end):
+        window = text[m.end() : min(end, m.end() + 90)]
+        words = re.match(r"(?:\s+[\w'’-]+){1,7}", window)
+        if not words:
+            continue
+        # the direct object: the words before the first preposition ("took away cattle from
+        # herders" takes cattle, not herders)
+        obj = re.split(r"\s(?:from|at(?!\s+(?:least|most)\b)|in|near|on|of|with|to|into|outside|for|through)\b", words.group(0))[0]
+        person = next(
+            (h for h in heads.lexicon().pattern.finditer(obj) if heads.head_type(h.group(0))),
+            None,
+        )
+        if person is None:
+            continue
+        stop = m.end() + words.end()
+        if m.group(0).lower() in ("snatched", "seized", "grabbed"):
+            out.append(Trigger(ABDUCT, m.start(), m.end(), m.group(0)))
+            continue
+        tail = _REMOVAL_END.search(text, m.end(), min(end, stop + 45))
+        if tail is None:
+            continue
+        # "forced ... into" needs a vehicle or the bush: "forced residents to flee" is no abduction
+        if m.group(0).lower() == "forced" and not tail.group(0).lower().startswith(("into", "to")):
+            continue
+        out.append(Trigger(ABDUCT, m.start(), tail.end(), text[m.start() : tail.end()]))
     return out
 
 
@@ -402,7 +496,8 @@ def classify(
         return d("Battles", "Armed clash", DISRUPT, 0.7)
     if has(SUICIDE):
         return d("Explosions/Remote violence", "Suicide bomb", SUICIDE, 0.95)
-    if has(TRANSFER):
+    if has(TRANSFER) and (perp_types | target_types) & ARMED:
+        # territory changes hands between armed sides ("the team won unopposed" is no transfer)
         return d("Strategic developments", "Non-violent transfer of territory", TRANSFER, 0.8)
     if (has(REGAIN) or has(CAPTURE)) and not has(ABDUCT):
         code = REGAIN if has(REGAIN) else CAPTURE
@@ -414,7 +509,7 @@ def classify(
         if perp_types & STATEISH and not perp_types & NONSTATE:
             return d("Battles", "Government regains territory", code, 0.8)
         return d("Battles", "Non-state actor overtakes territory", code, 0.8)
-    if has(TRANSFER):
+    if has(TRANSFER) and (perp_types | target_types) & ARMED:
         return d("Strategic developments", "Non-violent transfer of territory", TRANSFER, 0.8)
     if has(AIR):
         return d("Explosions/Remote violence", "Air/drone strike", AIR, 0.9)
@@ -493,6 +588,10 @@ def classify(
                 return d("Battles", "Armed clash", key, 0.7)
         if armed_perp and (civ_target or has_victims):
             return d("Violence against civilians", "Attack", key, 0.75)
+        if has(FIRE_ON) and has_deaths and armed_perp and not target_types and not has(CLASH):
+            # "border guards opened fire on a group of porters, killing one": fire opened on
+            # people no one calls armed
+            return d("Violence against civilians", "Attack", key, 0.55)
         if has(KILL) and has_deaths and not target_types and perp_types & NONSTATE:
             # "Herders kill 10 in Kogi": a militia's unnamed dead are taken to be civilians
             return d("Violence against civilians", "Attack", key, 0.55)
@@ -527,7 +626,8 @@ def classify(
         return d("Strategic developments", "Agreement", AGREE, 0.75)
     if has(CHANGE):
         return d("Strategic developments", "Change to group/activity", CHANGE, 0.75)
-    if has(HQ):
+    if has(HQ) and (perp_types | target_types) & ARMED:
+        # an armed side sets up a base ("the minister opened a bus headquarters" is none)
         return d("Strategic developments", "Headquarters or base established", HQ, 0.8)
     if has(OTHER):
         return d("Strategic developments", "Other", OTHER, 0.6)

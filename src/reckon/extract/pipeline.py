@@ -20,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from reckon.extract import actors as actors_mod
-from reckon.extract import attribution, heads
+from reckon.extract import attribution, heads, victims
 from reckon.extract import dates as dates_mod
 from reckon.extract import events as ev
 from reckon.extract import numbers as numbers_mod
@@ -115,7 +115,8 @@ _DET_BEFORE = re.compile(
 )
 _EVENT_NOUN = re.compile(
     r"strike|attack|assault|raid|shelling|bombing|clash|fighting|battle|killing|explosion|blast|"
-    r"ambush|massacre|abduction|kidnapping|shooting",
+    r"ambush|massacre|abduction|kidnapping|shooting|offensive|onslaught|bombardment|incursion|"
+    r"operation|violence|unrest|uprising",
     _F,
 )
 _SUBJECT_OF_VERB = re.compile(
@@ -125,6 +126,9 @@ _SUBJECT_OF_VERB = re.compile(
     r"overran|burned|set fire|launched)\b",
     _F,
 )
+# verbs whose subject undergoes the event: "three villagers died", "a guard perished"
+_UNACCUSATIVE = re.compile(r"died|dies|die|dead|perished|succumbed", _F)
+_SUBORDINATE_SUBJECT = re.compile(r"\b(?:when|as|after|before|until)\s+(?:the\s+)?$", _F)
 _SIDE = {
     "State forces": "state",
     "External/Other forces": "state",
@@ -166,7 +170,7 @@ _SOURCE_AFTER = re.compile(
 )
 _PASSIVE_VICTIM = re.compile(
     r"\b(?:was|were|been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|abducted|kidnapped|"
-    r"shot|arrested|detained)\b|\b(?:died|lost their lives)\b|"
+    r"shot|arrested|detained)\b|\b(?:died|perished|succumbed|lost their lives)\b|"
     # "a patrol came under attack", "the convoy was targeted"
     r"\b(?:came|come|comes|coming)\s+under\b|\b(?:was|were)\s+targeted\b",
     _F,
@@ -565,7 +569,7 @@ def _extract(
                 triggers = [
                     t for t in triggers if t.code not in (ev.CLASH, ev.ATTACK, ev.KILL, ev.WOUND)
                 ]
-            decision, acts = _decide(text, cl, triggers, c_counts)
+            decision, acts = _decide(text, cl, triggers, c_counts, (sent.start, sent.end))
             if cut is not None:
                 acts = [a for a in acts if a.span is None or a.span.start < cut]
             told = [x for x in (*events, *sent_events) if not x.headline]
@@ -775,6 +779,12 @@ _DEPLOYED_AFTER = re.compile(
     _F,
 )
 _VIOLENT_CODES = (ev.KILL, ev.ATTACK, ev.ABDUCT, ev.MASSACRE)
+# deeds that take a weapon or a captive: their doer is armed
+_ARMED_DEED = re.compile(
+    r"\b(?:shot|shoot|shooting|gunned|opened fire|fired|abduct\w*|kidnap\w*|beheaded|detonated|"
+    r"blew (?:himself|herself|themselves) up|explosives? (?:belt|vest)s?)\b",
+    _F,
+)
 # an actor right after a violent verb is its object, whatever verb comes later in the clause
 _OBJECT_OF_VIOLENCE = re.compile(
     r"\b(?:killed|killing|murdered|shot(?:\s+dead)?|gunned\s+down|hacked\s+to\s+death|attacked|attacking|abducted|abducting|kidnapped|"
@@ -833,7 +843,9 @@ def _role_actors(
             role = "target"
         elif a.end <= trig.start:
             between = text[a.end : trig.start]
-            if (passive or _PASSIVE_VICTIM.search(between)) and not actors_mod.BY_BEFORE.search(
+            if (
+                passive or _PASSIVE_VICTIM.search(between) or _UNACCUSATIVE.fullmatch(trig.text)
+            ) and not actors_mod.BY_BEFORE.search(
                 text[max(cl.start, a.start - 22) : a.start]
             ):
                 role = "target"
@@ -848,12 +860,18 @@ def _role_actors(
                 role = "party"
             elif _OBJECT_OF_VIOLENCE.search(text, max(cl.start, a.start - 40), a.start):
                 role = "target"  # "herders killed a farmer and abducted his sons": the farmer
+            elif roles and sides.object_of_verb(text, roles[-1][0].end, a.start):
+                role = "target"  # "fighters stopped a group of families and opened fire"
             else:
                 role = "perpetrator"
         else:
             before = text[max(cl.start, a.start - 22) : a.start]
             if _SUBJECT_OF_VERB.match(text, a.end):
                 role = "perpetrator"  # "... were killed when gunmen attacked the village"
+            elif _SUBORDINATE_SUBJECT.search(before) and a.type != "Civilians":
+                # "... were killed when masked attackers burst into their home": the armed
+                # subject of the clause that tells how the victims died
+                role = "perpetrator"
             elif re.search(r"\bfrom\s+$", before) and trig.code in (ev.REGAIN, ev.CAPTURE):
                 role = "target"  # "retook the village from Kurdish fighters"
             elif actors_mod.BY_BEFORE.search(before) or re.search(r"\bfrom\s+$", before):
@@ -875,6 +893,10 @@ def _role_actors(
         ):
             # herders or tribesmen who kill, attack or abduct act as an identity militia (ACLED)
             a = actors_mod.ActorMention(a.start, a.end, a.text, "Identity militia", a.head)
+        elif role == "perpetrator" and a.type == "Civilians" and _ARMED_DEED.search(trig.text):
+            # people who shoot, open fire or abduct are an unidentified armed group (ACLED
+            # codes them as a political militia): "two men shot dead a bus driver"
+            a = actors_mod.ActorMention(a.start, a.end, a.text, "Political militia", a.head)
         roles.append((a, role))
         if role == "perpetrator":
             perp.add(a.type)
@@ -907,7 +929,11 @@ def _violent_report(text: str) -> bool:
 
 
 def _decide(
-    text: str, cl: Clause, triggers: list[ev.Trigger], counts: list
+    text: str,
+    cl: Clause,
+    triggers: list[ev.Trigger],
+    counts: list,
+    sentence: tuple[int, int] | None = None,
 ) -> tuple[ev.Decision | None, list[Actor]]:
     if not triggers:
         return None, []
@@ -995,7 +1021,11 @@ def _decide(
             decision = ev.Decision(
                 decision.event_type, decision.sub_event_type, _WEAK, decision.key
             )
-        elif not (perp & ev.ARMED) and not _ARMED_CONTEXT.search(ctext):
+        elif not (perp & ev.ARMED) and not _ARMED_CONTEXT.search(
+            # the armed side may be told in another clause of the sentence ("were killed
+            # when gunmen burst into their house")
+            text, *(sentence or (cl.start, cl.end))
+        ):
             return None, []
     et = decision.event_type
     out: list[Actor] = []
@@ -1010,6 +1040,10 @@ def _decide(
             if re.search(r"\bbetween\b", text[cl.start : main.start + 60]) or role == "party":
                 role = "party"
         out.append(Actor(a.text, role, a.type, Span(a.start, a.end, a.text)))
+    if et != "Strategic developments" or decision.sub_event_type == "Arrests":
+        # "shot a money changer": a victim whose noun no lexicon lists
+        for v in victims.object_victims(text, cl.start, cl.end, [(a.start, a.end) for a in acts]):
+            out.append(Actor(v.text, "target", v.type, Span(v.start, v.end, v.text)))
     return decision, out
 
 
@@ -1596,6 +1630,22 @@ def _ctext(e: _Ev) -> str:
     return e.clause_text
 
 
+_ARMED_NONSTATE = {"Rebel group", "Political militia", "Identity militia"}
+
+
+def _intervention(e: _Ev) -> bool:
+    """Is ``e`` a security force's handling of a crowd: arrests, a dispersal, crowd-control
+    munitions, or a fight with police in which no armed group takes part?"""
+    types = {a.type for a in e.actors}
+    if types & _ARMED_NONSTATE:
+        return False
+    if e.st in ("Arrests", "Protest with intervention"):
+        return True
+    if e.st in ("Grenade", "Armed clash") and "State forces" in types:
+        return True
+    return False
+
+
 def _just_told(incidents: list[_Ev], e: _Ev, *, own_place: bool = False) -> _Ev | None:
     """The incident told just before ``e`` (in its paragraph or the one before), when ``e``
     names no place of its own (unless ``own_place``): what a side event may belong to."""
@@ -1659,6 +1709,22 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
             # "... killing 17. Officers have been deployed to the area": the response to the
             # attack just told is part of its story, not an event of its own
             last.evidence.extend(e.evidence)
+            continue
+        scene = _just_told(incidents, e, own_place=True)
+        if (
+            scene is not None
+            and scene.et in ("Riots", "Protests")
+            and _intervention(e)
+            and _dates_ok(scene.date, e.date)
+            and _places_ok(scene, e)
+            and not _LATER.search(e.clause_text)
+        ):
+            # "Students marched in Dhaka. Police used stun grenades and detained 12": the
+            # force's response is part of the demonstration, which it turns into a protest
+            # with intervention
+            if scene.et == "Protests" and scene.st == "Peaceful protest":
+                scene.st = "Protest with intervention"
+            _absorb_keeping_type(scene, e, keep_actors=False)
             continue
         if (
             last is not None

@@ -82,3 +82,23 @@ def is_source(text: str, start: int, end: int, floor: int, ceil: int) -> bool:
         return True
     m = _RELATIVE_SAID.match(text, end, ceil)
     return bool(m)
+
+
+# "<actor> stopped a group of <actor>", "<actor> dragged the <actor>": the second is an object
+_VERB_THEN_OBJECT = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?"
+    r"(?!(?:allied|aligned|backed|linked|affiliated|armed|based|stationed|deployed|based)\b)"
+    r"(?:rounded\s+up|lined\s+up|[a-z]{3,}ed|took|held|hit|shot|beat|caught|struck|drove|led|"
+    r"threw|stole)\s+"
+    r"(?:(?:a|an|the|some|several|dozens|hundreds|scores|group|groups|number|of|\d+|two|three|"
+    r"four|five|six|seven|eight|nine|ten)\s+){0,4}",
+)
+
+
+def object_of_verb(text: str, subject_end: int, start: int) -> bool:
+    """Is the actor at ``start`` the object of a verb whose subject is the actor that ends at
+    ``subject_end`` (only a verb and the object's determiners between them)?"""
+    if subject_end >= start:
+        return False
+    m = _VERB_THEN_OBJECT.match(text, subject_end, start)
+    return bool(m and m.end() == start)

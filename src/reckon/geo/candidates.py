@@ -132,7 +132,7 @@ def score(hit: Hit, top: Toponym, ctx: Context, *, exclude_self: bool = False) -
     else:
         s -= 1.5 * (1.0 - fuzz.ratio(ql, hit.matched) / 100.0)
     if hit.main:
-        s += 0.2
+        s += 0.6
     s -= (1.0 - hit.fuzzy) * 25.0
     s += 0.8 * p.prio
     return s

@@ -18,6 +18,7 @@ from reckon.lexicon import admin_unit_countries, groups_in, outlets
 
 GROUP_WEIGHT = 2.0  # one named group, spread over its countries
 GROUP_MAX = 3.0  # all groups together, per country
+HOME_EXTRA = 0.5  # the group's home country (listed first) weighs this much more
 ADMIN_WORD_WEIGHT = 1.0  # one administrative word, spread over its countries
 ADMIN_WORD_MAX = 1.5
 OUTLET_WEIGHT = 1.0
@@ -40,8 +41,12 @@ def group_votes(text: str, day: str | None = None) -> Counter:
         if g.name in seen or not g.countries:
             continue
         seen.add(g.name)
-        for c in g.countries:
-            out[c] = min(GROUP_MAX, out[c] + GROUP_WEIGHT / len(g.countries))
+        # the first country listed is the group's home: it weighs half as much again as each
+        # other (al-Shabaab: Somalia before Kenya)
+        share = GROUP_WEIGHT / (len(g.countries) + HOME_EXTRA)
+        for i, c in enumerate(g.countries):
+            w = share * (1.0 + HOME_EXTRA) if i == 0 else share
+            out[c] = min(GROUP_MAX, out[c] + w)
     return out
 
 

@@ -19,7 +19,7 @@ from reckon.geo.resolver import admin1_cues, build_context, get_gazetteer, resol
 from reckon.geo.store import Gazetteer
 from reckon.geocode.common import _fill, _locations
 from reckon.geocode.dateline import DATELINE_VOTE, place_at_dateline, read_dateline
-from reckon.geocode.hierarchy import containers_after, resolve_chain
+from reckon.geocode.hierarchy import containers_after, containers_later, resolve_chain
 from reckon.geocode.hints import _LOCAL_AFTER, _phrase_hints
 from reckon.geocode.incidents import _keep_in_main_country, _possessed_place
 from reckon.geocode.neighbours import _pull_into_neighbours
@@ -49,7 +49,7 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
     within: dict[int, list[tuple[str, int]]] = {}
     for loc in locs:
         if loc.name and loc.span is not None:
-            found = containers_after(text, loc.span.end)
+            found = containers_after(text, loc.span.end) or containers_later(text, loc.span.end)
             if found:
                 within[id(loc)] = found
     for loc in locs:

@@ -24,7 +24,7 @@ from reckon.geo.toponym import parse_toponym
 from reckon.lexicon import admin_unit_levels, load_words
 from reckon.model import Location
 
-__all__ = ["containers_after", "resolve_chain"]
+__all__ = ["containers_after", "containers_later", "resolve_chain"]
 
 _NAME = r"[A-Z][\w'’.-]*(?:[ -](?:(?:al|el|ad|as|de|del|la|du)[ -])?[A-Z][\w'’.-]*){0,3}"
 
@@ -75,12 +75,36 @@ def containers_after(text: str, end: int) -> list[tuple[str, int]]:
     return []
 
 
+# what may lie between a place and the units told a little later in its clause: "Ambeli village
+# on the Kutru-Bedre road (Bijapur district, Chhattisgarh)", "Langza village on the
+# Bishnupur-Churachandpur border (Manipur state)"
+_LATER_GAP = re.compile(r"[^.;:!?()\[\]\n]{1,80}?(?=[(\[])")
+LATER_MIN_PARTS = 2
+
+
+def containers_later(text: str, end: int) -> list[tuple[str, int]]:
+    """The units told in brackets a little later in the clause of a toponym ending at ``end``,
+    when none are told right after it: only a hierarchy that says so (two units or more, or a
+    unit word: "(Bijapur district, Chhattisgarh)", "(Manipur state)"), not an acronym."""
+    m = _LATER_GAP.match(text, end)
+    if m is None:
+        return []
+    found = containers_after(text, m.end())
+    if len(found) >= LATER_MIN_PARTS:
+        return found
+    units = admin_unit_levels()
+    if found and any(w.lower() in units for w in found[0][0].split()[1:]):
+        return found
+    return []
+
+
 @lru_cache(maxsize=1)
 def _not_places() -> frozenset[str]:
     return frozenset(load_words("not_places.txt"))
 
 
 CHAIN_LINK = 4.0  # what a place lying inside the next one adds to a reading
+SKIP_UNIT = -1.0  # what leaving out a unit of the written chain costs
 CANDIDATES_PER_NAME = 8
 
 
@@ -137,10 +161,14 @@ def resolve_chain(
     # the place itself is one more level: a reading where it lies inside its district, and the
     # district inside its province, beats the most populous namesake of each
     own_level = _cands(gaz, name, ctx)
+    # a unit the gazetteer lacks may be skipped ("Bor South county" is no "Bursa")
+    options = [[*lv, (SKIP_UNIT, None)] for lv in levels]
     best: tuple[float, Place | None, tuple[Place, ...]] | None = None
-    for combo in product(*levels):
+    for combo in product(*options):
+        places = tuple(p for _s, p in combo if p is not None)
+        if not places:
+            continue
         total = sum(s for s, _p in combo)
-        places = tuple(p for _s, p in combo)
         for inner, outer in zip(places, places[1:], strict=False):
             total += CHAIN_LINK if _inside(inner, outer) else -CHAIN_LINK
         inside = [(s, p) for s, p in own_level if p.pid != places[0].pid and _inside(p, places[0])]

@@ -113,6 +113,10 @@ def find_places(
             continue
         a, b = ab
         name = text[a:b]
+        cut = re.search(r"\s*[(\[]", name)
+        if cut and cut.start() > 0:  # "Bor (Bor South": the units in brackets are no part
+            b = a + cut.start()
+            name = text[a:b]
         if _MODIFIER_AFTER.match(text, b):
             continue
         cm = _CONTROL_PREFIX.match(name)
