@@ -11,18 +11,21 @@ from rapidfuzz import fuzz
 
 from reckon.model import Location
 
+# Names seen in reports' texts are cached (a report's every capitalised phrase is keyed): at
+# most this many each, so that a long ingest's memory stops growing once the cache is full.
+CACHE_SIZE = 20_000
 _ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "az", "ez", "ed", "es", "at", "an", "ul", "the"}
 _SUFFIXES = ("city", "town", "village", "district", "province", "governorate", "oblast", "region")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def _norm_text(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", s)).strip()
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def toponym_key(name: str) -> str:
     """A spelling-variant-tolerant key: Jableh, Jablah, Jebleh -> 'jbl'; Deir ez-Zor, Dayr al-Zawr,
     Deir Ezzor -> 'drzr'; El Fasher, Al-Fashir -> 'fshr'."""
@@ -35,7 +38,7 @@ def toponym_key(name: str) -> str:
     return s
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def _geo_key(name: str) -> str:
     try:  # the geocoder's own normaliser, when it provides one
         from reckon import geo  # type: ignore[attr-defined]
@@ -64,7 +67,7 @@ def _names_match(a: Location, b: Location) -> bool:
     return _same_name(x, y)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def _same_name(a: str, b: str) -> bool:
     """Whether two place names are one name spelt two ways (symmetric; callers sort them)."""
     ka, kb = toponym_key(a), toponym_key(b)
@@ -77,7 +80,7 @@ def _same_name(a: str, b: str) -> bool:
     return fuzz.ratio(na, nb) >= 85 or (min(len(ka), len(kb)) >= 4 and fuzz.ratio(ka, kb) >= 85)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def _name_key(name: str) -> str:
     try:
         from reckon.geo.normalize import name_key
@@ -87,7 +90,7 @@ def _name_key(name: str) -> str:
         return _norm_text(name).replace(" ", "")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def place_keys(name: str) -> frozenset[str]:
     """Keys under which a place name is recognised in another report's text."""
     keys = set()
