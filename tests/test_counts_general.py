@@ -248,3 +248,52 @@ HEADLINES = [
 @pytest.mark.parametrize(("text", "best"), HEADLINES)
 def test_headline_verbs(text: str, best: int) -> None:
     assert _kinds(text, "killed") == [best]
+
+
+# violence told without a death ("were stabbed") is not read as a count of its own
+NOT_HURT = [
+    "Two soldiers were shot at but were not hit.",
+    "Three men were shot dead at the gate.",
+    "Four women were stabbed to death.",
+    "Police shot two suspects on Friday.",  # active: not told as a count here
+]
+
+
+@pytest.mark.parametrize("text", NOT_HURT)
+def test_not_an_injury_count(text: str) -> None:
+    assert _kinds(text, "injured") == []
+
+
+# taken to hospital, treated: injured
+TREATED = [
+    ("Four soldiers were taken to hospital with symptoms of poisoning.", 4),
+    ("Medics treated nine fighters and two civilians for burning eyes.", 11),
+    ("The Red Cross said it treated 67 people.", 67),
+    ("Twelve pupils were rushed to hospital after the gas attack.", 12),
+    ("Three officers were admitted to hospital.", 3),
+    ("Doctors treated 15 people for smoke inhalation.", 15),
+    ("Eight workers were taken to the hospital.", 8),
+    ("Volunteers treated five children for shrapnel wounds.", 5),
+    ("Two guards were rushed to a hospital in the capital.", 2),
+    ("Paramedics treated 30 protesters at the scene.", 30),
+]
+
+
+@pytest.mark.parametrize(("text", "best"), TREATED)
+def test_treated_people_are_injured(text: str, best: int) -> None:
+    assert _kinds(text, "injured") == [best]
+
+
+# gone missing (abducted), taken in for questioning (arrested)
+MISSING_HELD = [
+    ("Six members of one family went missing after the raid.", "abducted", 6),
+    ("Three fishermen have gone missing near the border.", "abducted", 3),
+    ("Two activists were taken in for questioning.", "arrested", 2),
+    ("Five men were held for questioning after the blast.", "arrested", 5),
+    ("A number of people had been taken in for questioning.", "arrested", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "best"), MISSING_HELD)
+def test_missing_and_held(text: str, kind: str, best: int) -> None:
+    assert _kinds(text, kind) == [best]

@@ -1659,10 +1659,44 @@ def _just_told(incidents: list[_Ev], e: _Ev, *, own_place: bool = False) -> _Ev 
     return last
 
 
+_COUNT_FIELDS = ("fatalities", "injured", "abducted", "arrested")
+_CASUALTY_HOSTS = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+
+
+def _casualties_of_last(incidents: list[_Ev], e: _Ev) -> _Ev | None:
+    """ "A roadside bomb hit a police vehicle. Two officers were killed, three injured": a
+    clause whose only event word is the casualty figure's own verb, with no attacker of its
+    own, tells the toll of the incident just told, not an incident of its own."""
+    if not incidents or e.force_new or e.clause.distinct_time or e.reference:
+        return None
+    # the dead and the wounded only: arrests and abductions after an attack are events of
+    # their own
+    trig_keys = {x[2] for k in ("killed", "injured") for x in e.counts.get(k, [])}
+    if e.trigger.start not in trig_keys or e.et == "Strategic developments":
+        return None
+    figures = [(x.start, x.end) for x in e.evidence if x.field in _COUNT_FIELDS]
+    for a in e.actors:
+        # the victims read as a side ("2 officers dead") are no attacker
+        if a.role == "perpetrator" and not (
+            a.span is not None and any(a.span.start <= f0 < a.span.end for f0, _f1 in figures)
+        ):
+            return None
+    last = incidents[-1]
+    if last.et not in _CASUALTY_HOSTS or not 0 <= e.clause.para - last.clause.para <= 1:
+        return None
+    if not _dates_ok(last.date, e.date) or not _places_ok(last, e):
+        return None
+    return last
+
+
 def _merge(events: list[_Ev]) -> list[_Ev]:
     incidents: list[_Ev] = []
     pending_refs: list[_Ev] = []
     for e in events:
+        host = _casualties_of_last(incidents, e)
+        if host is not None:
+            _absorb_keeping_type(host, e)
+            continue
         if (
             e.st == "Disrupted weapons use"
             and incidents
@@ -1767,6 +1801,17 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
         incidents.append(e)
     for e in pending_refs:
         target = next((inc for inc in reversed(incidents) if _compatible(inc, e)), None)
+        if target is None and e.counts and e.ref_kind == "definite" and not e.date_in_clause:
+            # "Four militants were killed in the clash": the figure of the clash just told,
+            # whatever day a later sentence lent it
+            target = next(
+                (
+                    inc
+                    for inc in reversed(incidents)
+                    if _types_ok(inc, e) and 0 <= e.clause.para - inc.clause.para <= 1
+                ),
+                None,
+            )
         if target is not None:
             _absorb(target, e)
         elif (

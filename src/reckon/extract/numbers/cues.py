@@ -64,6 +64,14 @@ _t(
 _t("deaths|fatalities|bodies|corpses|dead bodies|lives", "killed", "noun")
 _t("death toll|toll", "killed", "toll")
 _t("injured|wounded|hurt|maimed", "injured", "act")
+_t(
+    "taken to hospital|rushed to hospital|admitted to hospital|taken to a hospital"
+    "|rushed to a hospital|admitted to a hospital|taken to the hospital|rushed to the hospital",
+    "injured",
+    "intr",
+)
+_t("went missing|gone missing", "abducted", "intr")
+_t("taken in for questioning|held for questioning", "arrested", "intr")
 _t("injuring|wounding|maiming", "injured", "ger")
 _t("injure|wound|maim", "injured", "base")
 _t("injures|wounds|maims", "injured", "act")
@@ -111,7 +119,7 @@ _STEMS = re.compile(
     r"|succumb|drown|li(?:fe|ves)|fatalit|bod(?:y|ies)|corpse|toll|injur|wound|hurt|maim|hospital|gun|die"
     r"|treated|condition|vomit|breath|lost|abduct|kidnap|disappear|hostage|seiz|picked up|snatch"
     r"|arrest|detain|apprehend|rounded up|rounding up|custody|casualt|gunned|shot|harm|alive"
-    r"|unhurt|unharmed)",
+    r"|unhurt|unharmed|missing|questioning)",
     re.IGNORECASE,
 )
 

@@ -205,6 +205,13 @@ def verb_phrases(st: _Sent) -> None:
                     c = Count(q.low, q.best, q.high, q.qualifier, tk.span(q.i, q.j))
                     emit("killed", c, q.i, q.j, None, k, x + 1, hedge_from=k)
             continue
+        if w in {"treated", "treating"} and _trigger_at(tk, k) is None:
+            # "medics treated nine fighters and two civilians", "it treated 67 people"
+            ch = _chain(tk, k + 1, clause_end(k), strict=True, bare=False, after_trigger=True)
+            if ch is not None and ch[4] is None:
+                count, i, j, head, _pk = ch
+                emit("injured", count, i, j, head, k, k + 1, hedge_from=k)
+            continue
         if w in _TO_DEATH_VERBS and _trigger_at(tk, k) is None:
             ch = _chain(tk, k + 1, clause_end(k), strict=True, bare=True, after_trigger=True)
             if ch is None and tk.word(k + 1) in {"him", "her"}:
