@@ -416,3 +416,62 @@ def test_a_victim_with_an_unlisted_noun(sentence: str, expected: list) -> None:
     found = object_victims(sentence, 0, len(sentence), [])
     assert [v.text for v in found] == expected
     assert all(v.type == "Civilians" and sentence[v.start : v.end] == v.text for v in found)
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "a checkpoint manned by ",
+        "a town held by ",
+        "districts controlled by ",
+        "a school run by ",
+        "a farm owned by ",
+        "a bridge guarded by ",
+        "areas occupied by ",
+        "a base operated by ",
+        "a clinic staffed by ",
+        "a road used by ",
+    ],
+)
+def test_who_holds_a_place_is_no_agent(before: str) -> None:
+    assert not BY_BEFORE.search(before)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The device was planted by separatist insurgents.", "separatist insurgents"),
+        ("The rockets were fired by Houthi fighters.", "Houthi fighters"),
+        ("Investigators said the bomb was detonated by ISWAP.", "ISWAP"),
+        ("The raid was orchestrated by bandits.", "bandits"),
+        ("The mines were laid by rebels years ago.", "rebels"),
+        ("The barrage was launched by militia units.", "militia units"),
+        ("The massacre was perpetrated by soldiers.", "soldiers"),
+        ("The killings were committed by gunmen.", "gunmen"),
+        ("The ambush was masterminded by jihadists.", "jihadists"),
+        ("The charge was placed by insurgents.", "insurgents"),
+    ],
+)
+def test_the_agent_named_responsible(sentence: str, expected: str) -> None:
+    assert [a.text for a in responsible(sentence, 0, len(sentence))] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Twelve died, two residents and a health worker said",
+        "Four were hurt, villagers and a local chief told reporters",
+        "The toll is six, officials or a hospital source say",
+        "Nine were taken, relatives and the village head reported",
+        "Three died, doctors and two nurses said",
+        "Five were shot, students and a teacher said",
+        "Two were killed, traders and market officials said",
+        "The town fell, residents and an aid worker said",
+        "Seven were abducted, farmers and other witnesses told",
+        "Eight were arrested, lawyers and the families said",
+    ],
+)
+def test_speakers_named_together_are_sources(sentence: str) -> None:
+    comma = sentence.index(",")
+    a = find_actors(sentence, comma, len(sentence))[0]  # the first speaker after the comma
+    assert is_source(sentence, a.start, a.end, 0, len(sentence))

@@ -337,6 +337,10 @@ def find_actors(text: str, start: int, end: int) -> list[ActorMention]:
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", _F)
 # the agent of a passive ("fired by the paramilitary RSF", "shot by two masked men")
 BY_BEFORE = re.compile(
-    r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:(?!(?:the|a|an|end|time|way|night|day)\b)[a-z][\w-]*\s+){0,2}$",
+    # not "a checkpoint manned by troops", "a town held by rebels": who holds, not who strikes
+    r"(?<!\bmanned )(?<!\bheld )(?<!\bcontrolled )(?<!\brun )(?<!\bowned )(?<!\bguarded )"
+    r"(?<!\boccupied )(?<!\boperated )(?<!\bstaffed )(?<!\bused )(?<!\bprotected )"
+    r"\bby\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?!(?:the|a|an|end|time|way|night|day)\b)[a-z][\w-]*\s+){0,2}$",
     _F,
 )

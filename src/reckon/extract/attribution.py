@@ -26,7 +26,11 @@ _BLAME = re.compile(
     _F,
 )
 # "... was claimed by X", "carried out by X"
-_BY = re.compile(r"\b(?:claimed|carried\s+out|perpetrated|committed)\s+by\s+", _F)
+_BY = re.compile(
+    r"\b(?:claimed|carried\s+out|perpetrated|committed|planted|placed|laid|detonated|"
+    r"orchestrated|masterminded|fired|launched)\s+by\s+",
+    _F,
+)
 # "X claimed responsibility", "X said it had carried out the attack"
 _CLAIM = re.compile(
     r"[\s,]*(?:(?:later|quickly|swiftly|has|have|had|also)\s+)*"
@@ -67,18 +71,24 @@ def add_responsible(
     text: str, incidents: Sequence[Any], paras: list[tuple[int, int]], *, whole: bool
 ) -> None:
     """Give an attack told without its perpetrator the one the report holds responsible: in the
-    rest of its paragraph, or (``whole``: the report tells one incident) anywhere after it."""
+    rest of its paragraph or the next (before another incident is told), or (``whole``: the
+    report tells one incident) anywhere after it."""
+    starts = sorted(e.clause.start for e in incidents)
     for e in incidents:
         if e.et not in ("Explosions/Remote violence", "Violence against civilians", "Battles"):
             continue
-        if any(a.role == "perpetrator" for a in e.actors):
+        # (civilians read as the subject are no attackers: see ``roles.settle``)
+        if any(a.role == "perpetrator" and a.type != "Civilians" for a in e.actors):
             continue
         pi = e.clause.para
         if not 0 <= pi < len(paras):
             continue
         pa, pb = paras[pi]
         lo = max(pa, e.clause.start)
-        hi = len(text) if whole else pb
+        # up to the next incident told, at most the next paragraph
+        nxt = next((s for s in starts if s > e.clause.start), len(text))
+        reach = paras[pi + 1][1] if pi + 1 < len(paras) else pb
+        hi = len(text) if whole else max(pb, min(nxt, reach))
         found = responsible(text, lo, hi)
         if not found:
             continue

@@ -72,6 +72,14 @@ _RELATIVE_SAID = re.compile(
 )
 
 
+# "two residents and a health worker said": one of the speakers named together
+_AND_SAID = re.compile(
+    r"\s+(?:and|or)\s+(?:an?\s+|the\s+|other\s+|two\s+|several\s+)?(?:[\w'’-]+\s+){1,3}?"
+    r"(?:said|say|says|told|reported)\b",
+    _F,
+)
+
+
 def is_source(text: str, start: int, end: int, floor: int, ceil: int) -> bool:
     """Is the actor phrase ``text[start:end]`` (in the clause ``[floor, ceil)``) the source of
     the report rather than a side: a speaker, a medium of reported speech?"""
@@ -80,8 +88,7 @@ def is_source(text: str, start: int, end: int, floor: int, ceil: int) -> bool:
         return True
     if _SPEAKER_AFTER.match(text, end, ceil):
         return True
-    m = _RELATIVE_SAID.match(text, end, ceil)
-    return bool(m)
+    return bool(_RELATIVE_SAID.match(text, end, ceil) or _AND_SAID.match(text, end, ceil))
 
 
 # "<actor> stopped a group of <actor>", "<actor> dragged the <actor>": the second is an object
