@@ -55,3 +55,22 @@ def test_an_armed_group_fighting_police_is_no_part_of_a_protest() -> None:
     )
     ex = extract(report_from_text(text, id="s", published="2024-03-09"))
     assert {m.event_type for m in ex.incidents} >= {"Battles"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crowds rampaged through Kayseri overnight on Sunday, beating several Syrians and torching shops.",
+        "An angry crowd chased and beat two suspected thieves in Kisumu on Monday.",
+        "Crowds attacked migrants in Wamena on Monday.",
+        "A mob lynched a suspected cattle thief in Kaduna on Tuesday.",
+    ],
+)
+def test_a_crowd_turning_on_people_is_mob_violence(text: str) -> None:
+    ms = extract(report_from_text(text, id="s", published="2024-03-09")).incidents
+    assert [m.sub_event_type for m in ms] == ["Mob violence"]
+
+
+def test_a_boxer_beating_a_champion_is_no_mob() -> None:
+    text = "The boxer kept beating the champion in Lagos on Monday."
+    assert extract(report_from_text(text, id="s", published="2024-03-09")).incidents == []

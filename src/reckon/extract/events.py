@@ -76,12 +76,12 @@ _PATTERNS: dict[str, str] = {
     CHEM: r"chemical (?:weapons?|attacks?|agents?|munitions?)|chlorine|sarin|mustard gas|"
     r"nerve agents?|toxic gas|poison(?:ous)? gas|irritant gas|chlorine-like gas|"
     r"(?<!tear )\bgas\b(?= (?:over|on|attack))|released? (?:an? )?(?:\w+ )?gas",
-    CLASH: r"clash(?:es|ed|ing)?|firefights?|fire-fights?|gun ?battles?|gunfights?|"
+    CLASH: r"clash(?:es|ed|ing)?|firefights?(?!er)|fire-fights?(?!er)|gun ?battles?|gunfights?|"
     r"exchanges? of fire|exchanged fire|exchange(?:d)? of gunfire|fighting\b|\bfought\b|"
     r"\bbattles?\b|ambush(?:ed|es|ing)?|repell?(?:ed|led)|repulsed|offensive\b|"
     r"skirmish(?:es)?|counter-?offensive|encounters?\b|"
     r"shoot-?outs?|crossfire|(?:heavy|cross-border|unprovoked|intense) (?:firing|gunfire)|"
-    r"gunbattles?|fire ?fights?",
+    r"gunbattles?|fire ?fights?(?!er)",
     REGAIN: r"regain(?:ed|s)? control|recaptur(?:ed|es|e)|retook|retaken|re-?took|"
     r"took back|retake[ns]?\b|recovered control|liberated",
     CAPTURE: r"(?:seized|captured|overran|overrun|took control of|taken control of|"
@@ -122,13 +122,21 @@ _PATTERNS: dict[str, str] = {
     r"burn(?:ed|t) tyres|set (?:\w+ ){0,3}(?:on fire|ablaze)|set fire|torched|vandali[sz]ed|"
     r"stormed|ransacked",
     MOB: r"\bmob\b|lynch(?:ed|ing)?|beat (?:\w+ ){0,4}to death|stoned (?:\w+ ){0,3}to death|"
-    r"vigilantes?|crowd (?:beat|attacked|stoned|lynched|set)|beat (?:two|three|a|an|the)",
+    r"vigilantes?|crowd (?:beat|attacked|stoned|lynched|set)|beat (?:two|three|a|an|the)|"
+    # a crowd turning on people: "crowds rampaged through Kayseri, beating several Syrians"
+    r"(?<=crowds )(?:rampaged|went on the rampage|ran amok|attacked|beat|chased)|"
+    r"(?<=crowd )(?:rampaged|went on the rampage|ran amok|chased)|"
+    r"rampag(?:ed|ing) through (?:[\w-]+,? ){0,5}?beating (?:several|two|three|four|\d+|a|an|the)\b",
     ARREST: r"arrest(?:ed|s|ing)?\b|detain(?:ed|ing|s)?\b|detention\b(?! centre)|"
     r"taken into custody|rounded up|apprehended",
     LOOT: r"loot(?:ed|ing|ers)?|plunder(?:ed|ing)?|ransack(?:ed|ing)|torched|"
     r"set fire to|set (?:\w+ ){0,4}(?:ablaze|on fire)|burn(?:ed|t|ing) (?:down )?(?:\w+ ){0,3}"
     r"(?:homes|houses|shops|villages|cars|vehicles|granaries|buildings)|demolish(?:ed|ing)|"
-    r"property destruction|destroyed (?:\w+ ){0,3}(?:homes|houses|shops)",
+    r"property destruction|destroyed (?:\w+ ){0,3}(?:homes|houses|shops)|"
+    # infrastructure destroyed by an armed side: "destroyed a telecom mast"
+    r"(?:destroyed|blew up|sabotaged|demolished|wrecked) (?:an? |the |two |three |several |\d+ )?"
+    r"(?:[\w-]+ ){0,2}?(?:masts?|towers?|pylons?|bridges?|pipelines?|schools?|clinics?|"
+    r"churches|church|mosques?|markets?|granaries|granary|wells?|power lines?|substations?)\b",
     AGREE: r"truce|cease-?fire|peace (?:deal|agreement|accord|pact)|(?:signed|reached) (?:a |an |the )?"
     r"(?:\w+ ){0,2}pact|"
     r"(?:signed|reached|struck|brokered) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord)|"
@@ -156,6 +164,7 @@ _PATTERNS: dict[str, str] = {
     TRANSFER: r"handed over|hand(?:ed)? over (?:control|their base|the base)|"
     r"withdrew from (?:[\w-]+ ){0,7}(?:under|as part of)|took over (?:their|the) positions|"
     r"handover|without a shot|transfer(?:red)? (?:of )?(?:control|base)|"
+    r"handed (?:over )?(?:\w+ )?control (?:of (?:[\w-]+ ){1,3})?to|"
     # territory changing hands with no fight: "entered the town unopposed", "abandoned the town",
     # "handed the town to ...", "the base vacated by"
     r"unopposed|without (?:a )?(?:fight|resistance|firing a (?:shot|bullet))|"
@@ -461,6 +470,9 @@ class Decision:
     key: Trigger | None  # the trigger that decided
 
 
+_INFRASTRUCTURE = re.compile(r"(?:destroyed|blew up|sabotaged|demolished|wrecked) (?!(?:\w+ ){0,3}(?:homes|houses|shops))", _F)
+
+
 def classify(
     triggers: list[Trigger],
     perp_types: set[str],
@@ -616,7 +628,10 @@ def classify(
             return d("Violence against civilians", "Attack", key, WEAK)
     if has(RIOT) and perp_types and not armed_perp:
         return d("Riots", "Violent demonstration", RIOT, 0.7)
-    if has(LOOT) or (has(RIOT) and armed_perp):
+    infrastructure = has(LOOT) and _INFRASTRUCTURE.match(by[LOOT].text) is not None
+    if (has(LOOT) and (armed_perp or not infrastructure)) or (has(RIOT) and armed_perp):
+        # a mast or a bridge destroyed is armed violence only by an armed side ("workers
+        # destroyed the old bridge" is building work)
         return d("Strategic developments", "Looting/property destruction", LOOT, 0.8)
     if has(RIOT):
         return d("Riots", "Violent demonstration", RIOT, 0.7)

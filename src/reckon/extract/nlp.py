@@ -135,7 +135,7 @@ _ABBREV = {
     "fig",
     "vol",
 }
-_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w'’.-]+)$")
 
 

@@ -23,6 +23,8 @@ from reckon.extract import actors as actors_mod
 from reckon.extract import attribution, heads, victims
 from reckon.extract import dates as dates_mod
 from reckon.extract import events as ev
+from reckon.extract import frames as frames_mod
+from reckon.extract import mood as mood_mod
 from reckon.extract import numbers as numbers_mod
 from reckon.extract import roles as sides
 from reckon.extract.nlp import Analysis, entities_many, split_sentences
@@ -54,7 +56,17 @@ from reckon.model import (
 _F = re.IGNORECASE
 _SPEECH_DATE = re.compile(
     r"\b(?:said|says|announced|reported|told|added|stated|confirmed|statement|reports?)\s+"
-    r"(?:late\s+|early\s+|later\s+)?(?:on\s+)?$",
+    r"(?:late\s+|early\s+|later\s+)?(?:on\s+)?$|"
+    # "accused the army on Wednesday of ...": the day of the accusation, not of the deed
+    r"\b(?:accused|accuses|alleged|claimed|denied|condemned|blamed|warned)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:late\s+|early\s+)?(?:on\s+)?$",
+    _F,
+)
+# a weekday naming a recurring gathering, not a day: "after Friday prayers", "Sunday mass"
+_GATHERING_AFTER = re.compile(r"\s+(?:prayers?|sermons?|services?|mass|markets?)\b", _F)
+_WEEKDAY_ONLY = re.compile(
+    r"^(?:on\s+|last\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
     _F,
 )
 _SUBSET = re.compile(r"^\s*(?:of (?:them|whom)|were (?:women|children|civilians|soldiers))", _F)
@@ -419,6 +431,8 @@ def _extract(
     all_dates.sort(key=lambda d: d.span.start)
     date_starts = [d.span.start for d in all_dates]
     ents = analysis.ents
+    # sport, markets, a debate...: a frame where violent words are figures of speech (or None)
+    frame = frames_mod.report_frame(text, analysis.sents, mood_mod.lead_figures(all_counts, pub_year))
 
     events: list[_Ev] = []
     loose_counts: list[tuple] = []  # (sent, para, clause, counts, places, dates)
@@ -569,6 +583,8 @@ def _extract(
                 triggers = [
                     t for t in triggers if t.code not in (ev.CLASH, ev.ATTACK, ev.KILL, ev.WOUND)
                 ]
+            # negated, modal, generic, figurative... triggers tell no happening
+            triggers = mood_mod.realis(text, sent, cl, triggers, frame, s_counts)
             decision, acts = _decide(text, cl, triggers, c_counts, (sent.start, sent.end))
             if cut is not None:
                 acts = [a for a in acts if a.span is None or a.span.start < cut]
@@ -1222,6 +1238,12 @@ def _pick_date(
             continue
         (filed if _is_dateline(text, d) else cands).append(d)
     cands = cands or (said if announced else [])
+    cands = [d for d in cands if not _GATHERING_AFTER.match(text, d.span.end)]
+    absolute = [d for d in cands if any(ch.isdigit() for ch in d.span.text)]
+    if absolute:
+        # "after Friday prayers in Zahedan on 30 September": the day written in full wins over
+        # a weekday read against the publication date
+        cands = [d for d in cands if d in absolute or not _WEEKDAY_ONLY.match(d.span.text.strip())]
     named = [
         d
         for d in cands
