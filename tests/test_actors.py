@@ -475,3 +475,64 @@ def test_speakers_named_together_are_sources(sentence: str) -> None:
     comma = sentence.index(",")
     a = find_actors(sentence, comma, len(sentence))[0]  # the first speaker after the comma
     assert is_source(sentence, a.start, a.end, 0, len(sentence))
+
+
+# ---- nationality from the longest name; victims after verb phrases; separatist forces ----------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("South Sudan's army", "SS"),
+        ("Sudan's army", "SD"),
+        ("Central African troops", "CF"),
+        ("Kenyan police", "KE"),
+        ("Iran's Revolutionary Guards", "IR"),
+        ("the Burkinabe army", "BF"),
+        ("Congolese soldiers", "CD"),
+        ("Turkish-backed factions", None),
+        ("the army", None),
+        ("Malian troops", "ML"),
+    ],
+)
+def test_the_nationality_of_a_force(phrase: str, expected) -> None:
+    names = {"South Sudan": "SS", "Sudan": "SD", "Iran": "IR"}
+    assert nationality(phrase, names) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Two men shot dead a money changer inside his shop.", ["money changer"]),
+        ("Rebels shot dead a village chairman on Friday.", ["village chairman"]),
+        ("A mob lynches a factory manager over a rumour.", ["factory manager"]),
+        ("Attackers hacked to death a cattle herder.", ["cattle herder"]),
+        ("Gunmen gunned down a local councillor's driver.", ["local councillor's driver"]),
+        ("The crowd burnt alive a suspected thief.", ["suspected thief"]),
+        ("Soldiers beat to death a street vendor.", ["street vendor"]),
+        ("Bandits kidnap a Catholic priest near the border.", ["Catholic priest"]),
+        ("Militants behead a mine guard.", ["mine guard"]),
+        ("Men stabbed to death a shop assistant.", ["shop assistant"]),
+    ],
+)
+def test_victims_after_verb_phrases(sentence: str, expected: list) -> None:
+    assert [v.text for v in object_victims(sentence, 0, len(sentence), [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Then southern separatist forces seized the town.", "Rebel group"),
+        ("Then secessionist forces attacked.", "Rebel group"),
+        ("Then guerrilla units ambushed them.", "Rebel group"),
+        ("Then government forces retook the town.", "State forces"),
+        ("Then opposition forces advanced.", "Rebel group"),
+        ("Then resistance forces ambushed a convoy.", "Rebel group"),
+        ("Then militia forces fought.", "Rebel group"),
+        ("Then army units advanced.", "State forces"),
+        ("Then security forces responded.", "State forces"),
+        ("Then federal forces arrived.", "State forces"),
+    ],
+)
+def test_forces_typed_by_their_side(sentence: str, expected: str) -> None:
+    assert actors(sentence)[0][1] == expected

@@ -219,7 +219,9 @@ def _type_of(phrase: str, head_type: str) -> str:
         if not re.search(r"rebel|insurgent|militant|jihad|opposition|resistance", low):
             return "State forces"
     if head_type == "State forces" and re.search(
-        r"\b(?:rebel|insurgent|militant|jihadist|opposition|resistance|militia)\b", low
+        r"\b(?:rebel|insurgent|militant|jihadist|opposition|resistance|militia|separatist|"
+        r"secessionist|guerrilla)\b",
+        low,
     ):
         return "Rebel group"
     return head_type

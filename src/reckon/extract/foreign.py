@@ -46,11 +46,15 @@ def nationality(phrase: str, names: Mapping[str, str] | None = None) -> str | No
             return g.countries[0]
     dem = demonyms()
     names = names or {}
-    for m in re.finditer(r"[A-Z][\w-]*(?:['’]s)?", phrase):
-        w = re.sub(r"['’]s$", "", m.group(0))
-        iso = dem.get(w) or names.get(w)
-        if iso:
-            return iso
+    # the longest run of capitalised words first: "South Sudan's army" is South Sudan's
+    for m in re.finditer(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:['’]s)?", phrase):
+        words = re.sub(r"['’]s$", "", m.group(0)).split()
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                w = " ".join(words[i : i + n])
+                iso = dem.get(w) or names.get(w)
+                if iso:
+                    return iso
     return None
 
 

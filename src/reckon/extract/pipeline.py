@@ -182,7 +182,9 @@ _SOURCE_AFTER = re.compile(
 )
 _PASSIVE_VICTIM = re.compile(
     r"\b(?:was|were|been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|abducted|kidnapped|"
-    r"shot|arrested|detained)\b|\b(?:died|perished|succumbed|lost their lives)\b|"
+    r"shot|arrested|detained|beaten|stabbed|hacked|lynched|burned|burnt|raped|tortured|"
+    r"executed|beheaded|assaulted|attacked|seized|taken)\b|"
+    r"\b(?:died|perished|succumbed|lost their lives)\b|"
     # "a patrol came under attack", "the convoy was targeted"
     r"\b(?:came|come|comes|coming)\s+under\b|\b(?:was|were)\s+targeted\b",
     _F,

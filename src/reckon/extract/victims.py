@@ -15,10 +15,13 @@ _F = re.IGNORECASE
 
 # verbs whose object is a person (not a place or a thing)
 _PERSON_VERB = re.compile(
-    r"\b(?:killed|killing|murdered|murdering|shot|shooting|gunned\s+down|stabbed|stabbing|"
-    r"hacked|beheaded|executed|lynched|lynching|abducted|abducting|kidnapped|kidnapping|"
-    r"raped|raping|assaulted|tortured|beat|beaten|beating|wounded|wounding|injured|injuring|"
-    r"arrested|arresting|detained|detaining|seized|snatched)\s+",
+    r"\b(?:(?:shot|gunned\s+down|beaten|beat|hacked|stabbed|bludgeoned|burnt|burned)"
+    r"(?:\s+(?:dead|to\s+death|alive))?|"
+    r"kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|shoot(?:ing|s)?|stab(?:bing|s)?|"
+    r"behead(?:ed|ing|s)?|execut(?:e|ed|ing|es)|lynch(?:ed|ing|es)?|abduct(?:ed|ing|s)?|"
+    r"kidnap(?:ped|ping|s)?|rap(?:e|ed|ing|es)|assault(?:ed|ing|s)?|tortur(?:e|ed|ing|es)|"
+    r"beating|wound(?:ed|ing|s)?|injur(?:e|ed|ing|es)|arrest(?:ed|ing|s)?|"
+    r"detain(?:ed|ing|s)?|seized|snatched)\s+",
     _F,
 )
 _STOP = (
