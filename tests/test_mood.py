@@ -175,6 +175,38 @@ REALIS = [
 
 # whole reports of our own, each in a frame or genre that tells no event
 REPORTS = {
+    "obituary": (
+        "General who led 1991 offensive dies at 84",
+        "Retired general Samuel Okoro, who commanded the army's 1991 offensive against rebels in the east, died on Sunday at his home in the capital after a long illness, his family said. He was 84. Okoro led troops in some of the fiercest battles of the civil war and was later accused by rights groups of ordering the shelling of rebel-held towns, charges he always denied. He served as defence minister in the 2000s and retired from public life in 2012.",
+    ),
+    "advisory": (
+        "Britain warns against travel to northern region",
+        "Britain on Tuesday advised its citizens against all travel to the country's northern region, citing a high threat of terrorism and kidnapping. The Foreign Office said attacks could be indiscriminate and could target places visited by foreigners, including hotels, markets and places of worship. It said there was also a risk of clashes between armed groups along the border.",
+    ),
+    "debunk": (
+        "Video of 'massacre' is old, fact-checkers say",
+        "A video shared widely on social media on Monday claiming to show soldiers killing villagers in the north is more than ten years old and was filmed in another country, fact-checkers said. The clip, viewed more than two million times, was first posted in 2012. Police urged people not to share unverified footage and said no such incident had been reported.",
+    ),
+    "exhibition": (
+        "Museum opens exhibition on the civil war",
+        "A new exhibition on the civil war opened at the national museum on Saturday, featuring weapons, uniforms and letters from soldiers who fought in the battles of 1967 to 1970. Visitors can walk through a reconstructed trench and listen to survivors describe the bombing of their towns. The curator said the aim was to help young people understand the cost of the war.",
+    ),
+    "peace_talks": (
+        "Talks on ending conflict resume in Doha",
+        "Negotiators from the government and the rebel alliance resumed talks in Doha on Monday aimed at ending years of fighting in the east. Mediators said the two sides would discuss a ceasefire, the withdrawal of forces and the return of displaced people. Previous rounds collapsed after both sides accused each other of violating a truce.",
+    ),
+    "election_results": (
+        "Ruling party wins landslide",
+        "The ruling party won a landslide victory in Sunday's parliamentary election, taking 160 of the 200 seats, the electoral commission announced on Tuesday. Opposition parties said the vote was marred by irregularities and vowed to challenge the results in court. International observers said the vote was largely peaceful.",
+    ),
+    "book": (
+        "A memoir of a child soldier",
+        "In his memoir, published this week, a former child soldier describes being abducted from his village at the age of ten and forced to fight for a rebel group. He recounts raids on villages, ambushes on army convoys and the killing of prisoners. The book ends with his escape and his years in a rehabilitation centre.",
+    ),
+    "recall": (
+        "Police chief recalls day of the siege",
+        "Twenty years after the siege of the school, the police commander who led the rescue recalled on Thursday how his men stormed the building after hostage-takers began shooting children. 'We had no choice,' he told a documentary crew. More than 300 people died in the siege, more than half of them children.",
+    ),
     "anniversary": (
         "Nation remembers victims of market bombing, ten years on",
         "KANO - Thousands of people gathered at the central market on Monday to mark ten years since twin suicide bombings tore through the crowded stalls, killing 74 traders and shoppers. Survivors laid wreaths at a memorial bearing the names of the dead, and imams led prayers for the victims. 'We still hear the explosions in our sleep,' said a trader who lost two brothers in the attack. The governor promised that the state would never forget and said security at markets had been strengthened since the bombings. Police deployed officers around the square during the ceremony, which passed off peacefully.",

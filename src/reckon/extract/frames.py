@@ -28,8 +28,9 @@ __all__ = ["Frame", "anchored", "real_figure", "report_frame"]
 # distinct cue words the whole text must name, and how many sentences make the lead
 MIN_CUES = 3
 LEAD_SENTENCES = 2
-# frames where armed men are the subject itself (a drill): only a figure anchors a sentence
-_FIGURE_ONLY = {"exercise"}
+# frames where armed men are the subject itself (a drill, a general's life, a war film): only a figure
+# anchors a sentence
+_FIGURE_ONLY = {"exercise", "obituary", "fiction"}
 _SCORELINE = re.compile(r"(?<![\w.,/-])\d{1,2}-\d{1,2}(?![\w/-])")
 
 

@@ -148,6 +148,15 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+def _scare_quoted(text: str, t: Trigger) -> bool:
+    """Is the violent word alone in quotes ("video of 'massacre' is old")? The writer keeps
+    the word at a distance: someone else's name for what happened, not a happening told."""
+    left = text[max(0, t.start - 12) : t.start]
+    right = text[t.end : t.end + 2]
+    m = re.search(r"(?:^|[\s(])[‘'\"“]((?:[\w-]+\s+)?)$", left)
+    return bool(m) and bool(re.match(r"[’'\"”](?![\w])", right))
+
+
 def _bounded_start(text: str, start: int, pos: int, boundary: re.Pattern[str] | None = None) -> int:
     """Where the stretch of clause that ends at ``pos`` begins (after the last boundary)."""
     last = start
@@ -233,7 +242,7 @@ def mood_of(
     sentence: tuple[int, int] | None = None,
 ) -> str:
     """'realis', or why the trigger tells no happening: 'negation', 'modal', 'generic', 'past',
-    'fiction', 'court', 'aggregate', 'drill', 'quoted' or 'figurative'."""
+    'fiction', 'court', 'recall', 'aggregate', 'drill', 'quoted' or 'figurative'."""
     cues = _cues()
     bstart = _bounded_start(text, cl_start, t.start)
     before = text[bstart : t.start]
@@ -264,11 +273,12 @@ def mood_of(
     if any(p.search(text, lstart, t.start) for p in cues.get("generic-list", ())):
         return "generic"
     # "prosecutors told the court that fighters shot residents and burned homes": a trial's
-    # account of what it judges, not news
+    # account of what it judges; "recalled how his men stormed the building": a memory
     if sentence is not None:
         sstart = _bounded_start(text, sentence[0], t.start, _LIST_BOUNDARY)
-        if any(p.search(text, sstart, t.start) for p in cues.get("court-list", ())):
-            return "court"
+        for kind in ("court-list", "recall-list"):
+            if any(p.search(text, sstart, t.start) for p in cues.get(kind, ())):
+                return kind.removesuffix("-list")
     # "the worshippers killed in the attacks five years ago": the stretch around the word
     nxt = _BOUNDARY.search(text, t.end, cl_end)
     if any(p.search(text, bstart, nxt.start() if nxt else cl_end) for p in cues.get("past", ())):
@@ -281,6 +291,8 @@ def mood_of(
     if not has_figure and any(p.search(clause) for p in cues.get("drill", ())):
         return "drill"
     if not has_figure and any(a <= t.start < b for a, b in quotes):
+        return "quoted"
+    if _scare_quoted(text, t):
         return "quoted"
     if _figurative(text, t, cl_start, cl_end):
         return "figurative"

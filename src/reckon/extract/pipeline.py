@@ -513,6 +513,15 @@ def _extract(
                 reactions.append(reaction)
             # tolls and historical figures
             hist = historical_year(ctext, pub_year)
+            if hist is not None and any(
+                d.span is not None and d.start is not None and d.start == (d.end or d.start)
+                and str(hist) in d.span.text
+                for d in c_dates
+            ):
+                # "On 4 April 2022, gunmen killed three": a day written in full tells an event
+                # (whether it is the report's news or its background is _drop_background's call),
+                # where "the 2013 bombing" or "in 2019, 50 were killed" tell of history
+                hist = None
             if non_event_sentence:
                 c_counts = []  # deaths from disease, accidents or weather: neither toll nor incident
             # "..., the deadliest attack since 2021", "to mark the anniversary of the 2019
