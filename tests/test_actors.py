@@ -536,3 +536,36 @@ def test_victims_after_verb_phrases(sentence: str, expected: list) -> None:
 )
 def test_forces_typed_by_their_side(sentence: str, expected: str) -> None:
     assert actors(sentence)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Two men on a motorbike opened fire.", ("Two men on a motorbike", "Political militia")),
+        ("Later two men on motorcycles shot him.", ("two men on motorcycles", "Political militia")),
+        ("Then a man riding a scooter threw it.", ("man riding a scooter", "Political militia")),
+        (
+            "Later three men on a motorcycle fled.",
+            ("three men on a motorcycle", "Political militia"),
+        ),
+        (
+            "Gunmen on motorcycles stormed the school.",
+            ("Gunmen on motorcycles", "Political militia"),
+        ),
+        (
+            "Later armed men on motorbikes arrived.",
+            ("armed men on motorbikes", "Political militia"),
+        ),
+        (
+            "Later masked men on a motorbike fired.",
+            ("masked men on a motorbike", "Political militia"),
+        ),
+        ("Then men riding motorcycles attacked.", ("men riding motorcycles", "Political militia")),
+        ("Later two men on boda bodas struck.", ("two men on boda bodas", "Political militia")),
+        ("Later a gunman on a motorcycle fired.", ("gunman on a motorcycle", "Political militia")),
+        # men elsewhere are no riders
+        ("Later two men on the roof waved.", ("two men", "Civilians")),
+    ],
+)
+def test_men_on_motorcycles_are_a_militia(sentence: str, expected: tuple) -> None:
+    assert actors(sentence)[0] == expected

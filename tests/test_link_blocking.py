@@ -61,6 +61,11 @@ def _records(seed: int, n: int = 160) -> tuple[list[MentionRecord], dict[str, Co
         name, iso, country, admin1, lat, lon = rng.choice(TOWNS)
         named_country = rng.random() < 0.6
         text = f"Fighting in {name}" + (f", {country}" if named_country else "") + "."
+        if rng.random() < 0.2:  # another town named in passing (the geocoder may have erred)
+            other = rng.choice(TOWNS)
+            text += f" Residents fled towards {other[0]}" + (
+                f" in {other[2]}." if rng.random() < 0.5 else "."
+            )
         r = rng.random()
         if r < 0.08:
             loc = None
@@ -149,6 +154,22 @@ def test_name_blocks_link_a_place_whose_country_only_the_geocoder_guessed():
     entries = {r.key: entry_of(r, copies) for r in recs}
     kinds = {b.kind for b in plan_blocks(entries.values())}
     assert {"country", "any", "name", "copy"} <= kinds
+    assert any(e.seen for e in entries.values())  # some reports name a town in passing
+    passing = [
+        (x, y)
+        for b in plan_blocks(entries.values())
+        if b.kind == "name"
+        for x, y in block_pairs(b, entries)
+        if not set(entries[x].names) & set(entries[y].names)
+    ]
+    assert passing  # pairs of two names, one named in the other's text (its country a guess)
+    nations = [
+        (x, y)
+        for b in plan_blocks(entries.values())
+        if b.kind == "name" and b.label in {k for e in entries.values() for k in e.nation}
+        for x, y in block_pairs(b, entries)
+    ]
+    assert nations  # pairs joined by a guessed country's report naming the other's country
 
 
 @pytest.mark.parametrize("seed", [11, 12])
@@ -191,3 +212,24 @@ def test_user_decisions_hold_across_components():
 def test_components_join_edges_and_merges():
     comps = components([("a", "b", 0.9), ("c", "d", 0.8)], [["d", "e"], ["x"]])
     assert comps == [["a", "b"], ["c", "d", "e"]]
+
+
+def test_record_cache_reads_each_missing_record_once_and_stays_bounded():
+    from reckon.link.stream import RecordCache
+
+    recs, _ = _records(21, 40)
+    source = MemorySource(recs)
+    reads: list[str] = []
+    load = source.load
+    source.load = lambda keys: (reads.extend(keys), load(keys))[1]  # type: ignore[method-assign]
+    cache = RecordCache(source, size=10)
+    keys = sorted(r.key for r in recs)
+    first = cache.load(keys[:8])
+    again = cache.load(keys[4:12])  # four cached, four read
+    assert [first[k] for k in keys[4:8]] == [again[k] for k in keys[4:8]]
+    assert reads == keys[:8] + keys[8:12]
+    assert len(cache.records) == 10  # the oldest two went
+    big = cache.load(keys[:30])  # a block larger than the cache is still served whole
+    assert sorted(big) == keys[:30] and len(cache.records) == 30
+    cache.load(keys[30:32])
+    assert len(cache.records) == 10

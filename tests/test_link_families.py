@@ -137,7 +137,7 @@ def test_daily_shelling_of_one_city_stays_apart_day_by_day():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["a", "b", "c"])
+@pytest.mark.parametrize("name", ["a", "b", "c", "d", "e", "f", "g"])
 def test_cluster_sets_through_the_whole_pipeline(name, capsys):
     from reckon.extract import extract
     from reckon.geocode import geocode
@@ -154,4 +154,7 @@ def test_cluster_sets_through_the_whole_pipeline(name, capsys):
         print(f"\nlink_clusters_{name}: pairwise F1 {score['f1']:.3f} "
               f"(P {score['precision']:.3f} R {score['recall']:.3f})")  # fmt: skip
     # the reader misses some reports entirely: these floors leave it room, not linking
-    assert score["precision"] >= 0.9 and score["f1"] >= 0.75
+    # sets e and f hold the hardest cases (an undated post beside two blasts a day apart, places
+    # the geocoder puts in another country, reports the reader finds no event in): lower floors
+    floor = {"e": (0.8, 0.7), "f": (0.9, 0.5)}.get(name, (0.9, 0.75))
+    assert score["precision"] >= floor[0] and score["f1"] >= floor[1]

@@ -254,6 +254,12 @@ def _extend_left(text: str, start: int, floor: int) -> int:
     return pos
 
 
+_RIDERS = re.compile(
+    r"\s+(?:on|riding)\s+(?:a\s+|an\s+|two\s+|three\s+)?"
+    r"(?:motorcycles?|motorbikes?|motor-bikes?|bikes?|scooters?|mopeds?|boda\s+bodas?)\b",
+    _F,
+)
+_RIDER_HEADS = {"man", "men", "armed men", "gunmen", "gunman", "masked men", "unknown men"}
 _BARE_THINGS = {"convoy", "patrol", "checkpoint", "crew members", "guard"}
 
 
@@ -326,6 +332,13 @@ def find_actors(text: str, start: int, end: int) -> list[ActorMention]:
                 lex.types[" ".join(owner.group(0).lower().split())] if owner else "State forces"
             )
         typ = _type_of(phrase, head_type)
+        riders = _RIDERS.match(text, b, end) if head in _RIDER_HEADS else None
+        if riders is not None:
+            # "two men on a motorcycle": the gunmen of a drive-by, not passers-by (ACLED:
+            # unidentified armed men are a political militia)
+            b = riders.end()
+            phrase = text[a2:b]
+            typ = "Political militia" if typ == "Civilians" else typ
         found.append(ActorMention(a2, b, phrase, typ, head))
     found.sort(key=lambda x: (x.start, -x.end))
     out: list[ActorMention] = []

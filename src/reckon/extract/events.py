@@ -69,7 +69,8 @@ _PATTERNS: dict[str, str] = {
     r"(?:explosion|blast)s?\b(?= (?:ripped|tore|went off|hit|struck|targeted|killed|wounded|"
     r"injured|kills?|wounds?|injures?|at (?:a|an|the)|in (?:a|an|the)|near))|"
     r"roadside (?:blast|explosion)s?",
-    SUICIDE: r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|vests?|car bomb(?:er)?)|"
+    SUICIDE: r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|vests?|car bomb(?:er)?|"
+    r"blasts?|explosions?|bombing)|"
     r"blew (?:himself|herself|themselves) up|explosives?(?:-laden)? (?:belts?|vests?)|"
     r"detonated (?:himself|herself|themselves)",
     GRENADE: r"grenades?",
@@ -138,8 +139,8 @@ _PATTERNS: dict[str, str] = {
     r"(?:[\w-]+ ){0,2}?(?:masts?|towers?|pylons?|bridges?|pipelines?|schools?|clinics?|"
     r"churches|church|mosques?|markets?|granaries|granary|wells?|power lines?|substations?)\b",
     AGREE: r"truce|cease-?fire|peace (?:deal|agreement|accord|pact)|(?:signed|reached) (?:a |an |the )?"
-    r"(?:\w+ ){0,2}pact|"
-    r"(?:signed|reached|struck|brokered) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord)|"
+    r"(?:[\w-]+ ){0,2}pact|"
+    r"(?:signed|reached|struck|brokered) (?:an? |the )?(?:[\w-]+ )?(?:agreement|deal|accord)|"
     r"agreement\b|exchanged \d+ (?:detainees|prisoners)|"
     r"exchanged (?:\w+ )?(?:detainees|prisoners|bodies)|prisoner (?:swap|exchange)|"
     r"agreed (?:to|on) (?:an? |the )?(?:exchange|swap|release|truce|ceasefire|cease-fire|"
@@ -220,6 +221,13 @@ _CANCEL = {
         r"(?:missile|rocket|artillery|ballistic|mortar) strikes?|"
         r"hunger strike|general strike|strike action|went on strike|on strike|lightning strikes?|"
         r"(?:teachers|workers|doctors|nurses|drivers|transport|labou?r)['’]? strikes?|"
+        # a labour strike held, called or joined, or told beside a protest
+        r"(?:held|staged|called|declared|began|begun|started|joined|ended|suspended|organi[sz]ed|"
+        r"call(?:s|ed)? for|threatened) (?:a |an |the |their )?(?:[\w-]+ )?(?:[\w-]+ )?strikes?|"
+        r"strikes? and (?:a |an )?(?:\w+ )?(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|"
+        r"sit-ins?)|(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|sit-ins?) and (?:a |an )?"
+        r"(?:\w+ )?strikes?|strikes? by (?:\w+ ){0,2}(?:workers|teachers|nurses|doctors|drivers|"
+        r"traders|miners|unions?|staff|employees)|"
         r"(?:drones|missiles) (?:and|or) (?:drones|missiles)|aircraft (?:carrier|maker)",
         _F,
     ),

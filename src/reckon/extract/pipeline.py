@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from reckon.extract import actors as actors_mod
@@ -672,6 +672,18 @@ def _extract(
             for m in out.incidents:
                 if m.date is None:
                     m.date = DateInterval(head.start, head.end, head.span, True, head.note)
+    elif pub_date is not None and len(analysis.sents) == 1 and len(text) <= _HEADLINE_CHARS:
+        # a headline alone ("Gunmen abduct 30 villagers in Zamfara") tells news of the day it
+        # was put out or the day before
+        for m in out.incidents:
+            if m.date is None:
+                m.date = DateInterval(
+                    (pub_date - timedelta(days=1)).isoformat(),
+                    pub_date.isoformat(),
+                    None,
+                    True,
+                    "a headline alone: the day of publication or the day before",
+                )
     # the report's lead incident is usually its main one: an edge for earlier incidents, and
     # for incidents placed more precisely than a whole country
     for rank, (m, e) in enumerate(zip(out.incidents, incidents, strict=True)):
@@ -686,6 +698,7 @@ def _extract(
 
 
 _RANK_DECAY = 0.85
+_HEADLINE_CHARS = 200
 _VAGUE_PLACE = 0.8
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 
@@ -1946,6 +1959,11 @@ def _to_mention(text: str, e: _Ev, report: Report) -> Mention:
     if e.date is not None:
         date_iv = DateInterval(e.date.start, e.date.end, e.date.span, e.date.resolved, e.date.note)
     day = (date_iv.start if date_iv is not None else None) or report.published
+    killed = counts.get("killed")
+    if e.st == "Looting/property destruction" and killed is not None and (killed.best or killed.low):
+        # ACLED: looting or destruction with people killed is an attack ("settlers set cars on
+        # fire; one Palestinian was killed")
+        e.et, e.st = "Violence against civilians", "Attack"
     return Mention(
         event_type=e.et,
         sub_event_type=e.st,

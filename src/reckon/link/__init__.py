@@ -25,7 +25,7 @@ every mention that tells it. This module turns a set of extractions into inciden
    *and* reports from the same outlet (an outlet updating its own story, or two outlets running the
    same syndicated text, are one voice, not two).
 
-3. **Linking** (``LINK_VERSION = "link-2"``). Pairs of mentions that could share an incident
+3. **Linking** (``LINK_VERSION = "link-3"``). Pairs of mentions that could share an incident
    come from blocking (``blocking``: same country, at most two days apart; see there) and are
    scored on five factors, each in [0, 1]:
 
@@ -33,31 +33,39 @@ every mention that tells it. This module turns a set of extractions into inciden
      shelling told as a missile strike); related types by family (``factors.TYPE_AFFINITY``: an
      attack told as a clash 0.5, a strike on civilians told as an attack 0.35, a protest the
      police broke up told as a riot 0.6, ...), unrelated types 0; Strategic developments only
-     with Strategic developments (otherwise a veto: an arrest after a bombing is its own event).
+     with Strategic developments (otherwise a veto: an arrest after a bombing is its own event),
+     but for arrests told as a protest broken up (0.35) and looting told as a riot (0.35) or an
+     attack (0.2) (``factors.SD_AFFINITY``).
      Two types of event link only where the place (>= 0.6) and the day (>= 0.7) agree and the
      counts do not contradict each other (otherwise the pair scores below the threshold and
      joins an incident only through other links).
    - ``place``, by place hierarchy (``places.place_score``): same gazetteer id 1.0; same name
      (spelling variants such as Jableh / Jablah / Jebleh collapse to one key) 0.95, or 0.6 for a
      town and the area named after it (Tahoua and the Tahoua region); a town and its province, or
-     two areas of one admin1, 0.6; a place one report gives and the other names in its text (the
+     two areas of one admin1, 0.6 (0.75 for a place and the district it lies in; 0.15 for two
+     places of one admin1 in other districts, by their admin2); a place one report gives and the other names in its text (the
      district of "Dansadau (Maru, Zamfara)", "the Cite Soleil neighbourhood of Port-au-Prince")
      0.75; two towns by distance (two differently named towns more than 10 km apart: veto); a
      district or "near X" (precision 2) reaches further (up to 150 km in one admin1, at 0.05);
-     coordinates of unresolved names are ignored. Different countries: veto, unless the two
-     places have one name and one report does not state its country (a geocoder's guess). When
+     coordinates of unresolved names are ignored. Different countries: veto, unless one report
+     does not state its country (a geocoder's guess) and the two places have one name (0.8) or
+     that report names the other's place (0.75) or the other's country (0.3). When
      only one mention has a place, 0.75 if that place is named in the other report's text.
    - ``time``: overlapping intervals 1.0 (0.6 when wider than 3 days); 1 day apart 0.7; 2 days
      0.45; a week apart (give or take a day) where one side gives only a weekday ("on Tuesday
      night", which a reader can place in the wrong week) 0.4; further: veto. A mention without a
-     resolved date falls back to the week before its report's publication (scored at most 0.6).
+     resolved date falls back to the week before its report's publication (scored at most 0.6;
+     0.8 against a date in the last two days before that publication: undated news is recent).
      A mention with no usable time (no date and no publication date, or only an interval wider
      than a week: "in 2011", "last month") links only with mentions of a copy of its own report.
    - ``actors``: overlap of actor types (0.3 + 0.7 x Jaccard) with a bonus for similar actor names;
-     0.5 when either side names no actor; 0.1 when both name perpetrators of disjoint types.
+     0.5 when either side names no actor; 0.1 when both name perpetrators of disjoint families
+     (``factors.ACTOR_FAMILY``: rebels, political and identity militias are one family).
    - ``figures``: agreement of the killed (else abducted, else injured) counts: equal 1.0, a
-     lower bound below the other 0.8, close 0.75, an update (up to twice) 0.4, far apart 0.2;
-     0.5 when the two do not both give one.
+     lower bound below the other 0.8, close 0.75, an update (up to twice) 0.4, far apart (or a
+     lower bound above the other figure) 0.2; deaths against only a count of wounded 0.3; 0.5
+     when the two do not both give one. Counts that contradict (<= 0.3) together with another
+     disagreement (sub-type, day) or no actor in common keep the pair below the threshold.
 
    ``total = 0.25 type + 0.30 place + 0.20 time + 0.10 actors + 0.15 figures`` (+ 0.15 when the
    two reports are copies, capped at 1). Candidate pairs at or above ``LINK_THRESHOLD`` are

@@ -14,7 +14,11 @@ incidents as scoring every pair:
 - ``any`` blocks: the mentions of unknown country of one week, among themselves.
 - ``name`` blocks: the mentions that name one place (a spelling key) in one week, scored only
   across countries when one side's country is not stated in its report (a geocoder's guess:
-  "Ariha" put in the West Bank by one report and in Syria by another).
+  "Ariha" put in the West Bank by one report and in Syria by another). A mention whose country
+  is a guess also visits the name blocks of the places its report names (its own place may be
+  "the Bekaa valley" where the other report says "Baalbek"), and a country's mentions join the
+  block of the country's name when such a mention's report names that country ("near Boni, in
+  central Mali", put in Algeria by the geocoder).
 - ``copy`` blocks: a report and its copies, for mentions with no usable time (copies tell the
   same time however vague).
 
@@ -25,13 +29,14 @@ a commutative rule (``merge_results``). Order and partitioning never change the 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from reckon.link.factors import WEEKDAY_SHIFT, effective_interval, is_vague, score_pair
-from reckon.link.places import grounded, location_keys
+from reckon.link.places import country_keys, grounded, location_keys
 from reckon.link.records import LINK_THRESHOLD, Copy, MentionRecord, PairScore
 
 __all__ = [
@@ -45,7 +50,9 @@ __all__ = [
     "entry_of",
     "merge_results",
     "plan_blocks",
+    "pair_keys",
     "score_block",
+    "score_pairs",
 ]
 
 GAP_DAYS = 2  # time_score vetoes intervals further apart
@@ -64,6 +71,8 @@ class Entry:
     names: tuple[str, ...]  # spelling keys of the mention's place
     start: int | None  # interval as day ordinals; None: no usable time
     end: int | None
+    seen: tuple[str, ...] = ()  # place keys of its report's text, when its country is a guess
+    nation: tuple[str, ...] = ()  # whole-name keys of its country ("n:mali")
 
     @property
     def home(self) -> int:
@@ -96,7 +105,9 @@ def entry_of(rec: MentionRecord, copies: dict[str, Copy]) -> Entry:
         names = tuple(sorted(location_keys(loc)))
     rid = rec.report.id
     root = copies[rid].copy_of if rid in copies else rid
-    return Entry(rec.key, rid, root, country, ground, names, start, end)
+    seen = tuple(sorted(rec.context - set(names))) if country != "*" and not ground else ()
+    nation = tuple(sorted(country_keys(loc))) if loc is not None and country != "*" else ()
+    return Entry(rec.key, rid, root, country, ground, names, start, end, seen, nation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +139,7 @@ def plan_blocks(entries: Iterable[Entry]) -> list[Block]:
     unknown: dict[int, list[str]] = defaultdict(list)
     by_name: dict[tuple[str, int], list[Entry]] = defaultdict(list)
     by_root: dict[str, list[Entry]] = defaultdict(list)
+    by_nation: dict[tuple[str, int], list[Entry]] = defaultdict(list)
     for e in entries:
         by_root[e.root].append(e)
         if e.start is None:
@@ -137,8 +149,14 @@ def plan_blocks(entries: Iterable[Entry]) -> list[Block]:
                 unknown[w].append(e.key)
             else:
                 by_country[(e.country, w)].append(e.key)
-            for k in e.names:
+            for k in e.names + e.seen:
                 by_name[(k, w)].append(e)
+            for k in e.nation:
+                by_nation[(k, w)].append(e)
+    for kw, es in by_nation.items():  # a country's mentions, where a guessed one names it
+        if kw in by_name and any(kw[0] in e.seen for e in by_name[kw]):
+            have = {e.key for e in by_name[kw]}
+            by_name[kw].extend(e for e in es if e.key not in have)
     blocks = []
     for (c, w), keys in by_country.items():
         keys = keys + unknown.get(w, [])
@@ -167,6 +185,9 @@ def block_pairs(block: Block, entries: dict[str, Entry]) -> Iterator[tuple[str, 
                     yield (x.key, y.key) if x.key < y.key else (y.key, x.key)
         return
     es.sort(key=lambda e: (e.start, e.key))
+    if block.kind == "name":
+        yield from _name_pairs(block, es)
+        return
     for i, x in enumerate(es):
         assert x.end is not None
         reach = x.end + GAP_DAYS
@@ -178,14 +199,48 @@ def block_pairs(block: Block, entries: dict[str, Entry]) -> Iterator[tuple[str, 
                 continue
             if block.kind == "country" and x.country == "*" and y.country == "*":
                 continue
-            if block.kind == "name":
-                if "*" in (x.country, y.country) or x.country == y.country:
-                    continue
-                if x.grounded and y.grounded:
-                    continue
-                if block.label != min(set(x.names) & set(y.names)):
-                    continue  # scored in the block of the first place key they share
             yield (x.key, y.key) if x.key < y.key else (y.key, x.key)
+
+
+def _name_pairs(block: Block, es: list[Entry]) -> Iterator[tuple[str, str]]:
+    """The pairs of a name block (``es`` sorted by start): two countries, one of them a guess,
+    each pair in the block of its :func:`_name_label`. Only pairs with a guessed side are
+    looked at, so a country's mentions joining the block cost no sweep of their own."""
+    starts = [e.start for e in es]
+    span = max(e.end - e.start for e in es)  # type: ignore[operator]
+    for x in es:
+        if x.grounded:
+            continue
+        assert x.start is not None and x.end is not None
+        lo = bisect_left(starts, x.start - span - GAP_DAYS)
+        hi = bisect_right(starts, x.end + GAP_DAYS)
+        for y in es[lo:hi]:
+            if y.key == x.key or (not y.grounded and y.key < x.key):
+                continue  # two guesses: the pair is taken once, from its first key
+            e1, e2 = sorted((x, y), key=lambda e: (e.start, e.key))
+            if e2.start > e1.end + GAP_DAYS:  # type: ignore[operator]
+                continue
+            if max(x.home, y.home) != block.week:
+                continue
+            if "*" in (x.country, y.country) or x.country == y.country:
+                continue
+            if block.label != _name_label(x, y):
+                continue  # scored in the block of the first key that joins them
+            yield (x.key, y.key) if x.key < y.key else (y.key, x.key)
+
+
+def _name_label(x: Entry, y: Entry) -> str | None:
+    """The name block that scores a pair of two countries: the first place key the two share,
+    else the first place key of one that the other's report (its country a guess) names, else
+    the first key of one's country that the other's report names."""
+    shared = set(x.names) & set(y.names)
+    if shared:
+        return min(shared)
+    named = (set(x.seen) & set(y.names)) | (set(y.seen) & set(x.names))
+    if named:
+        return min(named)
+    nations = (set(x.seen) & set(y.nation)) | (set(y.seen) & set(x.nation))
+    return min(nations) if nations else None
 
 
 @dataclass(slots=True)
@@ -215,10 +270,27 @@ def score_block(
     """Score the pairs of one block (``records``: at least the block's mentions)."""
     recs = {r.key: r for r in records}
     entries = {k: entry_of(recs[k], copies) for k in block.keys}
-    intervals = {k: effective_interval(recs[k]) for k in block.keys}
-    grounds = {k: e.grounded for k, e in entries.items()}
+    return score_pairs(list(block_pairs(block, entries)), recs, entries, copies, threshold)
+
+
+def pair_keys(pairs: Iterable[tuple[str, str]]) -> list[str]:
+    """The keys some pair names, sorted: the records scoring those pairs needs."""
+    return sorted({k for p in pairs for k in p})
+
+
+def score_pairs(
+    pairs: Sequence[tuple[str, str]],
+    recs: dict[str, MentionRecord],
+    entries: dict[str, Entry],
+    copies: dict[str, Copy],
+    threshold: float = LINK_THRESHOLD,
+) -> BlockResult:
+    """Score the given pairs (of one block): ``recs`` and ``entries`` hold at least their keys."""
+    keys = pair_keys(pairs)
+    intervals = {k: effective_interval(recs[k]) for k in keys}
+    grounds = {k: entries[k].grounded for k in keys}
     out = BlockResult()
-    for a, b in block_pairs(block, entries):
+    for a, b in pairs:
         p = score_pair(recs[a], recs[b], copies, intervals, grounds)
         out.pairs += 1
         if p.veto is None and p.total >= threshold:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -52,14 +52,30 @@ def cluster_mentions(
     overrides: Sequence[Override] = (),
     threshold: float = LINK_THRESHOLD,
 ) -> tuple[list[list[MentionRecord]], dict[str, dict[str, Any]]]:
-    """Group mentions into incidents; return the groups and each mention's explanation."""
+    """Group mentions into incidents; return the groups and each mention's explanation.
+
+    Each candidate pair is kept as its total alone (a float; ``(total, veto)`` when vetoed), not
+    as a :class:`PairScore` with its factors: a component of a thousand look-alike reports holds
+    half a million pairs. The factors of the few pairs an explanation shows are scored again."""
     copies = copies or {}
     recs = sorted(records, key=lambda r: (*sort_key(r.report), r.index))
     by_key = {r.key: r for r in recs}
     intervals = {r.key: effective_interval(r) for r in recs}
-    scores: dict[tuple[str, str], PairScore] = {}
+    scores: dict[tuple[str, str], float | tuple[float, str]] = {}
+    edges: list[tuple[float, str, str]] = []
+    best_cand: dict[str, tuple[float, str]] = {}  # each mention's best candidate (total, other)
     for a, b in candidate_pairs(recs, copies):  # each pair once
-        scores[(a, b)] = score_pair(by_key[a], by_key[b], copies, intervals)
+        p = score_pair(by_key[a], by_key[b], copies, intervals)
+        if p.veto is None:
+            scores[(a, b)] = p.total
+            if p.total >= threshold:
+                edges.append((-round(p.total, 9), p.a, p.b))
+        else:
+            scores[(a, b)] = (p.total, sys.intern(p.veto))
+        for k, other in ((a, b), (b, a)):
+            cur = best_cand.get(k)
+            if cur is None or (p.total, other) > cur:
+                best_cand[k] = (p.total, other)
     constraints = {
         k: v for k, v in _constraints(overrides).items() if k[0] in by_key and k[1] in by_key
     }
@@ -68,8 +84,9 @@ def cluster_mentions(
     members: dict[str, list[str]] = {r.key: [r.key] for r in recs}
     joined_by: dict[str, dict[str, Any]] = {}
 
-    def pair(x: str, y: str) -> PairScore | None:
-        return scores.get((min(x, y), max(x, y)))
+    def rescore(x: str, y: str) -> PairScore:
+        a, b = min(x, y), max(x, y)
+        return score_pair(by_key[a], by_key[b], copies, intervals)
 
     def can_merge(ga: str, gb: str, forced: bool) -> tuple[bool, str]:
         total, n = 0.0, 0
@@ -86,14 +103,14 @@ def cluster_mentions(
                     continue
                 if by_key[x].report.id == by_key[y].report.id:
                     return False, "same report"
-                p = pair(x, y)
+                p = scores.get((min(x, y), max(x, y)))
                 if p is None:
                     return False, f"{x} and {y} are no candidates (other country or days apart)"
-                if p.veto:
-                    return False, p.veto
-                if p.total < threshold - 0.15:
-                    return False, f"{x} and {y} score only {p.total:.2f}"
-                total += p.total
+                if isinstance(p, tuple):
+                    return False, p[1]
+                if p < threshold - 0.15:
+                    return False, f"{x} and {y} score only {p:.2f}"
+                total += p
                 n += 1
         if not forced and n and total / n < threshold - 0.05:
             return False, f"mean link score {total / n:.2f} across the groups is too low"
@@ -115,41 +132,40 @@ def cluster_mentions(
                 )
                 merge(group_of[x], group_of[y])
 
-    edges = sorted(
-        (p for p in scores.values() if p.veto is None and p.total >= threshold),
-        key=lambda p: (-round(p.total, 9), p.a, p.b),
-    )
-    rejected: dict[str, tuple[PairScore, str]] = {}
-    for p in edges:
-        ga, gb = group_of[p.a], group_of[p.b]
+    edges.sort()
+    rejected: dict[str, tuple[float, str]] = {}
+    for _neg, a, b in edges:
+        ga, gb = group_of[a], group_of[b]
         if ga == gb:
             continue
         ok, why = can_merge(ga, gb, forced=False)
         if ok:
             merge(ga, gb)
         else:
-            for k in (p.a, p.b):
-                if k not in rejected or rejected[k][0].total < p.total:
-                    rejected[k] = (p, why)
+            total = scores[(a, b)]
+            assert isinstance(total, float)
+            for k in (a, b):
+                if k not in rejected or rejected[k][0] < total:
+                    rejected[k] = (total, why)
+    del edges
 
-    adjacency: dict[str, list[PairScore]] = defaultdict(list)
-    for p in scores.values():
-        adjacency[p.a].append(p)
-        adjacency[p.b].append(p)
     explanations: dict[str, dict[str, Any]] = {}
     for r in recs:
         group = members[group_of[r.key]]
-        best: PairScore | None = None
+        best: tuple[float, str] | None = None
         for other in group:
             if other == r.key:
                 continue
-            p = pair(r.key, other)
-            if p is not None and (best is None or p.total > best.total):
-                best = p
+            p = scores.get((min(r.key, other), max(r.key, other)))
+            if p is None:
+                continue
+            t = p if isinstance(p, float) else p[0]
+            if best is None or t > best[0]:
+                best = (t, other)
         if len(group) > 1:
             if best is not None:
-                d = best.as_dict()
-                d["with"] = best.b if best.a == r.key else best.a
+                d = rescore(r.key, best[1]).as_dict()
+                d["with"] = best[1]
                 explanations[r.key] = {"decision": "linked", **d}
             else:
                 explanations[r.key] = joined_by.get(
@@ -157,22 +173,17 @@ def cluster_mentions(
                 )
             continue
         # singleton: best candidate and why it was not taken
-        cand: PairScore | None = None
-        for p in adjacency.get(r.key, ()):
-            if cand is None or (p.total, p.b if p.a == r.key else p.a) > (
-                cand.total,
-                cand.b if cand.a == r.key else cand.a,
-            ):
-                cand = p
+        cand = best_cand.get(r.key)
         if cand is None:
             explanations[r.key] = {
                 "decision": "new incident",
                 "reason": "no other mention in its country within two days",
             }
             continue
-        d = cand.as_dict()
-        d["with"] = cand.b if cand.a == r.key else cand.a
-        reason = cand.veto or (
+        ps = rescore(r.key, cand[1])
+        d = ps.as_dict()
+        d["with"] = cand[1]
+        reason = ps.veto or (
             rejected[r.key][1] if r.key in rejected else f"score below threshold {threshold}"
         )
         explanations[r.key] = {"decision": "new incident", "reason": reason, "best_candidate": d}

@@ -50,12 +50,26 @@ CROSS_TYPE_TIME = 0.7
 FIGURES_APART = 0.2  # counts far apart; two types of event with such counts never link
 
 
+SD = "Strategic developments"
+# Strategic developments that another outlet tells as the happening they were part of: police
+# detaining marchers told as arrests, a crowd's looting told as a riot or a raid as looting.
+SD_AFFINITY: dict[tuple[str, str], float] = {
+    ("Arrests", P): 0.35,
+    ("Looting/property destruction", R): 0.35,
+    ("Looting/property destruction", V): 0.2,
+}
+
+
 def type_score(a: Mention, b: Mention) -> tuple[float, str | None]:
     if a.event_type == b.event_type:
         return (1.0 if a.sub_event_type == b.sub_event_type else 0.75), None
     pair = frozenset({a.event_type, b.event_type})
-    if "Strategic developments" in pair:
-        return 0.0, "strategic development vs other event type"
+    if SD in pair:
+        sd, other = (a, b) if a.event_type == SD else (b, a)
+        s = SD_AFFINITY.get((sd.sub_event_type, other.event_type))
+        if s is None:  # an arrest after a bombing is its own event
+            return 0.0, "strategic development vs other event type"
+        return s, None
     return TYPE_AFFINITY.get(pair, OTHER_TYPES), None
 
 
@@ -73,17 +87,36 @@ def _agree(x: tuple[int, bool], y: tuple[int, bool]) -> float:
         return 1.0
     if open_a:  # "at least 5" and 7
         return 0.8
-    if b - a <= max(1, round(0.25 * b)):
+    close = b - a <= max(1, round(0.25 * b))
+    if open_b:  # "at least 7" and 4: the lower figure contradicts the lower bound
+        return 0.4 if close else FIGURES_APART
+    if close:
         return 0.75
     if a > 0 and b <= 2 * a:  # an update: 12, then 17
         return 0.4
     return FIGURES_APART  # far apart: two happenings, or a part and the whole (2 soldiers, 10 dead)
 
 
+DEATHS_VS_WOUNDS = 0.3  # one report counts deaths, the other only the wounded
+
+
 def figures_score(a: Mention, b: Mention) -> float:
-    """How well the counts agree: the killed, else the abducted, else the injured; 0.5 when the
-    two mentions do not both give one."""
-    for kind in ("fatalities", "abducted", "injured"):
+    """How well the counts agree: the killed, else the abducted, else the injured, else the
+    arrested; 0.5 when the two mentions do not both give one. One side's deaths against the
+    other's count of only the wounded (a blast that killed seven, another that wounded three)
+    agree poorly."""
+    for x, y in ((a, b), (b, a)):
+        deaths = _value(x.fatalities)
+        if (
+            deaths is not None
+            and deaths[0] > 0
+            and _value(x.injured) is None
+            and _value(y.fatalities) is None
+            and _value(y.abducted) is None
+            and _value(y.injured) is not None
+        ):
+            return DEATHS_VS_WOUNDS
+    for kind in ("fatalities", "abducted", "injured", "arrested"):
         x, y = _value(getattr(a, kind)), _value(getattr(b, kind))
         if x is not None and y is not None:
             return _agree(x, y)
@@ -152,6 +185,8 @@ def time_score(
     if gap <= 0:
         wide = max((ia[1] - ia[0]).days, (ib[1] - ib[0]).days) > 3
         s = 0.6 if (wide or fallback) else 1.0
+        if fallback and _recent(ia, ib):
+            return RECENT, None
     elif gap == 1:
         s = 0.7
     elif gap == 2:
@@ -163,6 +198,19 @@ def time_score(
     return (min(s, 0.6) if fallback else s), None
 
 
+RECENT_DAYS = 2  # an undated report (a headline, a post) tells what happened in the last days
+RECENT = 0.8
+
+
+def _recent(ia: tuple[date, date, str], ib: tuple[date, date, str]) -> bool:
+    """One side is undated (the week before its publication) and the other's date falls in the
+    last ``RECENT_DAYS`` days before that publication (an undated report tells recent news)."""
+    if ia[2] == "published" and ib[2] == "published":
+        return False
+    und, dated = (ia, ib) if ia[2] == "published" else (ib, ia)
+    return und[1] - timedelta(days=RECENT_DAYS) <= dated[0] and dated[1] <= und[1]
+
+
 def _weekday_slip(ia: tuple[date, date, str], ib: tuple[date, date, str]) -> bool:
     """A week apart, give or take a day, where one side gives only a weekday."""
     shifts = []
@@ -171,6 +219,20 @@ def _weekday_slip(ia: tuple[date, date, str], ib: tuple[date, date, str]) -> boo
     if ib[2] == "weekday":
         shifts += [-WEEKDAY_SHIFT, WEEKDAY_SHIFT]
     return any(_gap(ia, ib, k) <= 1 for k in shifts)
+
+
+# Perpetrator types one outlet tells apart and another does not: unidentified gunmen (Political
+# militia), herders or a clan (Identity militia) and a named insurgency (Rebel group) are all
+# non-state armed groups; a state's own forces and another state's (External/Other forces).
+ACTOR_FAMILY = {
+    "Rebel group": "armed group",
+    "Political militia": "armed group",
+    "Identity militia": "armed group",
+    "State forces": "state",
+    "External/Other forces": "state",
+    "Protesters": "crowd",
+    "Rioters": "crowd",
+}
 
 
 def _actor_norm(a: Actor) -> str:
@@ -189,7 +251,9 @@ def actor_score(a: Mention, b: Mention) -> tuple[float, str | None]:
     )
     pa = {x.type for x in a.actors if x.type and x.role == "perpetrator"}
     pb = {x.type for x in b.actors if x.type and x.role == "perpetrator"}
-    if pa and pb and not (pa & pb) and not similar:
+    fa = {ACTOR_FAMILY.get(t, t) for t in pa}
+    fb = {ACTOR_FAMILY.get(t, t) for t in pb}
+    if pa and pb and not (fa & fb) and not similar:
         return 0.1, None
     s = 0.3 + 0.7 * (len(ta & tb) / len(ta | tb)) if (ta or tb) else 0.5
     if similar:
@@ -237,6 +301,11 @@ def score_pair(
         ps < CROSS_TYPE_PLACE or ds < CROSS_TYPE_TIME or fs <= FIGURES_APART
     ):
         total = min(total, LINK_THRESHOLD - 0.01)  # joins a group only through other links
+    elif fs <= DEATHS_VS_WOUNDS and (ts < 1.0 or ds < 1.0 or acs <= 0.5):
+        # counts that contradict each other, and another disagreement besides (another kind
+        # of event, another day) or no actor in common: two happenings, unless other links
+        # join them
+        total = min(total, LINK_THRESHOLD - 0.01)
     if copy:
         factors["copy"] = 1.0
         total += COPY_BONUS

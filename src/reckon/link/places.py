@@ -11,18 +11,21 @@ from rapidfuzz import fuzz
 
 from reckon.model import Location
 
+# Names seen in reports' texts are cached (a report's every capitalised phrase is keyed): at
+# most this many each, so that a long ingest's memory stops growing once the cache is full.
+CACHE_SIZE = 20_000
 _ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "az", "ez", "ed", "es", "at", "an", "ul", "the"}
 _SUFFIXES = ("city", "town", "village", "district", "province", "governorate", "oblast", "region")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def _norm_text(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", s)).strip()
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def toponym_key(name: str) -> str:
     """A spelling-variant-tolerant key: Jableh, Jablah, Jebleh -> 'jbl'; Deir ez-Zor, Dayr al-Zawr,
     Deir Ezzor -> 'drzr'; El Fasher, Al-Fashir -> 'fshr'."""
@@ -35,6 +38,7 @@ def toponym_key(name: str) -> str:
     return s
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _geo_key(name: str) -> str:
     try:  # the geocoder's own normaliser, when it provides one
         from reckon import geo  # type: ignore[attr-defined]
@@ -59,20 +63,24 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _names_match(a: Location, b: Location) -> bool:
     if not a.name or not b.name:
         return False
-    ka, kb = toponym_key(a.name), toponym_key(b.name)
+    x, y = sorted((a.name, b.name))
+    return _same_name(x, y)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _same_name(a: str, b: str) -> bool:
+    """Whether two place names are one name spelt two ways (symmetric; callers sort them)."""
+    ka, kb = toponym_key(a), toponym_key(b)
     if ka and ka == kb:
         return True
-    try:
-        from reckon.geo.normalize import name_key
-
-        if name_key(a.name) and name_key(a.name) == name_key(b.name):
-            return True
-    except ImportError:  # the geocoder's normaliser is optional here
-        pass
-    na, nb = _geo_key(a.name), _geo_key(b.name)
-    return fuzz.ratio(na, nb) >= 85 or (len(ka) >= 4 and fuzz.ratio(ka, kb) >= 85)
+    na, nb = _name_key(a), _name_key(b)
+    if na and na == nb:
+        return True
+    na, nb = _geo_key(a), _geo_key(b)
+    return fuzz.ratio(na, nb) >= 85 or (min(len(ka), len(kb)) >= 4 and fuzz.ratio(ka, kb) >= 85)
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _name_key(name: str) -> str:
     try:
         from reckon.geo.normalize import name_key
@@ -82,7 +90,7 @@ def _name_key(name: str) -> str:
         return _norm_text(name).replace(" ", "")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def place_keys(name: str) -> frozenset[str]:
     """Keys under which a place name is recognised in another report's text."""
     keys = set()
@@ -100,10 +108,22 @@ def location_keys(loc: Location) -> frozenset[str]:
     return place_keys(loc.name) if loc.name else frozenset()
 
 
+GUESSED_COUNTRY = 0.3  # a country the geocoder guessed, against the one the report names
+
+
+def country_keys(loc: Location) -> frozenset[str]:
+    """Whole-name keys of a location's country ("n:mali"), as a report's text would hold them."""
+    if not loc.country:
+        return frozenset()
+    return frozenset(k for k in place_keys(loc.country) if k.startswith("n:"))
+
+
 def grounded(loc: Location, context: frozenset[str]) -> bool:
     """Whether the report states the place's country itself: the country or the admin1 is
     named in its text (``context``), rather than guessed by the geocoder from the place name."""
-    return any(name and place_keys(name) & context for name in (loc.country, loc.admin1))
+    return bool(country_keys(loc) & context) or bool(  # whole names: "Israeli" is not Israel
+        loc.admin1 and {k for k in place_keys(loc.admin1) if k.startswith("n:")} & context
+    )
 
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
@@ -175,9 +195,20 @@ def place_score(
     named = contexts is not None and bool((ka & contexts[1]) or (kb & contexts[0]))
     if a.iso and b.iso:
         if a.iso.lower() != b.iso.lower():
-            if all(grounds) or not (ka & kb):
+            if all(grounds):
                 return 0.0, "different countries"
-            return 0.8, None
+            if ka & kb:  # one name, one country only guessed
+                return 0.8, None
+            if contexts is not None and (
+                (not grounds[0] and kb & contexts[0]) or (not grounds[1] and ka & contexts[1])
+            ):  # the report whose country is a guess names the other's place
+                return 0.75, None
+            if contexts is not None and (
+                (not grounds[0] and country_keys(b) & contexts[0])
+                or (not grounds[1] and country_keys(a) & contexts[1])
+            ):  # ... or the other's country: the guess was wrong; two names of one country
+                return GUESSED_COUNTRY, None
+            return 0.0, "different countries"
     elif a.country and b.country and _norm_text(a.country) != _norm_text(b.country):
         return 0.0, "different countries"
     if a.geonameid is not None and a.geonameid == b.geonameid:
@@ -187,14 +218,56 @@ def place_score(
         return (0.6 if {la, lb} == {1, 2} else 0.95), None
     if _precise(a) and _precise(b):
         return _distance_score(a, b, named)
+    districts = _districts(a, b)
     if max(la, lb) == 3:  # an unresolved name: only the country (and the texts) can agree
         country = bool(a.iso and b.iso) or bool(a.country and b.country)
+        if districts == "apart" and not named:
+            return OTHER_DISTRICTS, None
         return (0.75 if named else 0.3 if country else 0.15), None
     if a.admin1 and b.admin1:
         if _same_admin1(a.admin1, b.admin1):  # a town and its province, or two areas of one
-            return (0.75 if named else 0.6), None
+            if districts == "apart":
+                return (0.5 if named else OTHER_DISTRICTS), None
+            return (0.75 if named or districts == "within" else 0.6), None
         return (0.5 if named else 0.05), None
     return (0.75 if named else 0.15), None
+
+
+OTHER_DISTRICTS = 0.15  # two places of one province in different districts
+
+
+def _district_key(name: str | None) -> str:
+    if not name:
+        return ""
+    words = [w for w in _norm_text(name).split() if w not in _DISTRICT_WORDS]
+    return toponym_key(" ".join(words)) if words else ""
+
+
+_DISTRICT_WORDS = {
+    "district", "territory", "raion", "rayon", "county", "division", "province", "provincia",
+    "arrondissement", "cercle", "de", "du", "des", "la", "le", "lga", "local", "government",
+    "area", "municipality", "municipio", "shi", "gun", "tehsil", "sub", "subdistrict", "zone",
+}  # fmt: skip
+
+
+def _districts(a: Location, b: Location) -> str:
+    """How two places of one province stand by their second-level units: ``within`` (one is the
+    district the other lies in), ``apart`` (each lies in, or is, another district), or ``""``
+    (unknown: a place is a province or a country, or a district is not known)."""
+
+    def unit(loc: Location) -> str:
+        if loc.feature == "admin2":
+            return _district_key(loc.name) or _district_key(loc.admin2)
+        return _district_key(loc.admin2)
+
+    if "admin1" in (a.feature, b.feature) or "country" in (a.feature, b.feature):
+        return ""
+    ua, ub = unit(a), unit(b)
+    if not ua or not ub:
+        return ""
+    if ua == ub or ua in ub or ub in ua:
+        return "within" if "admin2" in (a.feature, b.feature) else ""
+    return "apart"
 
 
 NAMED_NEAR_KM = 10  # a village told beside a town one report names: "a village near Oicha"

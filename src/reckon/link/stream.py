@@ -19,6 +19,7 @@ only on the set of mentions, the copies and the user's decisions.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -26,11 +27,13 @@ from typing import Any, Protocol
 from reckon.link.blocking import (
     Block,
     BlockResult,
+    block_pairs,
     components,
     entry_of,
     merge_results,
+    pair_keys,
     plan_blocks,
-    score_block,
+    score_pairs,
 )
 from reckon.link.cluster import cluster_mentions
 from reckon.link.copies import detect_copies, signature
@@ -49,6 +52,7 @@ from reckon.model import Extraction, Incident
 __all__ = [
     "LinkStats",
     "MemorySource",
+    "RecordCache",
     "RecordSource",
     "link_component",
     "link_extractions",
@@ -82,6 +86,29 @@ class MemorySource:
 
     def load(self, keys: Sequence[str]) -> list[MentionRecord]:
         return [self.records[k] for k in keys]
+
+
+class RecordCache:
+    """The records of the last blocks read, kept for the next blocks (a country's blocks come
+    week after week, and a week's block shares the mentions reaching into it with the last one).
+    Holds at most ``size`` records: memory does not grow with the store."""
+
+    def __init__(self, source: RecordSource, size: int = 4000) -> None:
+        self.source, self.size = source, size
+        self.records: OrderedDict[str, MentionRecord] = OrderedDict()
+
+    def load(self, keys: Sequence[str]) -> dict[str, MentionRecord]:
+        missing = [k for k in keys if k not in self.records]
+        got = {r.key: r for r in self.source.load(missing)} if missing else {}
+        out = {}
+        for k in keys:
+            r = got.get(k) or self.records[k]
+            self.records[k] = r
+            self.records.move_to_end(k)
+            out[k] = r
+        while len(self.records) > max(self.size, len(keys)):
+            self.records.popitem(last=False)
+        return out
 
 
 @dataclass(slots=True)
@@ -150,10 +177,13 @@ def link_stream(
     blocks = plan_blocks(entries.values())
     stats.blocks = len(blocks)
     if score_blocks is None:
+        cache = RecordCache(source)
 
         def score_blocks(bs: Sequence[Block], cps: dict[str, Copy]) -> Iterator[BlockResult]:
-            for b in bs:
-                yield score_block(b, source.load(b.keys), cps, threshold)
+            for b in bs:  # read only the records some pair of the block needs
+                pairs = list(block_pairs(b, entries))
+                recs = cache.load(pair_keys(pairs))
+                yield score_pairs(pairs, recs, entries, cps, threshold)
 
     def counted(results: Iterable[BlockResult]) -> Iterator[BlockResult]:
         for i, r in enumerate(results, 1):
