@@ -93,7 +93,7 @@ _PATTERNS: dict[str, str] = {
     r"killings?|assassinat(?:ed|ion)|stabbed|opened fire|fired on|shot at|died\b|dead\b|"
     # a verb of violence and its result around the victim: "shot a man dead", "hacked four
     # villagers to death", "burnt three women alive"
-    r"(?:shot|gunned|hacked|stabbed|beaten|clubbed|stoned|burn(?:ed|t)|set)\s+(?:[\w'’-]+\s+){1,5}?"
+    r"(?:shot|gunned|hacked|stabbed|beaten|clubbed|stoned|burn(?:ed|t)|set)\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?:dead|to death|alive|on fire and killed)\b",
     MASSACRE: r"massacres?|summary executions?|revenge (?:attacks?|killings?)|"
     r"retribution killings?|reprisal (?:attacks?|killings?)|acts of vengeance|"

@@ -1964,6 +1964,10 @@ def _to_mention(text: str, e: _Ev, report: Report) -> Mention:
         # ACLED: looting or destruction with people killed is an attack ("settlers set cars on
         # fire; one Palestinian was killed")
         e.et, e.st = "Violence against civilians", "Attack"
+    elif e.st == "Protest with intervention" and killed is not None and (killed.best or killed.low):
+        # ACLED: a demonstration where the force's intervention kills is excessive force ("police
+        # fired tear gas at teachers marching, and one teacher died")
+        e.st = "Excessive force against protesters"
     return Mention(
         event_type=e.et,
         sub_event_type=e.st,
