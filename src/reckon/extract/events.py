@@ -94,7 +94,15 @@ _PATTERNS: dict[str, str] = {
     # a verb of violence and its result around the victim: "shot a man dead", "hacked four
     # villagers to death", "burnt three women alive"
     r"(?:shot|gunned|hacked|stabbed|beaten|clubbed|stoned|burn(?:ed|t)|set)\s+(?:[\w'’-]+\s+){0,5}?"
-    r"(?:dead|to death|alive|on fire and killed)\b",
+    r"(?:dead|to death|alive|on fire and killed)\b|"
+    # military and translated press: "neutralised about fifteen terrorists", "eliminated
+    # three bandits"; a body found with wounds
+    r"(?:neutrali[sz]ed|eliminated|liquidated)(?= (?:[\w-]+ ){0,4}?(?:terrorists|militants|"
+    r"fighters|insurgents|jihadists|bandits|rebels|assailants|attackers|gunmen|soldiers|"
+    r"elements|criminals|kidnappers|men|people|persons)\b)|"
+    r"found (?:dead|murdered|shot|beheaded|stabbed|strangled)\b(?= (?:[\w-]+ ){0,6}?"
+    r"(?:wounds?|bullets?|gunshots?|machetes?|knife|stab|blows?|signs of torture|bound|"
+    r"blindfolded)\b)",
     MASSACRE: r"massacres?|summary executions?|revenge (?:attacks?|killings?)|"
     r"retribution killings?|reprisal (?:attacks?|killings?)|acts of vengeance|"
     r"sectarian killings?|extrajudicial killings?|mass graves?|"
@@ -627,7 +635,12 @@ def classify(
         if (
             has(KILL)
             and has_deaths
-            and (violent_report or by[KILL].text.lower() in _AGENTIVE_KILL)
+            and (
+                violent_report
+                or by[KILL].text.lower() in _AGENTIVE_KILL
+                # "found dead with machete wounds": the trigger itself tells of violence
+                or by[KILL].text.lower().startswith("found ")
+            )
             and not armed_target
             and not armed_perp
         ):

@@ -962,7 +962,8 @@ _WEAK = ev.WEAK
 _ARMED_CONTEXT = re.compile(
     r"\b(?:shot|gunned|gunmen|gunman|gunfire|stabbed|hacked|executed|beheaded|murdered|"
     r"assassinated|militants|fighters|attackers|assailants|bodies|insurgents|rebels|jihadists|"
-    r"bandits|by (?:[\w-]+ )?(?:fire|gunfire|bullets?|snipers?))\b",
+    r"bandits|machetes?|gunshot wounds?|bullet wounds?|stab wounds?|wounds of (?:machete|bullets?|"
+    r"knife)|by (?:[\w-]+ )?(?:fire|gunfire|bullets?|snipers?))\b",
     _F,
 )
 _VIOLENT_REPORT = re.compile(
