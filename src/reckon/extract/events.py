@@ -389,11 +389,4 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
 
 
 # classification lives in reckon.extract.classify; its names stay reachable from here
-from reckon.extract.classify import (  # noqa: E402
-    ARMED as ARMED,
-    NONSTATE as NONSTATE,
-    STATEISH as STATEISH,
-    WEAK as WEAK,
-    Decision as Decision,
-    classify as classify,
-)
+from reckon.extract.classify import ARMED, NONSTATE, STATEISH, WEAK, Decision, classify  # noqa: E402, F401, I001
