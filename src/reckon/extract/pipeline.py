@@ -678,7 +678,12 @@ def _extract(
             for m in out.incidents:
                 if m.date is None:
                     m.date = DateInterval(head.start, head.end, head.span, True, head.note)
-    elif pub_date is not None and len(analysis.sents) == 1 and len(text) <= _HEADLINE_CHARS:
+    elif (
+        pub_date is not None
+        and len(analysis.sents) == 1
+        and len(text) <= _HEADLINE_CHARS
+        and not text.rstrip().endswith((".", "!", "?"))
+    ):
         # a headline alone ("Gunmen abduct 30 villagers in Zamfara") tells news of the day it
         # was put out or the day before
         for m in out.incidents:
