@@ -297,3 +297,28 @@ MISSING_HELD = [
 @pytest.mark.parametrize(("text", "kind", "best"), MISSING_HELD)
 def test_missing_and_held(text: str, kind: str, best: int) -> None:
     assert _kinds(text, kind) == [best]
+
+
+# general forms, coded by the counting table
+GENERAL_FORMS = [
+    ("Two dozen people were abducted.", "abducted", (24, 24, 24)),
+    ("Nearly two dozen villagers were killed.", "killed", (None, 24, 24)),
+    ("More than three dozen soldiers died.", "killed", (36, 36, None)),
+    ("2 dozen protesters were detained.", "arrested", (24, 24, 24)),
+    ("A couple were killed in the attack.", "killed", (2, 2, 2)),
+    ("A couple of guards were wounded.", "injured", (2, 2, 2)),
+    ("Tens of people were arrested.", "arrested", (20, 20, None)),
+    ("1-2 policemen were killed.", "killed", (1, 1, 2)),
+    ("One or two guards were killed.", "killed", (1, 1, 2)),
+    ("Dozens of people were killed.", "killed", (24, 24, None)),
+    ("Half a dozen police officers were injured.", "injured", (6, 6, 6)),
+    ("Several soldiers died.", "killed", (2, 2, None)),
+    ("Up to 30 people were killed.", "killed", (None, 30, 30)),
+    ("Some 20 civilians died.", "killed", (20, 20, 20)),
+    ("Hundreds were arrested.", "arrested", (200, 200, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "triple"), GENERAL_FORMS)
+def test_general_forms(text: str, kind: str, triple: tuple) -> None:
+    assert [(k, lo, be, hi) for k, lo, be, hi in _read(text) if k == kind] == [(kind, *triple)]

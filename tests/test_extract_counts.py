@@ -102,3 +102,33 @@ SIDES = [
 @pytest.mark.parametrize(("text", "dead"), SIDES)
 def test_per_side_figures_add_up(text: str, dead: int) -> None:
     assert [i.fatalities.best if i.fatalities else None for i in _incidents(text)] == [dead]
+
+
+# a title that repeats the body's figure is one figure, not two
+TITLE_AND_BODY = [
+    ("Aleppo bomb blast kills six", "A car bomb exploded in a market in Aleppo on Tuesday, "
+     "killing six people, a monitor said.", 6),
+    ("Six killed in Aleppo car bomb", "A car bomb exploded in a market in Aleppo on Tuesday and "
+     "six people were killed.", 6),
+    ("Gunmen kill 4 at Kumasi bakery", "Two men on a motorbike opened fire on a bakery in Kumasi "
+     "on Friday, killing four customers.", 4),
+    ("Five shot dead in Duran", "Gunmen stormed a house in Duran on Friday and shot dead five "
+     "people, police said.", 5),
+    ("Roadside bomb kills three soldiers in Kunar", "A roadside bomb struck an army vehicle in "
+     "Kunar province on Monday. Three soldiers were killed.", 3),
+    ("Two Turkish soldiers killed in clash with PKK", "Two soldiers were killed on Tuesday in a "
+     "firefight with PKK militants in Semdinli, the ministry said.", 2),
+    ("Mob lynches man in Sokoto", "A mob beat a man to death at a market in Sokoto on Saturday, "
+     "police said.", 1),
+    ("Airstrike kills 11 in Idlib", "Warplanes struck a market in Idlib on Sunday, killing 11 "
+     "civilians, rescuers said.", 11),
+    ("Clashes kill 32 in Tripoli", "Rival armed factions clashed in central Tripoli on Saturday. "
+     "The fighting killed 32 people and wounded 159.", 32),
+    ("Bomb kills 3 in Quetta", "A bomb exploded near a police van in Quetta on Monday, killing "
+     "three officers.", 3),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "body", "dead"), TITLE_AND_BODY)
+def test_title_and_body_figure_counted_once(title: str, body: str, dead: int) -> None:
+    assert [i.fatalities.best if i.fatalities else None for i in _incidents(body, title)] == [dead]

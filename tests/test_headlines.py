@@ -26,6 +26,11 @@ def test_a_headline_alone_is_dated_by_its_publication(headline: str, sub: str) -
     assert "headline" in (ms[0].date.note or "")
 
 
+def test_a_sentence_with_its_full_stop_is_no_headline() -> None:
+    ms = extract(report_from_text("Bandits killed 12 farmers in Katsina.", id="h", published="2024-03-09")).incidents
+    assert ms and ms[0].date is None
+
+
 def test_a_long_report_is_not_dated_by_its_publication() -> None:
     text = (
         "Bandits killed 12 farmers in Katsina, residents said. The attackers came on motorcycles "

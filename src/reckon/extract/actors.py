@@ -173,6 +173,12 @@ _CAPITAL_STOP = {
 }
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "of", "from", "two", "three"}
 _STOP_MOD = {"of", "from", "the", "said", "and"}
+_TIME_WORD = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|\d{1,4}(?:st|nd|rd|th)?,?$|morning|evening|night|"
+    r"afternoon|dawn|dusk|midnight|noon",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +250,8 @@ def _extend_left(text: str, start: int, floor: int) -> int:
             break
         if word[:1].isupper() and word.lower() in _CAPITAL_STOP:
             break
+        if _TIME_WORD.match(word):
+            break  # "On Monday police fired ...", "On 6 March militants ...": a time, no modifier
         pos = pos - len(m.group(0))
         words += 1
     # do not start on a determiner-like lowercase word

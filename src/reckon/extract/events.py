@@ -1,4 +1,4 @@
-"""Event triggers and ACLED event type / sub-type classification.
+"""Event triggers; their ACLED event type and sub-type is decided in :mod:`reckon.extract.classify`.
 
 A *trigger* is a word or phrase that signals a kind of happening ("airstrike", "ambushed",
 "abducted", "tear gas"). Triggers are found with precompiled regular expressions; a clause's
@@ -93,8 +93,16 @@ _PATTERNS: dict[str, str] = {
     r"killings?|assassinat(?:ed|ion)|stabbed|opened fire|fired on|shot at|died\b|dead\b|"
     # a verb of violence and its result around the victim: "shot a man dead", "hacked four
     # villagers to death", "burnt three women alive"
-    r"(?:shot|gunned|hacked|stabbed|beaten|clubbed|stoned|burn(?:ed|t)|set)\s+(?:[\w'’-]+\s+){1,5}?"
-    r"(?:dead|to death|alive|on fire and killed)\b",
+    r"(?:shot|gunned|hacked|stabbed|beaten|clubbed|stoned|burn(?:ed|t)|set)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:dead|to death|alive|on fire and killed)\b|"
+    # military and translated press: "neutralised about fifteen terrorists", "eliminated
+    # three bandits"; a body found with wounds
+    r"(?:neutrali[sz]ed|eliminated|liquidated)(?= (?:[\w-]+ ){0,4}?(?:terrorists|militants|"
+    r"fighters|insurgents|jihadists|bandits|rebels|assailants|attackers|gunmen|soldiers|"
+    r"elements|criminals|kidnappers|men|people|persons)\b)|"
+    r"found (?:dead|murdered|shot|beheaded|stabbed|strangled)\b(?= (?:[\w-]+ ){0,6}?"
+    r"(?:wounds?|bullets?|gunshots?|machetes?|knife|stab|blows?|signs of torture|bound|"
+    r"blindfolded)\b)",
     MASSACRE: r"massacres?|summary executions?|revenge (?:attacks?|killings?)|"
     r"retribution killings?|reprisal (?:attacks?|killings?)|acts of vengeance|"
     r"sectarian killings?|extrajudicial killings?|mass graves?|"
@@ -367,6 +375,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
                 if not (TERRITORY.search(after[:40]) or _CAPS_OBJECT.match(after)):
                     continue
             out.append(Trigger(code, start + a, start + b, m.group(0)))
+    from reckon.extract.removals import removals as _removals  # needs Trigger, defined here
+
     removals = _removals(text, start, end)
     if removals:  # "marched 20 students into the forest" is no march of protest
         out = [
@@ -378,282 +388,5 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     return out
 
 
-# Abduction told by a verb of taking away whose object is a person ("carried away 15 villagers",
-# "marched 20 students into the forest", "took 12 passengers hostage", "snatched a businessman"):
-# the verb, then within six words a person noun of the actor-head lexicon, then (except for
-# "snatched", "seized", "grabbed") a complement of removal. Cattle or cars taken away are no abduction.
-_REMOVAL_VERB = re.compile(
-    r"(?<![\w-])(?:carried|took|taken|led|dragged|whisked|marched|herded|bundled|frog-?marched|"
-    r"forced|snatched|seized|grabbed|picked up)(?![\w-])",
-    _F,
-)
-_REMOVAL_END = re.compile(
-    r"\b(?:away|off|hostages?|captives?|into\s+(?:the\s+)?(?:bush|forest|woods|captivity|"
-    r"(?:an?\s+|their\s+|\w+\s+)?(?:waiting\s+)?(?:car|vehicle|van|truck|lorry|pick-?up)s?)|"
-    r"from\s+(?:his|her|their)\s+(?:home|house|homes|houses|bed|beds|farm|farms|shop|office)|"
-    r"to\s+(?:an?\s+)?unknown\s+(?:destination|location|place))\b",
-    _F,
-)
-
-
-# the passive: "a student activist was taken from a tea stall by plain-clothes men"
-_REMOVED = re.compile(
-    r"(?<![\w-])(?:was|were|had been|have been|has been)\s+(?:forcibly\s+)?(?:taken|snatched|"
-    r"seized|picked up|dragged|led|whisked|carried|bundled|marched)\s+(?:away|off|from|into)\b",
-    _F,
-)
-
-
-def _removals(text: str, start: int, end: int) -> list[Trigger]:
-    from reckon.extract import heads  # the actor-head lexicon (data)
-
-    out: list[Trigger] = []
-    for m in _REMOVED.finditer(text, start, end):
-        before = text[max(start, m.start() - 60) : m.start()]
-        words = " ".join(before.split()[-6:])
-        if any(heads.head_type(h.group(0)) for h in heads.lexicon().pattern.finditer(words)):
-            out.append(Trigger(ABDUCT, m.start(), m.end(), m.group(0)))
-    for m in _REMOVAL_VERB.finditer(text, start, end):
-        window = text[m.end() : min(end, m.end() + 90)]
-        words = re.match(r"(?:\s+[\w'’-]+){1,7}", window)
-        if not words:
-            continue
-        # the direct object: the words before the first preposition ("took away cattle from
-        # herders" takes cattle, not herders)
-        obj = re.split(r"\s(?:from|at(?!\s+(?:least|most)\b)|in|near|on|of|with|to|into|outside|for|through)\b", words.group(0))[0]
-        person = next(
-            (h for h in heads.lexicon().pattern.finditer(obj) if heads.head_type(h.group(0))),
-            None,
-        )
-        if person is None:
-            continue
-        stop = m.end() + words.end()
-        if m.group(0).lower() in ("snatched", "seized", "grabbed"):
-            out.append(Trigger(ABDUCT, m.start(), m.end(), m.group(0)))
-            continue
-        tail = _REMOVAL_END.search(text, m.end(), min(end, stop + 45))
-        if tail is None:
-            continue
-        # "forced ... into" needs a vehicle or the bush: "forced residents to flee" is no abduction
-        if m.group(0).lower() == "forced" and not tail.group(0).lower().startswith(("into", "to")):
-            continue
-        out.append(Trigger(ABDUCT, m.start(), tail.end(), text[m.start() : tail.end()]))
-    return out
-
-
-# Actor-type groups used by classification.
-ARMED = {
-    "State forces",
-    "Rebel group",
-    "Political militia",
-    "Identity militia",
-    "External/Other forces",
-}
-NONSTATE = {"Rebel group", "Political militia", "Identity militia"}
-STATEISH = {"State forces", "External/Other forces"}
-
-
-_EXECUTION_VERBS = {
-    "shot dead",
-    "gunned down",
-    "executed",
-    "beheaded",
-    "shot and killed",
-    "stabbed",
-    "hacked to death",
-    "murdered",
-}
-
-
-WEAK = 0.45  # a reading from deaths alone: an event only where none was told before
-# verbs that say someone did the killing (where "died" does not)
-_AGENTIVE_KILL = {"killed", "kill", "kills", "murdered", "slain", "shot dead", "gunned down"}
-
-
-@dataclass(slots=True)
-class Decision:
-    event_type: str
-    sub_event_type: str
-    strength: float  # 0-1: how sure the trigger evidence is
-    key: Trigger | None  # the trigger that decided
-
-
-_INFRASTRUCTURE = re.compile(r"(?:destroyed|blew up|sabotaged|demolished|wrecked) (?!(?:\w+ ){0,3}(?:homes|houses|shops))", _F)
-
-
-def classify(
-    triggers: list[Trigger],
-    perp_types: set[str],
-    target_types: set[str],
-    *,
-    protest_context: bool = False,
-    has_deaths: bool = False,
-    has_victims: bool = False,
-    stateish_present: bool = False,
-    violent_report: bool = False,
-) -> Decision | None:
-    """ACLED (type, sub-type) for one clause from its triggers and actor types, or None."""
-    by: dict[str, Trigger] = {}
-    for t in triggers:
-        by.setdefault(t.code, t)
-    has = by.__contains__
-
-    def d(et: str, st: str, code: str, strength: float = 0.8) -> Decision:
-        return Decision(et, st, strength, by.get(code))
-
-    armed_perp = bool(perp_types & ARMED)
-    civ_target = "Civilians" in target_types
-    armed_target = bool(target_types & ARMED)
-
-    if has(CHEM):
-        return d("Explosions/Remote violence", "Chemical weapon", CHEM, 0.9)
-    if has(DISRUPT) and not (
-        has_deaths and by[DISRUPT].text.lower() in ("foiled", "thwarted") and armed_target
-    ):
-        return d("Strategic developments", "Disrupted weapons use", DISRUPT, 0.85)
-    if has(DISRUPT):
-        # "two militiamen and a soldier were killed in a foiled attack on a post": a fight
-        return d("Battles", "Armed clash", DISRUPT, 0.7)
-    if has(SUICIDE):
-        return d("Explosions/Remote violence", "Suicide bomb", SUICIDE, 0.95)
-    if has(TRANSFER) and (perp_types | target_types) & ARMED:
-        # territory changes hands between armed sides ("the team won unopposed" is no transfer)
-        return d("Strategic developments", "Non-violent transfer of territory", TRANSFER, 0.8)
-    if (has(REGAIN) or has(CAPTURE)) and not has(ABDUCT):
-        code = REGAIN if has(REGAIN) else CAPTURE
-        if has(REGAIN) and (stateish_present or not perp_types & NONSTATE):
-            return d("Battles", "Government regains territory", code, 0.85)
-        if "External/Other forces" in perp_types and not perp_types & NONSTATE:
-            # a foreign army taking villages ("Russian forces captured Loknia"): fighting
-            return d("Battles", "Armed clash", code, 0.75)
-        if perp_types & STATEISH and not perp_types & NONSTATE:
-            return d("Battles", "Government regains territory", code, 0.8)
-        return d("Battles", "Non-state actor overtakes territory", code, 0.8)
-    if has(TRANSFER) and (perp_types | target_types) & ARMED:
-        return d("Strategic developments", "Non-violent transfer of territory", TRANSFER, 0.8)
-    if has(AIR):
-        return d("Explosions/Remote violence", "Air/drone strike", AIR, 0.9)
-    if has(SHELL):
-        return d("Explosions/Remote violence", "Shelling/artillery/missile attack", SHELL, 0.9)
-    if has(IED):
-        return d("Explosions/Remote violence", "Remote explosive/landmine/IED", IED, 0.9)
-    if has(GRENADE):
-        return d("Explosions/Remote violence", "Grenade", GRENADE, 0.9)
-    if has(PROTEST) or protest_context:
-        key = PROTEST if has(PROTEST) else next(iter(by), PROTEST)
-        if (
-            (has(RIOT) or has(MOB))
-            and perp_types & {"Rioters", "Protesters"}
-            and not (perp_types & STATEISH)
-        ):
-            return d("Riots", "Violent demonstration", key, 0.8)
-        if (
-            (has(KILL) or has(FIRE_ON))
-            and (has_deaths or has(WOUND) or has(FIRE_ON))
-            and not (has(DISPERSE) and not has_deaths)
-            and not (target_types & STATEISH and not target_types & {"Protesters", "Civilians"})
-            # "a police officer was killed as protesters clashed with police": a riot
-            and not (has(CLASH) and target_types & STATEISH)
-        ):
-            if has(KILL) or has(WOUND) or has_deaths:
-                return d("Protests", "Excessive force against protesters", key, 0.85)
-        if has(RIOT) or has(MOB):
-            return d("Riots", "Violent demonstration", key, 0.8)
-        if has(CLASH) and not has(DISPERSE):
-            # "protesters clashed with police": the demonstrators fought, a violent one
-            return d("Riots", "Violent demonstration", CLASH, 0.75)
-        if has(DISPERSE) or has(ARREST) or has(FIRE_ON):
-            return d("Protests", "Protest with intervention", key, 0.85)
-        if has(PROTEST):
-            return d("Protests", "Peaceful protest", PROTEST, 0.75)
-    if has(MOB):
-        return d("Riots", "Mob violence", MOB, 0.85)
-    if (has(KILL) or has(ATTACK)) and perp_types and perp_types <= {"Rioters"}:
-        return d("Riots", "Mob violence", KILL if has(KILL) else ATTACK, 0.7)
-    if has(SEXUAL):
-        return d("Violence against civilians", "Sexual violence", SEXUAL, 0.9)
-    if has(ABDUCT) and not (has(KILL) and has_deaths and not has(CLASH)):
-        return d("Violence against civilians", "Abduction/forced disappearance", ABDUCT, 0.85)
-    if has(CLASH):
-        if has(MASSACRE) and not armed_target:
-            return d("Violence against civilians", "Attack", MASSACRE, 0.75)
-        sides = perp_types | target_types
-        if (
-            "Rioters" in sides
-            and sides & STATEISH
-            and not sides & NONSTATE
-            and not by[CLASH].text.lower().startswith("ambush")
-        ):
-            # "supporters of the jailed leader clashed with police": a violent demonstration
-            return d("Riots", "Violent demonstration", CLASH, 0.7)
-        if (
-            by[CLASH].text.lower().startswith("ambush")
-            and civ_target
-            and not armed_target
-            and (has(KILL) or has_deaths or has_victims)
-        ):
-            # "two aid workers were shot dead in an ambush on their vehicle"
-            return d("Violence against civilians", "Attack", KILL if has(KILL) else CLASH, 0.7)
-        return d("Battles", "Armed clash", CLASH, 0.85)
-    if has(MASSACRE):
-        return d("Violence against civilians", "Attack", MASSACRE, 0.8)
-    if has(DISPERSE) and not has_deaths:
-        return d("Protests", "Protest with intervention", DISPERSE, 0.6)
-    if has(ARREST) and not has_deaths:
-        return d("Strategic developments", "Arrests", ARREST, 0.8)
-    if has(KILL) or has(ATTACK) or (has(WOUND) and armed_perp):
-        key = KILL if has(KILL) else (ATTACK if has(ATTACK) else WOUND)
-        if armed_target and (armed_perp or not civ_target):
-            if not civ_target or armed_perp:
-                return d("Battles", "Armed clash", key, 0.7)
-        if armed_perp and (civ_target or has_victims):
-            return d("Violence against civilians", "Attack", key, 0.75)
-        if has(FIRE_ON) and has_deaths and armed_perp and not target_types and not has(CLASH):
-            # "border guards opened fire on a group of porters, killing one": fire opened on
-            # people no one calls armed
-            return d("Violence against civilians", "Attack", key, 0.55)
-        if has(KILL) and has_deaths and not target_types and perp_types & NONSTATE:
-            # "Herders kill 10 in Kogi": a militia's unnamed dead are taken to be civilians
-            return d("Violence against civilians", "Attack", key, 0.55)
-        if civ_target and has(ATTACK) and (has_deaths or has_victims or has(WOUND)):
-            return d("Violence against civilians", "Attack", key, 0.6)
-        executed = has(KILL) and by[KILL].text.lower() in _EXECUTION_VERBS
-        if civ_target and has_deaths and executed:
-            return d("Violence against civilians", "Attack", key, 0.55)
-        if has(ATTACK) and has_deaths and not armed_target and not perp_types:
-            return d("Violence against civilians", "Attack", key, 0.5)
-        if civ_target and has(KILL) and (has(ATTACK) or armed_perp):
-            return d("Violence against civilians", "Attack", key, 0.6)
-        if (
-            has(KILL)
-            and has_deaths
-            and (violent_report or by[KILL].text.lower() in _AGENTIVE_KILL)
-            and not armed_target
-            and not armed_perp
-        ):
-            # "Eight killed in Kashmir" in a report of gunmen and raids, "Two men are killed in
-            # Morelia": killed by someone
-            return d("Violence against civilians", "Attack", key, WEAK)
-    if has(RIOT) and perp_types and not armed_perp:
-        return d("Riots", "Violent demonstration", RIOT, 0.7)
-    infrastructure = has(LOOT) and _INFRASTRUCTURE.match(by[LOOT].text) is not None
-    if (has(LOOT) and (armed_perp or not infrastructure)) or (has(RIOT) and armed_perp):
-        # a mast or a bridge destroyed is armed violence only by an armed side ("workers
-        # destroyed the old bridge" is building work)
-        return d("Strategic developments", "Looting/property destruction", LOOT, 0.8)
-    if has(RIOT):
-        return d("Riots", "Violent demonstration", RIOT, 0.7)
-    if has(ARREST):
-        return d("Strategic developments", "Arrests", ARREST, 0.8)
-    if has(AGREE):
-        return d("Strategic developments", "Agreement", AGREE, 0.75)
-    if has(CHANGE):
-        return d("Strategic developments", "Change to group/activity", CHANGE, 0.75)
-    if has(HQ) and (perp_types | target_types) & ARMED:
-        # an armed side sets up a base ("the minister opened a bus headquarters" is none)
-        return d("Strategic developments", "Headquarters or base established", HQ, 0.8)
-    if has(OTHER):
-        return d("Strategic developments", "Other", OTHER, 0.6)
-    if has(DISPERSE):
-        return d("Protests", "Protest with intervention", DISPERSE, 0.5)
-    return None
+# classification lives in reckon.extract.classify; its names stay reachable from here
+from reckon.extract.classify import ARMED, NONSTATE, STATEISH, WEAK, Decision, classify  # noqa: E402, F401, I001

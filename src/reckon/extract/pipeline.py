@@ -140,7 +140,7 @@ _SUBJECT_OF_VERB = re.compile(
 )
 # verbs whose subject undergoes the event: "three villagers died", "a guard perished"
 _UNACCUSATIVE = re.compile(r"died|dies|die|dead|perished|succumbed", _F)
-_SUBORDINATE_SUBJECT = re.compile(r"\b(?:when|as|after|before|until)\s+(?:the\s+)?$", _F)
+_SUBORDINATE_SUBJECT = re.compile(r"\b(?:when|as|after)\s+(?:the\s+)?$", _F)
 _SIDE = {
     "State forces": "state",
     "External/Other forces": "state",
@@ -597,6 +597,12 @@ def _extract(
             # negated, modal, generic, figurative... triggers tell no happening
             triggers = mood_mod.realis(text, sent, cl, triggers, frame, s_counts)
             decision, acts = _decide(text, cl, triggers, c_counts, (sent.start, sent.end))
+            if decision is None and any(t.code == ev.KILL for t in triggers):
+                # "two brothers were killed when masked attackers burst into their home": the
+                # killers are told in the clause that says how, where nothing else names them
+                decision, acts = _decide(
+                    text, cl, triggers, c_counts, (sent.start, sent.end), subordinate=True
+                )
             if cut is not None:
                 acts = [a for a in acts if a.span is None or a.span.start < cut]
             told = [x for x in (*events, *sent_events) if not x.headline]
@@ -672,7 +678,12 @@ def _extract(
             for m in out.incidents:
                 if m.date is None:
                     m.date = DateInterval(head.start, head.end, head.span, True, head.note)
-    elif pub_date is not None and len(analysis.sents) == 1 and len(text) <= _HEADLINE_CHARS:
+    elif (
+        pub_date is not None
+        and len(analysis.sents) == 1
+        and len(text) <= _HEADLINE_CHARS
+        and not text.rstrip().endswith((".", "!", "?"))
+    ):
         # a headline alone ("Gunmen abduct 30 villagers in Zamfara") tells news of the day it
         # was put out or the day before
         for m in out.incidents:
@@ -835,8 +846,15 @@ _OBJECT_OF_VIOLENCE = re.compile(
 
 
 def _role_actors(
-    text: str, cl: Clause, trig: ev.Trigger, acts: list[actors_mod.ActorMention]
+    text: str,
+    cl: Clause,
+    trig: ev.Trigger,
+    acts: list[actors_mod.ActorMention],
+    subordinate: bool = False,
 ) -> tuple[list[tuple[actors_mod.ActorMention, str]], set[str], set[str]]:
+    """Each actor's role in the clause. With ``subordinate``, the armed subject of a
+    'when'/'as' clause after the event is its perpetrator (tried only where the clause would
+    otherwise tell no event)."""
     roles: list[tuple[actors_mod.ActorMention, str]] = []
     perp: set[str] = set()
     targ: set[str] = set()
@@ -908,7 +926,7 @@ def _role_actors(
             before = text[max(cl.start, a.start - 22) : a.start]
             if _SUBJECT_OF_VERB.match(text, a.end):
                 role = "perpetrator"  # "... were killed when gunmen attacked the village"
-            elif _SUBORDINATE_SUBJECT.search(before) and a.type != "Civilians":
+            elif subordinate and _SUBORDINATE_SUBJECT.search(before) and a.type != "Civilians":
                 # "... were killed when masked attackers burst into their home": the armed
                 # subject of the clause that tells how the victims died
                 role = "perpetrator"
@@ -949,7 +967,8 @@ _WEAK = ev.WEAK
 _ARMED_CONTEXT = re.compile(
     r"\b(?:shot|gunned|gunmen|gunman|gunfire|stabbed|hacked|executed|beheaded|murdered|"
     r"assassinated|militants|fighters|attackers|assailants|bodies|insurgents|rebels|jihadists|"
-    r"bandits|by (?:[\w-]+ )?(?:fire|gunfire|bullets?|snipers?))\b",
+    r"bandits|machetes?|gunshot wounds?|bullet wounds?|stab wounds?|wounds of (?:machete|bullets?|"
+    r"knife)|by (?:[\w-]+ )?(?:fire|gunfire|bullets?|snipers?))\b",
     _F,
 )
 _VIOLENT_REPORT = re.compile(
@@ -974,6 +993,7 @@ def _decide(
     triggers: list[ev.Trigger],
     counts: list,
     sentence: tuple[int, int] | None = None,
+    subordinate: bool = False,
 ) -> tuple[ev.Decision | None, list[Actor]]:
     if not triggers:
         return None, []
@@ -991,7 +1011,7 @@ def _decide(
         (t for t in strong if t.code not in _GENERIC_CODES),
         next((t for t in strong if not nominal(t)), strong[0] if strong else triggers[0]),
     )
-    roles, perp, targ = _role_actors(text, cl, main, acts)
+    roles, perp, targ = _role_actors(text, cl, main, acts, subordinate)
     # forces sent somewhere ("a heavy army presence was deployed") are a party, not a side hit
     calm = [t for t in triggers if t.code in _NON_VIOLENT_CODES]
     for i, (a, r) in enumerate(roles):
@@ -1964,6 +1984,10 @@ def _to_mention(text: str, e: _Ev, report: Report) -> Mention:
         # ACLED: looting or destruction with people killed is an attack ("settlers set cars on
         # fire; one Palestinian was killed")
         e.et, e.st = "Violence against civilians", "Attack"
+    elif e.st == "Protest with intervention" and killed is not None and (killed.best or killed.low):
+        # ACLED: a demonstration where the force's intervention kills is excessive force ("police
+        # fired tear gas at teachers marching, and one teacher died")
+        e.st = "Excessive force against protesters"
     return Mention(
         event_type=e.et,
         sub_event_type=e.st,

@@ -4,7 +4,7 @@ The rules read every clause with a violent trigger as a possible incident; many 
 (a threat, a statistic, a metaphor, a scene already told). The screen scores each incident read
 from features that carry across genres (no surface words): the rules' event type and sub-type,
 the ACLED types of its actors by role, which counts it carries, its rank and the number of incidents in the report, whether its clause is quoted and the cue classes of its clause (negation, modality, future, generic, memory,
-justice, statistics, sport, speech; ``extract/data/frame_cues.tsv``). An incident whose
+justice, statistics, sport, speech; ``extract/data/screen_cues.tsv``). An incident whose
 probability of being a real incident falls under the model's threshold is dropped (never a
 report's first incident: a title alone or a one-line note has too little to go by), and a note
 names it with its clause, so a reader can see what was screened out and why.
@@ -38,7 +38,7 @@ _DATA = "reckon.extract"
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
     by_class: dict[str, list[str]] = {}
-    text = resources.files(_DATA).joinpath("data", "frame_cues.tsv").read_text(encoding="utf-8")
+    text = resources.files(_DATA).joinpath("data", "screen_cues.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue

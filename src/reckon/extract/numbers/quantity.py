@@ -117,6 +117,8 @@ def _core(tk: _Toks, i: int, after_trigger: bool = False) -> _Q | None:
         if tk.word(j) in {"million", "thousand", "hundred"}:
             v *= _SCALES[tk.word(j)]
             j += 1
+        elif tk.word(j) == "dozen" and v < 20:
+            v, j = v * 12, j + 1  # "2 dozen"
         return _Q(v, v, v, "exact", i, j, True)
     sp = _spelled(tk, i)
     if sp is not None:
@@ -126,6 +128,8 @@ def _core(tk: _Toks, i: int, after_trigger: bool = False) -> _Q | None:
             return None  # "twelve-year-old", "three-day"
         if w == "one" and nxt in {"another", "way", "side", "sided"}:
             return None
+        if nxt == "dozen" and v < 20:
+            v, j = v * 12, j + 1  # "two dozen", "nearly three dozen"
         return _Q(v, v, v, "exact", i, j, True)
     if w == "a" or w == "half":
         # a dozen, half a dozen, a few, a number of, a couple of, a handful of
@@ -138,6 +142,8 @@ def _core(tk: _Toks, i: int, after_trigger: bool = False) -> _Q | None:
             return _Q(2, 2, None, "vague", i, i + 3, False)
         if n1 == "couple" and n2 == "of":
             return _Q(2, 2, 2, "about", i, i + 3, False)
+        if n1 == "couple" and n2 in {"were", "was", "had", "have", "died", "killed"}:
+            return _Q(2, 2, 2, "about", i, i + 2, False)  # "a couple were killed"
         if n1 == "few":
             return _Q(2, 2, None, "vague", i, i + 2, False)
         if n1 == "handful" and n2 == "of":
@@ -150,6 +156,8 @@ def _core(tk: _Toks, i: int, after_trigger: bool = False) -> _Q | None:
         return _Q(12, 12, 12, "about", i, i + 1, False)
     if w == "tens" and tk.word(i + 1) == "of" and tk.word(i + 2) == "thousands":
         return _Q(20000, 20000, None, "vague", i, i + 3, False)
+    if w == "tens" and tk.word(i + 1) == "of":
+        return _Q(20, 20, None, "vague", i, i + 2, False)  # "tens of people": two tens at least
     if w == "hundreds" and tk.word(i + 1) == "of" and tk.word(i + 2) == "thousands":
         return _Q(200000, 200000, None, "vague", i, i + 3, False)
     if w in _VAGUE_PLURALS:
