@@ -13,10 +13,10 @@ The weights live in ``extract/data/screen.json``, trained by ``tools/train_scree
 learning part of the shared gold files (see its docstring; the rebuild is byte-identical).
 
 The screen is OFF unless ``RECKON_SCREEN=1`` is set: it raises incident F1 on the measuring part
-of the written gold set (0.622 -> 0.643) but lowers recall on real news (WikiEvents violent-sentence
-recall 0.651 -> 0.569, precision 0.900 -> 0.938): the written sets code a report's main incidents
-and the screen learns to drop secondary ones that real coders keep. It stays opt-in until its
-features carry across genres.
+of the written gold set (0.674 -> 0.680) but loses on real news (WikiEvents incident precision
+0.921 -> 0.914, violent-sentence recall 0.606 -> 0.587): the written sets code a report's main
+incidents and the screen learns to drop secondary ones that real coders keep. It stays opt-in
+until its features carry across genres.
 """
 
 from __future__ import annotations
