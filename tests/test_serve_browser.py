@@ -133,7 +133,10 @@ def test_01_log_in(server, browser):
     d.find_element(By.ID, "username").send_keys("rita")
     d.find_element(By.ID, "password").send_keys("not the password")
     d.find_element(By.ID, "login-submit").click()
-    assert "Wrong name or password" in d.find_element(By.ID, "login-error").text
+    # the form posts and the page reloads: wait for the answer, not the old page
+    error = wait(d, EC.presence_of_element_located((By.ID, "login-error")))
+    assert "Wrong name or password" in error.text
+    wait(d, EC.presence_of_element_located((By.ID, "username")))
     d.find_element(By.ID, "username").send_keys("rita")
     d.find_element(By.ID, "password").send_keys(PASSWORD)
     d.find_element(By.ID, "login-submit").click()

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reckon.extract.events import (  # the trigger codes
+if TYPE_CHECKING:
+    from reckon.extract.events import Trigger
+
+from reckon.extract.codes import (  # the trigger codes
     _F,
     ABDUCT,
     AGREE,
@@ -38,7 +42,6 @@ from reckon.extract.events import (  # the trigger codes
     SUICIDE,
     TRANSFER,
     WOUND,
-    Trigger,
 )
 
 # Actor-type groups used by classification.

@@ -13,37 +13,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Trigger codes -------------------------------------------------------------------------------
-AIR = "air"
-SHELL = "shell"
-IED = "ied"
-SUICIDE = "suicide"
-GRENADE = "grenade"
-CHEM = "chem"
-CLASH = "clash"
-REGAIN = "regain"
-CAPTURE = "capture"
-KILL = "kill"
-MASSACRE = "massacre"
-ATTACK = "attack"
-ABDUCT = "abduct"
-SEXUAL = "sexual"
-PROTEST = "protest"
-DISPERSE = "disperse"
-FIRE_ON = "fire_on"
-RIOT = "riot"
-MOB = "mob"
-ARREST = "arrest"
-LOOT = "loot"
-AGREE = "agree"
-CHANGE = "change"
-DISRUPT = "disrupt"
-HQ = "hq"
-TRANSFER = "transfer"
-OTHER = "other"
-WOUND = "wound"
-
-_F = re.IGNORECASE
+from reckon.extract.codes import (  # noqa: F401  (the codes are part of this module's names)
+    _F,
+    ABDUCT,
+    AGREE,
+    AIR,
+    ARREST,
+    ATTACK,
+    CAPTURE,
+    CHANGE,
+    CHEM,
+    CLASH,
+    DISPERSE,
+    DISRUPT,
+    FIRE_ON,
+    GRENADE,
+    HQ,
+    IED,
+    KILL,
+    LOOT,
+    MASSACRE,
+    MOB,
+    OTHER,
+    PROTEST,
+    REGAIN,
+    RIOT,
+    SEXUAL,
+    SHELL,
+    SUICIDE,
+    TRANSFER,
+    WOUND,
+)
 
 _PATTERNS: dict[str, str] = {
     AIR: r"air[ -]?strikes?|airstrikes?|air[ -]raids?|drone[ -](?:strikes?|attacks?)|"
