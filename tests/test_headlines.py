@@ -15,6 +15,8 @@ HEADLINES = [
     ("Suicide blast kills 9 at army base in Baidoa", "Suicide bomb"),
     ("Drone strike kills four in North Waziristan", "Air/drone strike"),
     ("Bandits kill 12 farmers in Katsina", "Attack"),
+    ("Police fire tear gas at opposition rally in Nairobi", "Protest with intervention"),
+    ("Soldiers fire rockets at rebel positions near Goma", "Shelling/artillery/missile attack"),
 ]
 
 

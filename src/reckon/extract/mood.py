@@ -198,6 +198,12 @@ def _figurative(text: str, t: Trigger, cl_start: int, cl_end: int) -> bool:
     return _verbal_subject(text, t, cl_start)
 
 
+_WEAPON_VERBS = frozenset(
+    "fire fires fired firing use uses used using lob lobs lobbed throw throws threw hurl hurls "
+    "hurled shoot shoots shot launch launches launched drop drops dropped".split()
+)
+
+
 def _verbal_subject(text: str, t: Trigger, cl_start: int) -> bool:
     """Is the trigger's subject one who fights with words ("opposition MPs clashed")? The head
     is the word right before the verb (adverbs skipped); a head inside a prepositional phrase
@@ -209,6 +215,8 @@ def _verbal_subject(text: str, t: Trigger, cl_start: int) -> bool:
     while words and (words[-1][0].endswith("ly") or words[-1][0] in _AUX):
         words.pop()
     agents = _verbal() | _abstract()
+    if words and words[-1][0] in _WEAPON_VERBS:
+        return False  # "police fire tear gas": a verb of using a weapon, not a subject
     gap = text[words[-1][2] : t.start] if words else ""
     if not words or words[-1][0] not in agents or not _WORDS_ONLY.fullmatch(gap):
         return False
