@@ -62,3 +62,17 @@ def test_a_title_repeating_the_body_figure_counts_once() -> None:
 
 def test_a_habit_of_a_group_is_no_incident() -> None:
     assert _read("The group frequently targets troops with roadside bombs and suicide attacks.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday fighting broke out between two clans over grazing land in Beledweyne, leaving six people dead.",
+        "Fighting between the army and rebels in Rutshuru killed four civilians on Friday.",
+    ],
+)
+def test_the_dead_of_a_fight_are_no_side_of_it(text: str) -> None:
+    ms = _read(text)
+    assert [m.sub_event_type for m in ms] == ["Armed clash"]
+    assert "Civilians" not in {a.type for a in ms[0].actors}
+    assert ms[0].fatalities is not None and ms[0].fatalities.best in (4, 6)

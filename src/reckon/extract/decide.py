@@ -385,6 +385,14 @@ def _decide(
         elif et == "Battles" and decision.sub_event_type == "Armed clash" and main.code == ev.CLASH:
             if re.search(r"\bbetween\b", text[cl.start : main.start + 60]) or role == "party":
                 role = "party"
+            if a.type == "Civilians" and any(
+                c.kind == "killed" and c.count.span is not None
+                and c.count.span.start <= a.start < c.count.span.end + 2
+                for c in counts
+            ):
+                # "fighting broke out between two clans ..., leaving six people dead": the dead
+                # are the fight's toll, not a side of it
+                continue
         out.append(Actor(a.text, role, a.type, Span(a.start, a.end, a.text)))
     if et != "Strategic developments" or decision.sub_event_type == "Arrests":
         # "shot a money changer": a victim whose noun no lexicon lists
