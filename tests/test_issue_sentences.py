@@ -76,3 +76,17 @@ def test_the_dead_of_a_fight_are_no_side_of_it(text: str) -> None:
     assert [m.sub_event_type for m in ms] == ["Armed clash"]
     assert "Civilians" not in {a.type for a in ms[0].actors}
     assert ms[0].fatalities is not None and ms[0].fatalities.best in (4, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Clashes between herders and farmers near Mangu left 12 people dead on Monday.", "herders"),
+        ("On Sunday fighting broke out between two clans over grazing land in Beledweyne, leaving six people dead.", "two clans"),
+        ("Fulani herders and Dogon hunters clashed near Bankass on Friday, leaving nine dead.", "Dogon hunters"),
+    ],
+)
+def test_a_community_that_fights_is_an_identity_militia(text: str, group: str) -> None:
+    ms = _read(text)
+    assert ms and ms[0].event_type == "Battles"
+    assert {a.text: a.type for a in ms[0].actors}.get(group) == "Identity militia"

@@ -393,6 +393,10 @@ def _decide(
                 # "fighting broke out between two clans ..., leaving six people dead": the dead
                 # are the fight's toll, not a side of it
                 continue
+            if a.type == "Civilians" and actors_mod.identity_group(a.text):
+                # "clashes between herders and farmers": a community that fights is an identity
+                # militia (ACLED)
+                a = actors_mod.ActorMention(a.start, a.end, a.text, "Identity militia", a.head)
         out.append(Actor(a.text, role, a.type, Span(a.start, a.end, a.text)))
     if et != "Strategic developments" or decision.sub_event_type == "Arrests":
         # "shot a money changer": a victim whose noun no lexicon lists
