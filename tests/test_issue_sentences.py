@@ -90,3 +90,15 @@ def test_a_community_that_fights_is_an_identity_militia(text: str, group: str) -
     ms = _read(text)
     assert ms and ms[0].event_type == "Battles"
     assert {a.text: a.type for a in ms[0].actors}.get(group) == "Identity militia"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On 23 February 2024, Houthi forces fired a missile at a ship off Mokha (Taizz).", "Mokha"),
+        ("Gunmen attacked a fishing boat off the coast of Eyl on Monday, wounding two fishermen.", "Eyl"),
+    ],
+)
+def test_a_place_off_a_coast_town(text: str, place: str) -> None:
+    ms = _read(text)
+    assert ms and ms[0].location is not None and ms[0].location.name == place

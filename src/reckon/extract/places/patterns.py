@@ -44,7 +44,7 @@ _CONNECT = r"(?:al|el|ez|ad|as|ash|at|az|an|ar|du|de|del|des|la|le|bin|ibn|bani|
 _NAME = rf"(?:(?:{_CONNECT}-)?{_NAME_WORD}(?:(?:\s|-)(?:{_CONNECT}(?:\s|-))?{_NAME_WORD}){{0,3}})"
 _PREP = (
     r"(?:in|near|outside|at|into|toward|towards|from|around|across|through|throughout|"
-    r"including|of|to|over|"
+    r"including|of|to|over|off|"
     r"between|and|on|hit|struck|shelled|raided|captured|seized|recaptured|retook|stormed|overran|"
     r"attacked|bombed|entered|besieged)"
 )
@@ -70,7 +70,8 @@ _POSSESSIVE = re.compile(
 _INCLUDING = re.compile(rf"(?:including|such as)\s+({_NAME})(?:\s+and\s+({_NAME}))?")
 
 _NEAR = re.compile(
-    r"(?:near|outside|outskirts of|on the edge of|edge of|close to|around|countryside of|"
+    r"(?:near|outside|outskirts of|on the edge of|edge of|close to|around|countryside of|off|"
+    r"off the coast of|"
     r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
     r"northwest|southeast|southwest)(?:ern)? (?:of|outskirts of)|hills (?:\w+ ){0,3}of|"
     r"a village (?:\w+ ){0,2}(?:of|near)|villages (?:\w+ ){0,2}(?:of|near)|"
