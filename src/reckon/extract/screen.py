@@ -30,6 +30,7 @@ from importlib import resources
 from typing import Any
 
 from reckon.extract.events import find_triggers
+from reckon.extract.mood import quoted_spans
 from reckon.model import Extraction, Mention
 
 _DATA = "reckon.extract"
@@ -71,12 +72,11 @@ def _clause(m: Mention) -> tuple[str, int] | None:
 
 
 def _in_quote(text: str, pos: int) -> bool:
-    """Is ``pos`` inside a quotation (an odd number of quote marks before it in its paragraph)?"""
-    para_start = text.rfind("\n", 0, pos) + 1
-    before = text[para_start:pos]
-    straight = before.count('"') % 2 == 1
-    curly = before.count("\u201c") > before.count("\u201d")
-    return straight or curly
+    """Is ``pos`` inside a quoted utterance of its paragraph (the mood stage's reading)?"""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    spans = quoted_spans(text, start, len(text) if end < 0 else end)
+    return any(a <= pos < b for a, b in spans)
 
 
 def features(text: str, incidents: list[Mention], i: int) -> dict[str, float]:
