@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from reckon.extract import actors as actors_mod
 from reckon.extract import events as ev
-from reckon.extract import heads, victims
+from reckon.extract import frames, heads, victims
 from reckon.extract import roles as sides
 from reckon.extract.cues import _F, _WEAK
 from reckon.extract.segment import (
@@ -341,6 +341,18 @@ def _decide(
         violent_report=_violent_report(text),
     )
     if decision is None:
+        return None, []
+    if (
+        decision.event_type == "Battles"
+        and decision.key is not None
+        and decision.key.code == ev.CLASH
+        and not has_deaths
+        and all(a.type == "Civilians" for a in acts)
+        and not _ARMED_CONTEXT.search(text, *(sentence or (cl.start, cl.end)))
+        and not frames.names_force(text)
+    ):
+        # "the bus driver is fighting with everyone", "a bloody battle for customers": a fight
+        # in a report that names no armed men, crowd or weapon anywhere is no armed clash
         return None, []
     # KILL/ATTACK without any armed actor or weapon: not a conflict event (accidents etc.)
     tail = text[main.end : cl.end][:80]

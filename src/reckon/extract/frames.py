@@ -11,6 +11,10 @@ figure of people killed, hurt, abducted or arrested, or (outside drills) it name
 named armed group, crowds in the street or weapons (``lexicon/data/physical_anchors.txt``): fans
 fighting police after a match are a riot, whatever the frame. A lead that gives such a figure is
 news of violence, and the report is read in no frame.
+
+A tally (an annual report, a monitor's count of a period, a trend) and an obituary (a life of
+commands and wars) are all figures and armed men: there a sentence tells a happening only when it
+names a day ("on Monday", "on 4 May").
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from typing import Any
 
 from reckon.lexicon import groups_in, load_table, load_words
 
-__all__ = ["Frame", "anchored", "real_figure", "report_frame"]
+__all__ = ["DAY", "Frame", "anchored", "names_force", "real_figure", "report_frame"]
 
 # distinct cue words the whole text must name, and how many sentences make the lead
 MIN_CUES = 3
@@ -32,6 +36,15 @@ LEAD_SENTENCES = 2
 # anchors a sentence
 _FIGURE_ONLY = {"exercise", "obituary", "fiction"}
 _SCORELINE = re.compile(r"(?<![\w.,/-])\d{1,2}-\d{1,2}(?![\w/-])")
+# frames whose texts are all figures and armed men: only a day anchors a sentence
+_DAY_ONLY = {"tally", "obituary"}
+# a day-level date: a clause that names one tells of a day, not of a period
+DAY = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|overnight|last night|"
+    r"this morning|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +125,17 @@ def report_frame(text: str, sents: Sequence[Any], figures: Sequence[int] = ()) -
 
 def anchored(text: str, start: int, end: int, frame: Frame, has_figure: bool) -> bool:
     """Does ``text[start:end]`` tell physical violence though the report is in ``frame``?"""
+    if frame.kind in _DAY_ONLY:
+        return bool(DAY.search(text, start, end))
     if has_figure:
         return True
     if frame.kind in _FIGURE_ONLY:
         return False
     return bool(_anchor_pattern().search(text, start, end)) or bool(groups_in(text[start:end]))
+
+
+def names_force(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Does ``text[start:end]`` name armed men, a named armed group, crowds in the street or
+    weapons (``lexicon/data/physical_anchors.txt``)?"""
+    stop = len(text) if end is None else end
+    return bool(_anchor_pattern().search(text, start, stop)) or bool(groups_in(text[start:stop]))

@@ -30,6 +30,7 @@ from typing import Any
 
 from reckon.extract import events as ev
 from reckon.extract.events import Trigger
+from reckon.extract.frames import DAY as _DAY
 from reckon.extract.frames import Frame, anchored, real_figure
 from reckon.extract.tolls import historical_year
 from reckon.lexicon import load_table, load_words
@@ -42,13 +43,6 @@ _BOUNDARY = re.compile(
     r"[,;:()]|\s[-–—]\s|\b(?:but|while|whereas|although|though|after|when)\b", _F
 )
 _LIST_BOUNDARY = re.compile(r"[;:()]|\s[-–—]\s|\b(?:but|while|whereas|although|though|when)\b", _F)
-# a day-level date: a clause that names one tells of a day, not of a period
-_DAY = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|overnight|last night|"
-    r"this morning|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
-    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)",
-    _F,
-)
 # quotations: double quotes of any kind, and single quotes that open before a word and close after
 _DQUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 _SQUOTE = re.compile(
@@ -57,6 +51,13 @@ _SQUOTE = re.compile(
     r"(?<=[\w.,!?…])[’'](?=[\s.,;:!?)\]—–-]|$)"  # closing quote after a word or its punctuation
 )
 _WORD = re.compile(r"[\w'’-]+")
+# a determiner, possessive or figure before a word: it names one act, not a kind of act
+_TOKEN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|these|those|its|their|his|her|our|last|latest|\d[\d,]*)|['’]s)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    _F,
+)
+_MORE = re.compile(r"\s+(?:more|others|other\s+\w+)\b", _F)
 _SKIP = {
     "on",
     "against",
@@ -269,6 +270,18 @@ def mood_of(
     after = text[t.end : min(cl_end, t.end + 40)]
     if any(p.search(after) for p in cues.get("modal-after", ())):
         return "modal"
+    # "attacks on aid workers have risen", "drone strikes accounted for most deaths": the word
+    # names a kind of act (no determiner, no day) whose trend or share is told, not an act
+    nxt = _BOUNDARY.search(text, t.end, cl_end)
+    stop = nxt.start() if nxt else cl_end
+    if (
+        not _TOKEN_BEFORE.search(text, bstart, t.start)
+        and not _DAY.search(text, bstart, stop)
+        and any(p.match(text, t.end, stop) for p in cues.get("trend-after", ()))
+    ):
+        return "aggregate"
+    if t.code in _CALM and any(p.match(after) for p in cues.get("relief-after", ())):
+        return "figurative"  # "soldiers were deployed to help evacuate residents"
     if any(p.search(after) for p in cues.get("figurative-after", ())):
         return "figurative"
     if any(p.search(before) for p in cues.get("figurative-before", ())):
@@ -284,11 +297,10 @@ def mood_of(
     # account of what it judges; "recalled how his men stormed the building": a memory
     if sentence is not None:
         sstart = _bounded_start(text, sentence[0], t.start, _LIST_BOUNDARY)
-        for kind in ("court-list", "recall-list"):
+        for kind in ("court-list", "recall-list", "past-list"):
             if any(p.search(text, sstart, t.start) for p in cues.get(kind, ())):
                 return kind.removesuffix("-list")
     # "the worshippers killed in the attacks five years ago": the stretch around the word
-    nxt = _BOUNDARY.search(text, t.end, cl_end)
     if any(p.search(text, bstart, nxt.start() if nxt else cl_end) for p in cues.get("past", ())):
         return "past"
     if sentence is not None and any(p.search(text, *sentence) for p in cues.get("fiction", ())):
@@ -345,11 +357,17 @@ def realis(
     ]
 
 
-def lead_figures(counts: Sequence[Any], published_year: int | None) -> list[int]:
+def lead_figures(
+    counts: Sequence[Any], published_year: int | None, text: str | None = None
+) -> list[int]:
     """Offsets of the figures of people harmed told as facts of now: not denied or threatened,
-    not of a past year ("the 2016 massacre") nor set years ago ("ten years since the bombing")."""
+    not of a past year ("the 2016 massacre") nor set years ago ("ten years since the bombing"), nor
+    sums over a period told with no day ("killed last year", "in the first six months")."""
     past = _cues().get("past", ())
+    aggregate = _cues().get("aggregate", ())
+    past_list = _cues().get("past-list", ())
     out = []
+    summed = False  # was the figure before this one a sum over a period?
     for c in counts:
         if c.count.span is None or not real_figure(c):
             continue
@@ -358,5 +376,21 @@ def lead_figures(counts: Sequence[Any], published_year: int | None) -> list[int]
             continue
         if any(p.search(sentence) for p in past):
             continue
+        if c.sentence is not None and text is not None:
+            sstart = _bounded_start(text, c.sentence.start, c.count.span.start, _LIST_BOUNDARY)
+            if any(p.search(text, sstart, c.count.span.start) for p in past_list):
+                continue  # "the anniversary of the siege in which gunmen killed eleven"
+            # "more than 4,000 civilians were killed in the first half of the year, a monitor
+            # said on Tuesday": the stretch of clause that holds the figure sums a period
+            a = _bounded_start(text, c.sentence.start, c.count.span.start)
+            nxt = _BOUNDARY.search(text, c.count.span.end, c.sentence.end)
+            b = nxt.start() if nxt else c.sentence.end
+            if not _DAY.search(text, a, b) and any(p.search(text, a, b) for p in aggregate):
+                summed = True
+                continue
+            # "dozens more were abducted": a figure that adds to a sum is one too
+            if summed and _MORE.match(text, c.count.span.end) and not _DAY.search(text, a, b):
+                continue
+        summed = False
         out.append(c.count.span.start)
     return out

@@ -149,7 +149,7 @@ def _extract(
     date_starts = [d.span.start for d in all_dates]
     ents = analysis.ents
     # sport, markets, a debate...: a frame where violent words are figures of speech (or None)
-    frame = frames_mod.report_frame(text, analysis.sents, mood_mod.lead_figures(all_counts, pub_year))
+    frame = frames_mod.report_frame(text, analysis.sents, mood_mod.lead_figures(all_counts, pub_year, text))
 
     events: list[_Ev] = []
     loose_counts: list[tuple] = []  # (sent, para, clause, counts, places, dates)
