@@ -27,7 +27,7 @@ from typing import Any
 
 from reckon.lexicon import groups_in, load_table, load_words
 
-__all__ = ["DAY", "Frame", "anchored", "names_force", "real_figure", "report_frame"]
+__all__ = ["DAY", "Frame", "anchored", "event_day", "names_force", "real_figure", "report_frame"]
 
 # distinct cue words the whole text must name, and how many sentences make the lead
 MIN_CUES = 3
@@ -43,6 +43,12 @@ DAY = re.compile(
     r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|overnight|last night|"
     r"this morning|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)",
+    re.IGNORECASE,
+)
+# "..., the agency said on Monday": the day of a saying, not of a happening
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+[\w-]+(?:\s+[\w-]+)?|reported|announced|stated|added|warned|"
+    r"statement|report|update|briefing|conference)\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
 
@@ -126,7 +132,7 @@ def report_frame(text: str, sents: Sequence[Any], figures: Sequence[int] = ()) -
 def anchored(text: str, start: int, end: int, frame: Frame, has_figure: bool) -> bool:
     """Does ``text[start:end]`` tell physical violence though the report is in ``frame``?"""
     if frame.kind in _DAY_ONLY:
-        return bool(DAY.search(text, start, end))
+        return event_day(text, start, end)
     if has_figure:
         return True
     if frame.kind in _FIGURE_ONLY:
@@ -139,3 +145,12 @@ def names_force(text: str, start: int = 0, end: int | None = None) -> bool:
     weapons (``lexicon/data/physical_anchors.txt``)?"""
     stop = len(text) if end is None else end
     return bool(_anchor_pattern().search(text, start, stop)) or bool(groups_in(text[start:stop]))
+
+
+def event_day(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` name a day other than the day something was said ("on Monday",
+    "on 4 May", but not "the agency said on Monday")?"""
+    for m in DAY.finditer(text, start, end):
+        if not _SAID_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+            return True
+    return False

@@ -30,8 +30,7 @@ from typing import Any
 
 from reckon.extract import events as ev
 from reckon.extract.events import Trigger
-from reckon.extract.frames import DAY as _DAY
-from reckon.extract.frames import Frame, anchored, real_figure
+from reckon.extract.frames import Frame, anchored, event_day, real_figure
 from reckon.extract.tolls import historical_year
 from reckon.lexicon import load_table, load_words
 
@@ -42,6 +41,7 @@ _F = re.IGNORECASE
 _BOUNDARY = re.compile(
     r"[,;:()]|\s[-–—]\s|\b(?:but|while|whereas|although|though|after|when)\b", _F
 )
+_PAST_BOUNDARY = re.compile(r"[;:()]|\s[-–—]\s|\b(?:but|while|whereas|although|though)\b", _F)
 _LIST_BOUNDARY = re.compile(r"[;:()]|\s[-–—]\s|\b(?:but|while|whereas|although|though|when)\b", _F)
 # quotations: double quotes of any kind, and single quotes that open before a word and close after
 _DQUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
@@ -276,7 +276,7 @@ def mood_of(
     stop = nxt.start() if nxt else cl_end
     if (
         not _TOKEN_BEFORE.search(text, bstart, t.start)
-        and not _DAY.search(text, bstart, stop)
+        and not event_day(text, bstart, stop)
         and any(p.match(text, t.end, stop) for p in cues.get("trend-after", ()))
     ):
         return "aggregate"
@@ -289,6 +289,10 @@ def mood_of(
     for kind in ("generic-scope", "modal-scope"):
         if any(p.search(before) for p in cues.get(kind, ())):
             return kind.removesuffix("-scope")
+    if any(p.search(before) for p in cues.get("habitual-scope", ())) and not event_day(
+        text, cl_start, cl_end
+    ):
+        return "generic"  # "armed groups continued to attack villages" (no day: a habit)
     # "responsible for kidnappings, extortion and killings": a list's commas do not end the scope
     lstart = _bounded_start(text, cl_start, t.start, _LIST_BOUNDARY)
     if any(p.search(text, lstart, t.start) for p in cues.get("generic-list", ())):
@@ -297,16 +301,23 @@ def mood_of(
     # account of what it judges; "recalled how his men stormed the building": a memory
     if sentence is not None:
         sstart = _bounded_start(text, sentence[0], t.start, _LIST_BOUNDARY)
-        for kind in ("court-list", "recall-list", "past-list"):
+        for kind in ("court-list", "recall-list"):
             if any(p.search(text, sstart, t.start) for p in cues.get(kind, ())):
                 return kind.removesuffix("-list")
+        # "at last season's match, when fans fought police": a time clause tells of the past
+        # its head names
+        pstart = _bounded_start(text, sentence[0], t.start, _PAST_BOUNDARY)
+        if any(p.search(text, pstart, t.start) for p in cues.get("past-list", ())):
+            return "past"
     # "the worshippers killed in the attacks five years ago": the stretch around the word
     if any(p.search(text, bstart, nxt.start() if nxt else cl_end) for p in cues.get("past", ())):
         return "past"
     if sentence is not None and any(p.search(text, *sentence) for p in cues.get("fiction", ())):
         return "fiction"
     clause = text[cl_start:cl_end]
-    if not _DAY.search(clause) and any(p.search(clause) for p in cues.get("aggregate", ())):
+    if not event_day(text, cl_start, cl_end) and any(
+        p.search(clause) for p in cues.get("aggregate", ())
+    ):
         return "aggregate"
     if not has_figure and any(p.search(clause) for p in cues.get("drill", ())):
         return "drill"
@@ -377,7 +388,7 @@ def lead_figures(
         if any(p.search(sentence) for p in past):
             continue
         if c.sentence is not None and text is not None:
-            sstart = _bounded_start(text, c.sentence.start, c.count.span.start, _LIST_BOUNDARY)
+            sstart = _bounded_start(text, c.sentence.start, c.count.span.start, _PAST_BOUNDARY)
             if any(p.search(text, sstart, c.count.span.start) for p in past_list):
                 continue  # "the anniversary of the siege in which gunmen killed eleven"
             # "more than 4,000 civilians were killed in the first half of the year, a monitor
@@ -385,11 +396,11 @@ def lead_figures(
             a = _bounded_start(text, c.sentence.start, c.count.span.start)
             nxt = _BOUNDARY.search(text, c.count.span.end, c.sentence.end)
             b = nxt.start() if nxt else c.sentence.end
-            if not _DAY.search(text, a, b) and any(p.search(text, a, b) for p in aggregate):
+            if not event_day(text, a, b) and any(p.search(text, a, b) for p in aggregate):
                 summed = True
                 continue
             # "dozens more were abducted": a figure that adds to a sum is one too
-            if summed and _MORE.match(text, c.count.span.end) and not _DAY.search(text, a, b):
+            if summed and _MORE.match(text, c.count.span.end) and not event_day(text, a, b):
                 continue
         summed = False
         out.append(c.count.span.start)
