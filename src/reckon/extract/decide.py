@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from reckon.extract import actors as actors_mod
 from reckon.extract import events as ev
-from reckon.extract import heads, victims
+from reckon.extract import heads, syntax, victims
 from reckon.extract import roles as sides
 from reckon.extract.cues import _F, _WEAK
 from reckon.extract.segment import (
@@ -136,6 +136,7 @@ def _role_actors(
     trig: ev.Trigger,
     acts: list[actors_mod.ActorMention],
     subordinate: bool = False,
+    parsed: list[syntax.Argument] | None = None,
 ) -> tuple[list[tuple[actors_mod.ActorMention, str]], set[str], set[str]]:
     """Each actor's role in the clause. With ``subordinate``, the armed subject of a
     'when'/'as' clause after the event is its perpetrator (tried only where the clause would
@@ -228,6 +229,9 @@ def _role_actors(
                 role = "party"
             else:
                 role = "target"
+        if parsed and not (a.start < trig.end and trig.start < a.end):
+            # the parse of the sentence, where it tells this actor's role, wins over word order
+            role = syntax.role_of(parsed, a.start, a.end) or role
         if (
             role == "perpetrator"
             and a.type == "Civilians"
@@ -298,6 +302,15 @@ def _decide(
         next((t for t in strong if not nominal(t)), strong[0] if strong else triggers[0]),
     )
     roles, perp, targ = _role_actors(text, cl, main, acts, subordinate)
+    if sentence and acts and not {"perpetrator", "target"} <= {r for _, r in roles}:
+        # word order left a side unknown: read the roles from the parse of the sentence (the
+        # anchoring trigger's arguments first, then the clause's other triggers')
+        parsed = [
+            a
+            for t in [main, *(t for t in triggers if t is not main)]
+            for a in syntax.arguments(text, (cl.start, cl.end), (t.start, t.end))
+        ]
+        roles, perp, targ = _role_actors(text, cl, main, acts, subordinate, parsed)
     # forces sent somewhere ("a heavy army presence was deployed") are a party, not a side hit
     calm = [t for t in triggers if t.code in _NON_VIOLENT_CODES]
     for i, (a, r) in enumerate(roles):
