@@ -73,3 +73,31 @@ def test_parses_are_deterministic() -> None:
     a = _roles(s, "shot")
     syntax.prepare(())
     assert _roles(s, "shot") == a
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Bandits stormed the village of Dankade on Monday night. "
+         "They carried away at least 12 people.", "Bandits"),
+        ("Armed men arrived at the school in two pickups. They abducted 30 pupils.", "Armed men"),
+        ("Al-Shabaab fighters entered Bulo Hawo at dawn. They killed four elders.", "Al-Shabaab"),
+        ("Militiamen surrounded the camp near Djugu. They shot dead seven displaced people.",
+         "Militiamen"),
+        ("Soldiers raided the market in Kidal on Friday. They arrested nine traders.", "Soldiers"),
+        ("Gunmen on motorcycles reached the church during mass. "
+         "They opened fire on worshippers, killing five.", "Gunmen"),
+        ("Jihadists ambushed a patrol near Menaka. They killed six soldiers.", "Jihadists"),
+        ("Rebels attacked the convoy near Bambari. They burned three trucks.", "Rebels"),
+        ("Insurgents set up a checkpoint outside Diffa. They beheaded two herders.", "Insurgents"),
+        ("Cultists invaded a hostel in Port Harcourt. They shot two students dead.",
+         "Cultists"),
+    ],
+)
+def test_a_pronoun_perpetrator_stands_for_the_armed_actor_before(text: str, who: str) -> None:
+    from reckon.extract import extract
+    from reckon.ingest import report_from_text
+
+    ex = extract(report_from_text(text, published="2024-03-09"))
+    perps = [a.text for i in ex.incidents for a in i.actors if a.role == "perpetrator"]
+    assert any(who in p for p in perps), (text, [(i.sub_event_type, i.actors) for i in ex.incidents])

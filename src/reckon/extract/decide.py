@@ -311,6 +311,13 @@ def _decide(
             for a in syntax.arguments(text, (cl.start, cl.end), (t.start, t.end))
         ]
         roles, perp, targ = _role_actors(text, cl, main, acts, subordinate, parsed)
+        if not perp:
+            # "They carried away 15 people": a pronoun subject stands for the armed actor of
+            # the sentences before it
+            ante = syntax.antecedent(text, sentence, parsed, actors_mod.find_actors, ev.ARMED)
+            if ante is not None:
+                roles.append((ante, "perpetrator"))
+                perp = {ante.type}
     # forces sent somewhere ("a heavy army presence was deployed") are a party, not a side hit
     calm = [t for t in triggers if t.code in _NON_VIOLENT_CODES]
     for i, (a, r) in enumerate(roles):

@@ -23,7 +23,7 @@ English model, no tagger, no entities), each once per process (cached by its tex
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -236,3 +236,26 @@ def role_of(args: list[Argument], start: int, end: int) -> str | None:
             if best is None or width < best[0]:
                 best = (width, a.role)
     return best[1] if best else None
+
+
+_PRONOUNS = {"they", "he", "she"}
+
+
+def antecedent(
+    text: str,
+    sentence: tuple[int, int],
+    args: list[Argument],
+    find: Callable[[str, int, int], list[Any]],
+    armed: Collection[str],
+) -> Any | None:
+    """The actor a pronoun perpetrator of ``args`` stands for: the last armed actor named in the
+    sentences before, back to the paragraph's start (at most 400 characters); ``None`` when no
+    perpetrator is a pronoun or no armed actor precedes it."""
+    if not any(a.role == "perpetrator" and text[a.head[0] : a.head[1]].lower() in _PRONOUNS
+               for a in args):
+        return None
+    lo = max(0, sentence[0] - 400)
+    brk = text.rfind("\n\n", lo, sentence[0])
+    lo = brk + 2 if brk >= 0 else lo
+    before = [a for a in find(text, lo, sentence[0]) if a.type in armed]
+    return before[-1] if before else None
