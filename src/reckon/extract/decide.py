@@ -40,6 +40,10 @@ _UNACCUSATIVE = re.compile(r"died|dies|die|dead|perished|succumbed", _F)
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:when|as|after)\s+(?:the\s+)?$", _F)
 
 
+# a pronoun that may be the subject of the trigger: "They carried away 15 people"
+_PRONOUN_BEFORE = re.compile(r"\b(?:they|he|she)\b", _F)
+
+
 _GENERIC_CODES = {ev.KILL, ev.ATTACK, ev.WOUND, ev.FIRE_ON, ev.DISPERSE, ev.MASSACRE}
 
 
@@ -302,7 +306,14 @@ def _decide(
         next((t for t in strong if not nominal(t)), strong[0] if strong else triggers[0]),
     )
     roles, perp, targ = _role_actors(text, cl, main, acts, subordinate)
-    if sentence and acts and not {"perpetrator", "target"} <= {r for _, r in roles}:
+    if (
+        sentence
+        and "perpetrator" not in {r for _, r in roles}
+        and (
+            any(a.start < main.start for a in acts)
+            or _PRONOUN_BEFORE.search(text, cl.start, main.start)
+        )
+    ):
         # word order left a side unknown: read the roles from the parse of the sentence (the
         # anchoring trigger's arguments first, then the clause's other triggers')
         parsed = [
