@@ -38,6 +38,8 @@ _FIGURE_ONLY = {"exercise", "obituary", "fiction"}
 _SCORELINE = re.compile(r"(?<![\w.,/-])\d{1,2}-\d{1,2}(?![\w/-])")
 # frames whose texts are all figures and armed men: only a day anchors a sentence
 _DAY_ONLY = {"tally", "obituary"}
+# frames whose teams bear armed names (Rebels, Pirates, Gunners): only a lower-case anchor counts
+_TEAM_NAMES = {"sport"}
 # a day-level date: a clause that names one tells of a day, not of a period
 DAY = re.compile(
     r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|overnight|last night|"
@@ -137,6 +139,12 @@ def anchored(text: str, start: int, end: int, frame: Frame, has_figure: bool) ->
         return True
     if frame.kind in _FIGURE_ONLY:
         return False
+    if frame.kind in _TEAM_NAMES:
+        # "the Rebels ambushed the Warriors", "Pirates stunned Chiefs": a capitalised armed word
+        # in a match report names a team
+        return any(
+            not m.group(0)[0].isupper() for m in _anchor_pattern().finditer(text, start, end)
+        ) or bool(groups_in(text[start:end]))
     return bool(_anchor_pattern().search(text, start, end)) or bool(groups_in(text[start:end]))
 
 
