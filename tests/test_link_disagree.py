@@ -11,7 +11,7 @@ import itertools
 import pytest
 
 from linkfixtures import count, report
-from reckon.link import link_extractions, place_score, report_ids
+from reckon.link import link_extractions, place_score, report_ids, text_place_keys
 from reckon.link.actors import crowd_head, crowds_apart
 from reckon.model import Actor, DateInterval, Extraction, Location, Mention, Span
 
@@ -233,3 +233,84 @@ def test_protests_of_other_crowds_two_days_apart_stay_apart_and_one_crowd_links(
     b = _m(r1, PEACEFUL, "2024-06-27", KUMASI, actors=[("Nurses", "party", "Protesters")])
     c = _m(r2, FORCE, "2024-06-25", KUMASI, actors=[("traders", "party", "Protesters")])
     assert _groups([_x(r0, a), _x(r1, b), _x(r2, c)]) == [["tp-0", "tp-2"], ["tp-1"]]
+
+
+# ------------------------------------------------------------------ places at other levels
+ZAMFARA = dict(country="Nigeria", iso="NG", admin1="Zamfara", resolved=True)
+
+
+def test_a_village_and_the_district_of_its_name_read_as_a_town():
+    dansadau = Location("Dansadau", admin2="Maru", feature="town", precision=1, geonameid=81,
+                        lat=11.30, lon=6.50, **ZAMFARA)  # fmt: skip
+    maru_area = Location("Maru", admin2="Maru", feature="town", precision=2, geonameid=82,
+                         lat=12.33, lon=6.40, **ZAMFARA)  # fmt: skip
+    maru_town = Location("Maru", admin2="Maru", feature="town", precision=1, geonameid=83,
+                         lat=12.33, lon=6.40, **ZAMFARA)  # fmt: skip
+    gusau_area = Location("Gusau", admin2="Gusau", feature="town", precision=2, geonameid=84,
+                          lat=12.16, lon=6.66, **ZAMFARA)  # fmt: skip
+    assert place_score(dansadau, maru_area)[0] == place_score(maru_area, dansadau)[0] == 0.75
+    assert place_score(dansadau, maru_town)[1] is not None  # the town of Maru, 115 km away
+    assert place_score(dansadau, gusau_area)[0] < 0.6  # another district's name
+
+
+def test_an_unresolved_place_and_the_province_or_district_its_text_gives():
+    darfur = dict(country="Sudan", iso="SD", admin1="North Darfur")
+    camp = Location("Abu Shouk", feature="unresolved", precision=2, resolved=False, **darfur)
+    state = Location("North Darfur", feature="admin1", precision=3, resolved=True,
+                     geonameid=91, **darfur)  # fmt: skip
+    other = Location("South Darfur", feature="admin1", precision=3, resolved=True, geonameid=92,
+                     **{**darfur, "admin1": "South Darfur"})  # fmt: skip
+    assert place_score(camp, state)[0] == place_score(state, camp)[0] == 0.6
+    assert place_score(camp, other)[0] <= 0.3
+    kivu = dict(country="DR Congo", iso="CD", admin1="North Kivu")
+    village = Location("Masala", admin2="Beni", feature="unresolved", precision=2, **kivu)
+    beni = Location("Beni", admin2="Beni", feature="admin2", precision=2, resolved=True,
+                    geonameid=93, **kivu)  # fmt: skip
+    lubero = Location("Lubero", admin2="Lubero", feature="admin2", precision=2, resolved=True,
+                      geonameid=94, **kivu)  # fmt: skip
+    assert place_score(village, beni)[0] == 0.75
+    assert place_score(village, lubero)[0] == 0.15
+
+
+def test_a_town_at_the_seat_of_a_district_the_gazetteer_files_apart():
+    kasai = dict(country="DR Congo", iso="CD", admin1="Kasai", resolved=True)
+    territory = Location("Kamonia", admin2="Kamonia", feature="admin2", precision=3,
+                         geonameid=95, lat=-6.416, lon=20.80, **kasai)  # fmt: skip
+    town = Location("Tshikapa", admin2="Tshikapa City", feature="town", precision=2,
+                    geonameid=96, lat=-6.42, lon=20.79, **kasai)  # fmt: skip
+    far = Location("Ilebo", admin2="Ilebo", feature="town", precision=1, geonameid=97,
+                   lat=-4.32, lon=20.59, **kasai)  # fmt: skip
+    assert place_score(territory, town)[0] == 0.6
+    assert place_score(territory, far)[0] == 0.15
+
+
+def test_a_place_given_only_as_a_country_whose_report_names_the_province():
+    haiti = dict(country="Haiti", iso="HT", resolved=True)
+    town = Location("Mirebalais", admin1="Centre", admin2="Mirebalais", feature="admin2",
+                    precision=2, geonameid=98, **haiti)  # fmt: skip
+    country = Location("Haiti", feature="country", precision=3, geonameid=99, **haiti)
+    ctx = frozenset(text_place_keys("Gang members stormed a station in Haiti's Centre department."))
+    assert place_score(country, town, contexts=(ctx, frozenset()))[0] == 0.6
+    ctx = frozenset(text_place_keys("Gang members stormed a police station in Haiti."))
+    assert place_score(country, town, contexts=(ctx, frozenset()))[0] == 0.15
+
+
+# ------------------------------------------------------------ one fight told from either side
+def test_the_other_side_of_one_fight_is_no_contradiction_of_perpetrators():
+    from reckon.link.actors import actor_score
+
+    police = Mention(*FORCE, actors=[Actor("Police", "perpetrator", "State forces"),
+                                     Actor("protesters", "target", "Protesters")])  # fmt: skip
+    rioters = Mention("Riots", "Violent demonstration",
+                      actors=[Actor("Rioters", "perpetrator", "Rioters")])  # fmt: skip
+    assert actor_score(police, rioters)[0] > 0.1
+    troops = Mention(*CLASH, actors=[Actor("troops", "perpetrator", "State forces"),
+                                     Actor("militants", "target", "Rebel group")])  # fmt: skip
+    militants = Mention(*CLASH, actors=[Actor("jihadists", "perpetrator", "Rebel group"),
+                                        Actor("an army post", "target", "State forces")])  # fmt: skip
+    assert actor_score(troops, militants)[0] > 0.5
+    gunmen = Mention(*VAC, actors=[Actor("gunmen", "perpetrator", "Political militia"),
+                                   Actor("villagers", "target", "Civilians")])  # fmt: skip
+    soldiers = Mention(*VAC, actors=[Actor("soldiers", "perpetrator", "State forces"),
+                                     Actor("farmers", "target", "Civilians")])  # fmt: skip
+    assert actor_score(gunmen, soldiers)[0] == 0.1  # two perpetrators of the killing: two killings

@@ -47,7 +47,12 @@ every mention that tells it. This module turns a set of extractions into inciden
      province; 0.6 when the gazetteer does not put the town in it); a town and its province, or
      two areas of one admin1, 0.6 (0.75 for a place and the district it lies in; 0.15 for two
      places of one admin1 in other districts, by their admin2, a district being known by the
-     name a report gives it and by the gazetteer's: "DI Khan", "Dera Ismail Khan"); a place one
+     name a report gives it and by the gazetteer's: "DI Khan", "Dera Ismail Khan", and no
+     district counting apart for a town within 10 km of the district's point, its seat); a
+     place and an area bearing the name of the district it lies in ("Dansadau" and "Maru local
+     government area", read as the town of Maru at precision 2) 0.75; an unresolved place and
+     the province its text gives 0.6 (the district 0.75); a place given only as a country whose
+     report names the other's province 0.6; a place one
      report gives and the other names in its text (the
      district of "Dansadau (Maru, Zamfara)", "the Cite Soleil neighbourhood of Port-au-Prince")
      0.75; two towns by distance (two differently named towns more than 10 km apart: veto); a
@@ -68,7 +73,9 @@ every mention that tells it. This module turns a set of extractions into inciden
      than a week: "in 2011", "last month") links only with mentions of a copy of its own report.
    - ``actors``: overlap of actor types (0.3 + 0.7 x Jaccard) with a bonus for similar actor names;
      0.5 when either side names no actor; 0.1 when both name perpetrators of disjoint families
-     (``actors.ACTOR_FAMILY``: rebels, political and identity militias are one family); 0.1
+     (``actors.ACTOR_FAMILY``: rebels, political and identity militias are one family) and
+     neither's perpetrators appear among the other's actors in another role (police breaking up
+     a protest / rioters: one fight told from either side); 0.1
      for two crowds named by heads that tell who they are and share none ("students" /
      "drivers"; ``actors.crowds_apart``), which on another day or told as another sub-type
      keeps the pair below the threshold.

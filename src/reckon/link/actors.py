@@ -92,7 +92,13 @@ def actor_score(a: Mention, b: Mention) -> tuple[float, str | None]:
     pb = {x.type for x in b.actors if x.type and x.role == "perpetrator"}
     fa = {ACTOR_FAMILY.get(t, t) for t in pa}
     fb = {ACTOR_FAMILY.get(t, t) for t in pb}
-    if pa and pb and not (fa & fb) and not similar:
+    # the other's perpetrators among this one's actors in another role are one side of the
+    # same fight told from the other side (police breaking up a protest / rioters; troops
+    # attacked / troops attacking)
+    sides_a = {ACTOR_FAMILY.get(t, t) for t in ta} - {"Civilians"}
+    sides_b = {ACTOR_FAMILY.get(t, t) for t in tb} - {"Civilians"}
+    reversed_roles = bool((fa & sides_b) or (fb & sides_a))
+    if pa and pb and not (fa & fb) and not similar and not reversed_roles:
         return 0.1, None
     s = 0.3 + 0.7 * (len(ta & tb) / len(ta | tb)) if (ta or tb) else 0.5
     if similar:
