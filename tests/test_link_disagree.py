@@ -314,3 +314,58 @@ def test_the_other_side_of_one_fight_is_no_contradiction_of_perpetrators():
     soldiers = Mention(*VAC, actors=[Actor("soldiers", "perpetrator", "State forces"),
                                      Actor("farmers", "target", "Civilians")])  # fmt: skip
     assert actor_score(gunmen, soldiers)[0] == 0.1  # two perpetrators of the killing: two killings
+
+
+# -------------------------------------------------------------- sub-types told of one happening
+def test_close_sub_types_score_above_other_sub_types():
+    from reckon.link import type_score
+
+    def m(sub, et="Explosions/Remote violence"):
+        return Mention(et, sub)
+
+    assert type_score(m("Remote explosive/landmine/IED"), m("Suicide bomb"))[0] == 0.9
+    assert type_score(m("Air/drone strike"), m("Shelling/artillery/missile attack"))[0] == 0.85
+    assert type_score(m("Air/drone strike"), m("Grenade"))[0] == 0.75
+    protest = "Protests"
+    assert (
+        type_score(m("Peaceful protest", protest), m("Protest with intervention", protest))[0]
+        == 0.9
+    )
+    vac = "Violence against civilians"
+    assert type_score(m("Attack", vac), m("Abduction/forced disappearance", vac))[0] == 0.75
+
+
+# ------------------------------------------------------------------ protests day after day
+IBADAN = Location("Ibadan", country="Nigeria", iso="NG", admin1="Oyo", lat=7.38, lon=3.9,
+                  precision=1, feature="town", resolved=True, geonameid=101)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "crowd_a,crowd_b,linked",
+    [
+        (None, None, False),  # no crowd named: two protests of a city on two days
+        ("youths", None, False),
+        ("pensioners", "retired civil servants", False),
+        ("okada riders protesting fuel prices", "angry okada riders", True),  # one crowd
+        ("market women", "women traders", False),
+        ("students of the polytechnic", "polytechnic students", True),
+    ],
+)
+def test_protests_on_two_days_link_only_when_the_crowd_is_named_alike(crowd_a, crowd_b, linked):
+    t0 = "Police fired tear gas at protesters blocking roads in Ibadan today."
+    t1 = "Protesters held a sit-in in Ibadan on Wednesday."
+    r0, r1 = report("tq-0", t0, "2024-05-13"), report("tq-1", t1, "2024-05-15")
+    a = _m(r0, FORCE, "2024-05-13", IBADAN,
+           actors=[(crowd_a, "target", "Protesters")] if crowd_a else [])  # fmt: skip
+    b = _m(r1, PEACEFUL, "2024-05-14", IBADAN,
+           actors=[(crowd_b, "party", "Protesters")] if crowd_b else [])  # fmt: skip
+    assert (len(_groups([_x(r0, a), _x(r1, b)])) == 1) is linked
+
+
+def test_one_protest_told_on_one_day_links_with_no_crowd_named():
+    t0 = "Police fired tear gas at protesters blocking roads in Ibadan today."
+    t1 = "A protest over fuel prices in Ibadan on Monday turned tense."
+    r0, r1 = report("tr-0", t0, "2024-05-13"), report("tr-1", t1, "2024-05-14")
+    a = _m(r0, FORCE, "2024-05-13", IBADAN)
+    b = _m(r1, PEACEFUL, "2024-05-13", IBADAN)
+    assert _groups([_x(r0, a), _x(r1, b)]) == [["tr-0", "tr-1"]]

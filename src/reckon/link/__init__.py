@@ -30,7 +30,9 @@ every mention that tells it. This module turns a set of extractions into inciden
    scored on five factors, each in [0, 1]:
 
    - ``type``: same ACLED event and sub-event type 1.0; same type, other sub-type 0.75 (a
-     shelling told as a missile strike); related types by family (``factors.TYPE_AFFINITY``: an
+     shelling told as a missile strike), 0.85-0.9 for sub-types one happening is often told as
+     (``factors.SUBTYPE_AFFINITY``: a protest with or without the police stepping in, a bomb or
+     a suicide bomber, a clash and the ground it won); related types by family (``factors.TYPE_AFFINITY``: an
      attack told as a clash 0.5, a strike on civilians told as an attack 0.35, a protest the
      police broke up told as a riot 0.6, ...), unrelated types 0; Strategic developments only
      with Strategic developments (otherwise a veto: an arrest after a bombing is its own event),
@@ -78,7 +80,9 @@ every mention that tells it. This module turns a set of extractions into inciden
      a protest / rioters: one fight told from either side); 0.1
      for two crowds named by heads that tell who they are and share none ("students" /
      "drivers"; ``actors.crowds_apart``), which on another day or told as another sub-type
-     keeps the pair below the threshold.
+     keeps the pair below the threshold. Two protests or riots on two days (a city sees
+     protests day after day, and ACLED codes each day) stay below the threshold unless their
+     crowds are named alike.
    - ``figures``: agreement of the killed (else abducted, else injured) counts: equal 1.0, a
      lower bound below the other 0.8, close 0.75, an update (up to twice) 0.4, far apart (or a
      lower bound above the other figure) 0.2; deaths against only a count of wounded 0.3; 0.5

@@ -76,6 +76,22 @@ def crowds_apart(a: Mention, b: Mention) -> bool:
     return not (heads[0] & heads[1])
 
 
+def crowds_shared(a: Mention, b: Mention) -> bool:
+    """Whether two mentions name one crowd: a telling head in common ("students" / "university
+    students"), or crowds named alike."""
+    ca = [x for x in a.actors if x.type in CROWD_TYPES]
+    cb = [x for x in b.actors if x.type in CROWD_TYPES]
+    ha = {crowd_head(x.text) for x in ca} - _generic_crowds() - {""}
+    hb = {crowd_head(x.text) for x in cb} - _generic_crowds() - {""}
+    if ha & hb:
+        return True
+    return any(
+        fuzz.token_set_ratio(_actor_norm(x), _actor_norm(y), score_cutoff=80)
+        for x in ca
+        for y in cb
+    )
+
+
 def actor_score(a: Mention, b: Mention) -> tuple[float, str | None]:
     if not a.actors or not b.actors:
         return 0.5, None
