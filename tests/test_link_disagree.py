@@ -369,3 +369,67 @@ def test_one_protest_told_on_one_day_links_with_no_crowd_named():
     a = _m(r0, FORCE, "2024-05-13", IBADAN)
     b = _m(r1, PEACEFUL, "2024-05-13", IBADAN)
     assert _groups([_x(r0, a), _x(r1, b)]) == [["tr-0", "tr-1"]]
+
+
+# ------------------------------------------- a place read as a namesake far away, named beside
+PLATEAU_JOS = Location("Jos", country="Nigeria", iso="NG", admin1="Plateau", admin2="Jos North",
+                       lat=9.93, lon=8.89, precision=2, feature="town", resolved=True,
+                       geonameid=111)  # fmt: skip
+KANO_ROGO = Location("Angwan Rogo", country="Nigeria", iso="NG", admin1="Kano", admin2="Rogo",
+                     lat=11.55, lon=7.82, precision=1, feature="town", resolved=True,
+                     geonameid=112)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suspected herders killed seven people in Angwan Rogo, a village near Jos, on Tuesday.",
+        "Seven villagers died when gunmen raided Angwan Rogo on the outskirts of Jos on Tuesday.",
+        "In Angwan Rogo (Jos South), attackers shot dead seven residents on Tuesday night.",
+    ],
+)
+def test_a_village_read_as_a_namesake_far_away_links_with_the_town_its_report_names(text):
+    t1 = "Gunmen killed seven villagers in an attack near Jos, Plateau State, on Tuesday."
+    r0, r1 = report("tn-0", text, "2024-05-15"), report("tn-1", t1, "2024-05-15")
+    phrase = "seven" if "seven" in text else "Seven"
+    a = _m(r0, VAC, "2024-05-14", KANO_ROGO, killed=count(text, phrase, 7, 7, 7))
+    b = _m(r1, VAC, "2024-05-14", PLATEAU_JOS, killed=_n(t1, "seven villagers", 7))
+    assert _groups([_x(r0, a), _x(r1, b)]) == [["tn-0", "tn-1"]]
+
+
+def test_far_apart_places_stay_apart_without_a_count_or_actor_shared_or_a_name_itself():
+    t0 = "Hours after an attack near Jos, gunmen raided Angwan Rogo on Tuesday."
+    t1 = "Gunmen attacked a village near Jos, Plateau State, on Tuesday."
+    r0, r1 = report("to-0", t0, "2024-05-15"), report("to-1", t1, "2024-05-15")
+    a = _m(r0, VAC, "2024-05-14", KANO_ROGO)
+    b = _m(r1, VAC, "2024-05-14", PLATEAU_JOS)
+    assert len(_groups([_x(r0, a), _x(r1, b)])) == 2  # Jos named, but nothing else in common
+    kano = Location("Kano", country="Nigeria", iso="NG", admin1="Kano", admin2="Kano Municipal",
+                    lat=12.0, lon=8.52, precision=1, feature="town", resolved=True,
+                    geonameid=113)  # fmt: skip
+    t2 = "Gunmen killed seven villagers in Angwan Rogo, Kano State, on Tuesday."
+    t3 = "Gunmen killed seven people in Kano on Tuesday."
+    r2, r3 = report("to-2", t2, "2024-05-15"), report("to-3", t3, "2024-05-15")
+    c = _m(r2, VAC, "2024-05-14", KANO_ROGO, killed=_n(t2, "seven villagers", 7))
+    d = _m(r3, VAC, "2024-05-14", kano, killed=_n(t3, "seven people", 7))
+    # "Kano" in the first report is its own state's name, not the city: no evidence
+    assert len(_groups([_x(r2, c), _x(r3, d)])) == 2
+
+
+# ----------------------------------------------------- an ambush told as a clash or as a blast
+def test_an_ambush_with_a_roadside_bomb_told_as_a_clash_and_as_a_blast_links():
+    from reckon.link import type_score
+
+    assert type_score(Mention(*CLASH), Mention(*IED))[0] == 0.5
+    t0 = "Maoists ambushed a patrol in Bijapur district on Saturday, killing a jawan."
+    t1 = "A jawan was killed when Maoists set off a roadside bomb under a patrol in Bijapur."
+    r0, r1 = report("tm-0", t0, "2024-11-10"), report("tm-1", t1, "2024-11-10")
+    district = _loc("Bijapur", "Bijapur", feature="admin2", precision=2, geonameid=121,
+                    admin1="Chhattisgarh", lat=18.8, lon=80.8, country="India",
+                    iso="IN")  # fmt: skip
+    state = Location("Chhattisgarh", country="India", iso="IN", admin1="Chhattisgarh",
+                     feature="admin1", precision=3, resolved=True, geonameid=122)  # fmt: skip
+    maoists = [("Maoists", "perpetrator", "Rebel group")]
+    a = _m(r0, CLASH, "2024-11-09", state, killed=_n(t0, "a jawan", 1), actors=maoists)
+    b = _m(r1, IED, "2024-11-09", district, killed=_n(t1, "A jawan", 1))
+    assert _groups([_x(r0, a), _x(r1, b)]) == [["tm-0", "tm-1"]]

@@ -144,7 +144,9 @@ def test_daily_shelling_of_one_city_stays_apart_day_by_day():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"])
+@pytest.mark.parametrize(
+    "name", ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "n", "o"]
+)
 def test_cluster_sets_through_the_whole_pipeline(name, capsys):
     from reckon.extract import extract
     from reckon.geocode import geocode

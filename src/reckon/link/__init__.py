@@ -33,7 +33,8 @@ every mention that tells it. This module turns a set of extractions into inciden
      shelling told as a missile strike), 0.85-0.9 for sub-types one happening is often told as
      (``factors.SUBTYPE_AFFINITY``: a protest with or without the police stepping in, a bomb or
      a suicide bomber, a clash and the ground it won); related types by family (``factors.TYPE_AFFINITY``: an
-     attack told as a clash 0.5, a strike on civilians told as an attack 0.35, a protest the
+     attack told as a clash 0.5, an ambush with a roadside bomb told as a clash or as a blast
+     0.5, a strike on civilians told as an attack 0.35, a protest the
      police broke up told as a riot 0.6, ...), unrelated types 0; Strategic developments only
      with Strategic developments (otherwise a veto: an arrest after a bombing is its own event),
      but for arrests told as a protest broken up (0.35) and looting told as a riot (0.35) or an
@@ -57,7 +58,10 @@ every mention that tells it. This module turns a set of extractions into inciden
      report names the other's province 0.6; a place one
      report gives and the other names in its text (the
      district of "Dansadau (Maru, Zamfara)", "the Cite Soleil neighbourhood of Port-au-Prince")
-     0.75; two towns by distance (two differently named towns more than 10 km apart: veto); a
+     0.75; two towns by distance (two differently named towns more than 10 km apart: veto,
+     unless one report's text names the other's place other than as its own province or
+     district, "Angwan Rogo, a village near Jos" read as a namesake far away: 0.45, which links
+     only with a count or an actor in common); a
      district or "near X" (precision 2) reaches further (up to 150 km in one admin1, at 0.05);
      coordinates of unresolved names are ignored. Different countries: veto, unless one report
      does not state its country (a geocoder's guess) and the two places have one name (0.8) or

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from reckon.link.actors import actor_score, crowds_apart, crowds_shared
-from reckon.link.places import grounded, place_keys, place_score
+from reckon.link.places import NAMED_APART, grounded, place_keys, place_score
 from reckon.link.records import (
     COPY_BONUS,
     FALLBACK_DAYS,
@@ -31,7 +31,7 @@ from reckon.model import Count, Mention
 B, E, V, P, R = VIOLENT + ("Protests", "Riots")
 TYPE_AFFINITY: dict[frozenset[str], float] = {
     frozenset({B, V}): 0.5,  # an attack on a post, told as a clash; a clash, told as an attack
-    frozenset({B, E}): 0.35,  # fighting with mortars, told as shelling
+    frozenset({B, E}): 0.5,  # an ambush with a roadside bomb, told as a clash or as a blast
     frozenset({E, V}): 0.35,  # a strike on civilians, told as an attack
     frozenset({P, R}): 0.6,  # a protest the police broke up, told as a riot
     frozenset({R, V}): 0.35,  # a mob killing, told as an attack
@@ -367,6 +367,8 @@ def score_pair(
         # a city sees protests day after day, each its own event: on two days, one crowd only
         # when the reports name it alike
         total = min(total, LINK_THRESHOLD - 0.01)
+    elif ps == NAMED_APART and fs < SHARED_KILLING_FIGURES and acs <= 0.5:
+        total = min(total, LINK_THRESHOLD - 0.01)  # far apart, and no count or actor shared
     elif slip and (a.mention.event_type != b.mention.event_type or fs < SHARED_KILLING_FIGURES):
         total = min(total, LINK_THRESHOLD - 0.01)  # days apart, and not clearly one happening
     elif fs <= DEATHS_VS_WOUNDS and (ts < 1.0 or ds < 1.0 or acs <= 0.5):

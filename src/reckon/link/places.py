@@ -222,7 +222,7 @@ def place_score(
     if _named_district(a, b) or _named_district(b, a):  # Dansadau, and "Maru" its district
         return WITHIN_DISTRICT, None
     if _precise(a) and _precise(b):
-        return _distance_score(a, b, named)
+        return _distance_score(a, b, named, named and _named_itself(a, b, contexts))
     districts = _districts(a, b)
     if districts == "apart" and _at_seat(a, b):  # a town at the seat of the other district
         districts = ""
@@ -340,9 +340,33 @@ def _districts(a: Location, b: Location) -> str:
 
 
 NAMED_NEAR_KM = 10  # a village told beside a town one report names: "a village near Oicha"
+# Two places far apart, one of them named in the other report's text: one report's place was
+# read as a namesake far away ("in northern Antioquia" read as the town of Antioquia, "Tarazá,
+# Antioquia" in the other), or the reports chose two places of one happening (the village, the
+# town the wounded were taken to). No veto, a middling agreement the other factors must carry:
+# the linker takes it only with counts or actors in common (``factors.score_pair``), for a
+# report may name another happening's place ("hours after a car bombing in nearby Jableh").
+NAMED_APART = 0.45
 
 
-def _distance_score(a: Location, b: Location, named: bool) -> tuple[float, str | None]:
+def _named_itself(
+    a: Location, b: Location, contexts: tuple[frozenset[str], frozenset[str]] | None
+) -> bool:
+    """Whether one place's name is in the other report's text other than as the name of that
+    report's own province or district ("Beryslav, in the Kherson region" names the region,
+    not the city of Kherson)."""
+    if contexts is None:
+        return False
+    for x, y, ctx in ((a, b, contexts[1]), (b, a, contexts[0])):
+        areas = set().union(*(place_keys(n) for n in (y.admin1, y.admin2) if n))
+        if (location_keys(x) - areas) & ctx:
+            return True
+    return False
+
+
+def _distance_score(
+    a: Location, b: Location, named: bool, named_itself: bool = False
+) -> tuple[float, str | None]:
     """Two places resolved to towns or to the area around a town (precision 2: "near X", "X
     district"), by their distance; a district named in the other report contains its town."""
     d = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
@@ -353,6 +377,8 @@ def _distance_score(a: Location, b: Location, named: bool) -> tuple[float, str |
         if d <= NAMED_NEAR_KM and named:  # a village, and the town it is named beside
             return 0.75, None
         if d > 10:
+            if named_itself:  # the other report names this town: the gazetteer read a namesake
+                return NAMED_APART, None
             return 0.0, f"different towns {d:.0f} km apart"
         return (0.1 if d > 5 else 0.6 * (1 - d / 50)), None
     near = d <= 60 or (d <= 150 and _same_admin1(a.admin1, b.admin1))
@@ -362,4 +388,6 @@ def _distance_score(a: Location, b: Location, named: bool) -> tuple[float, str |
         return 0.75 * (1 - d / 50), None
     if near:  # too far for "near X", not for a district: only with other evidence
         return 0.05, None
+    if named_itself:
+        return NAMED_APART, None
     return 0.0, f"{d:.0f} km apart"
