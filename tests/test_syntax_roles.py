@@ -42,6 +42,9 @@ def _roles(sentence: str, trigger: str) -> dict[str, str]:
         # a participle modifying its victim
         ("Villagers killed by soldiers were buried on Sunday.", "killed",
          {"Villagers": "target", "soldiers": "perpetrator"}),
+        # a passive without its auxiliary, as headlines and posts write it
+        ("Two farmers abducted near Gusau on Sunday by gunmen in a bus.", "abducted",
+         {"farmers": "target", "gunmen": "perpetrator"}),
         # "between": both sides are parties
         ("Fighting broke out between two clans over a well.", "Fighting", {"clans": "party"}),
     ],

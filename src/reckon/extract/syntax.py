@@ -132,11 +132,16 @@ def _trigger_head(doc: Any, a: int, b: int) -> Any | None:
 
 def _subject(verb: Any, depth: int = 0) -> tuple[Any, str] | None:
     """The subject of ``verb`` (its own, or inherited from the verb it hangs on)."""
+    # a passive without its auxiliary, as headlines and posts write it ("4 men kidnapped by
+    # armed men"): the parser may read the subject as active, the agent tells it is not
+    passive = any(
+        c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for c in verb.children
+    ) and not any(c.dep_ == "dobj" for c in verb.children)
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                return verb.head, "perpetrator"
-            return c, "perpetrator"
+                return verb.head, "target" if passive else "perpetrator"
+            return c, "target" if passive else "perpetrator"
         if c.dep_ == "nsubjpass":
             return c, "target"
     if depth > 3:
