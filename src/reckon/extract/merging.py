@@ -123,6 +123,11 @@ def _absorb(inc: _Ev, e: _Ev) -> None:
         if same_text:
             # a repeated paragraph: the figures are the same figures
             continue
+        if kind in e.totals and items:
+            # "The death toll rose to 12": a stated total replaces the figures told before it
+            inc.counts[kind] = list(items)
+            inc.totals[kind] = e.totals[kind]
+            continue
         mine.extend(items)
     have = {(a.text.lower(), a.role) for a in inc.actors}
     for a in e.actors:
