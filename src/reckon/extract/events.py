@@ -120,7 +120,13 @@ _GENERIC = re.compile(
     r"(?: (?:not|the|an?|its|their|our|any|more|further|new))?(?: [\w-]+){0,2} $|"
     r"\b(?:offensive|campaign|plans?|bid|effort|attempts?|push|orders?|ready|preparations?) "
     r"to $|\b(?:fled|fleeing|flee|escaped|escaping|displaced by|caught in|uprooted by) "
-    r"(?:the |recent |heavy |renewed )?$",
+    r"(?:the |recent |heavy |renewed )?$|"
+    # a long fight behind the news: "signed a peace accord after years of deadly clashes", "a
+    # dispute that had repeatedly erupted into fighting"
+    r"\b(?:after|following|ended|ending|end|ends) (?:[\w-]+ ){0,2}(?:years|months|weeks|decades) "
+    r"of (?:[\w-]+ ){0,2}$|"
+    r"\b(?:had|has|have) (?:[\w-]+ )?(?:erupted|escalated|spilled over|flared up|descended|"
+    r"turned) into (?:[\w-]+ ){0,2}$",
     _F,
 )
 
