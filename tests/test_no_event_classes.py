@@ -165,36 +165,3 @@ def test_a_report_with_violent_background_keeps_only_its_events(row: dict) -> No
         row["text"], id=row["id"], title=row.get("title"), published=row.get("published")
     )
     assert len(extract(rep).incidents) == row["n"]
-
-
-CROWD_THEN_ARRESTS = [
-    # (report, the crowd event's type, its arrested figure or None)
-    ("Protesters threw stones at police and burned tyres in Kisumu on Monday. Police arrested 40 people.", "Riots", 40),
-    ("Youths set fire to a police post in Kasese on Tuesday after a boy died in custody. More than 60 people were arrested.", "Riots", 60),
-    ("Rioters looted shops in the market in Kano on Friday. Police detained 18 suspects in the town.", "Riots", 18),
-    ("Hundreds of teachers marched peacefully through Blantyre on Monday to demand pay rises. Police later arrested 12 of the marchers.", "Protests", 12),
-    ("A mob attacked a church in Minya on Sunday, burning two houses. Security forces dispersed the crowd and arrested 15 suspects.", "Riots", 15),
-    ("Students demonstrated outside parliament in Kampala on Wednesday. Police dispersed them with tear gas and detained nine.", "Protests", 9),
-    ("Supporters of the opposition leader blocked roads and hurled stones at police in Conakry on Thursday. At least 20 people were arrested, a security source said.", "Riots", 20),
-    ("Traders protested peacefully in Harare on Tuesday against the closure of their market. Police then fired tear gas to disperse them.", "Protests", None),
-]
-
-ARRESTS_OF_THEIR_OWN = [
-    # an arrest elsewhere or on another day is an event of its own
-    "Protesters threw stones at police in Kisumu on Monday. On Friday, police arrested the organisers in Nairobi.",
-    "Youths burned tyres in Kasese on Tuesday. Separately, soldiers arrested 14 suspected rebels in Bundibugyo on Wednesday.",
-]
-
-
-@pytest.mark.parametrize("text,et,arrested", CROWD_THEN_ARRESTS, ids=lambda s: str(s)[:40])
-def test_arrests_and_a_dispersal_after_a_crowd_are_its_own(text: str, et: str, arrested: int | None) -> None:
-    x = run(text)
-    assert [m.event_type for m in x.incidents] == [et]
-    if arrested is not None:
-        assert x.incidents[0].arrested is not None and x.incidents[0].arrested.best == arrested
-
-
-@pytest.mark.parametrize("text", ARRESTS_OF_THEIR_OWN, ids=lambda s: s[:40])
-def test_arrests_elsewhere_or_another_day_stay_apart(text: str) -> None:
-    x = run(text)
-    assert len(x.incidents) == 2

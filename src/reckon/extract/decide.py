@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 from reckon.extract import actors as actors_mod
 from reckon.extract import events as ev
@@ -450,51 +449,3 @@ def _decide(
 
 
 _INTERVENTION = ("Protest with intervention", "Excessive force against protesters")
-
-
-# an arrest made by an operation of its own, not at the scene: "in raids", "later", "manhunt"
-_OWN_OPERATION = re.compile(
-    r"\b(?:raids?|operations?|manhunt|swoops?|sweeps?|crackdown|later|subsequently|since|"
-    r"following\s+(?:day|morning|week)|next\s+(?:day|morning)|investigation)\b",
-    _F,
-)
-
-
-def crowd_of(
-    decision: ev.Decision | None, told: list, places: list, cl: Clause, ctext: str
-) -> Any | None:
-    """The riot or protest told just before whose arrests or dispersal a clause tells ("More than
-    100 people were arrested", "security forces dispersed the crowd" after stones were thrown),
-    or ``None``. ACLED codes arrests and an intervention at a demonstration within its event; a
-    clause that names another place than the crowd's, is more than a paragraph away, or tells of
-    an operation of its own ("arrested 16 suspects in raids") is an event of its own."""
-    if decision is None or decision.key is None or _OWN_OPERATION.search(ctext):
-        return None
-    arrests = decision.sub_event_type == "Arrests"
-    dispersal = decision.event_type == "Protests" and decision.key.code == ev.DISPERSE
-    if not (arrests or dispersal):
-        return None
-    crowds = [x for x in told if x.et in ("Protests", "Riots")]
-    if not crowds:
-        return None
-    crowd = crowds[-1]
-    if cl.para - crowd.clause.para > 1 or told[-1] is not crowd and told[-1].clause.para != crowd.clause.para:
-        return None
-    if dispersal and crowd.et == "Protests" and crowd.st not in ("Peaceful protest", *_INTERVENTION):
-        return None
-    if places and crowd.places:
-        names = {p.name.lower() for p in crowd.places}
-        if not any(p.name.lower() in names for p in places):
-            return None
-    return crowd
-
-
-def fold_into_crowd(crowd: Any, decision: ev.Decision) -> None:
-    """A peaceful protest that police disperse is a protest with intervention (ACLED)."""
-    if (
-        crowd.et == "Protests"
-        and crowd.st == "Peaceful protest"
-        and decision.event_type == "Protests"
-        and decision.sub_event_type in _INTERVENTION
-    ):
-        crowd.st = decision.sub_event_type

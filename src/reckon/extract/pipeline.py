@@ -54,7 +54,7 @@ from reckon.extract.dating import (
     _pick_date,
     _settle_sentence,
 )
-from reckon.extract.decide import _decide, crowd_of, fold_into_crowd
+from reckon.extract.decide import _decide
 from reckon.extract.merging import _merge
 from reckon.extract.nlp import Analysis, entities_many, split_sentences
 from reckon.extract.output import (
@@ -322,12 +322,6 @@ def _extract(
             if cut is not None:
                 acts = [a for a in acts if a.span is None or a.span.start < cut]
             told = [x for x in (*events, *sent_events) if not x.headline]
-            crowd = crowd_of(decision, told, c_places, cl, ctext)
-            if crowd is not None and not _another_day(crowd, c_dates, ctext):
-                # arrests and a dispersal after a riot or protest are its own (ACLED)
-                fold_into_crowd(crowd, decision)
-                _attach_counts(text, crowd, c_counts)
-                continue
             if (
                 decision is not None
                 and decision.strength <= _WEAK
