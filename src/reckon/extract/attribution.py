@@ -57,9 +57,39 @@ _ARMED = {
 _DENIED = re.compile(r"[\s,]*(?:(?:has|have|had|also)\s+)?(?:denied|denies|rejected)\b", _F)
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]`` that hold a claim or a blame (only there can an
+    actor be named responsible: reading the others for actors is wasted time)."""
+    out: list[tuple[int, int]] = []
+    for pat in (_BLAME, _BY, _CLAIM):
+        for m in pat.finditer(text, start, end):
+            if not m.group(0).strip(" ,"):
+                continue
+            a = max(
+                (b.end() for b in _SENTENCE_BREAK.finditer(text, start, m.start())), default=start
+            )
+            nxt = _SENTENCE_BREAK.search(text, m.end(), end)
+            out.append((a, nxt.start() + 1 if nxt else end))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(out):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def responsible(text: str, start: int, end: int) -> list[ActorMention]:
     """Armed actors that ``text[start:end]`` names as responsible for an attack."""
-    acts = [a for a in find_actors(text, start, end) if a.type in _ARMED]
+    acts = [
+        a
+        for lo, hi in _windows(text, start, end)
+        for a in find_actors(text, lo, hi)
+        if a.type in _ARMED
+    ]
     out: list[ActorMention] = []
     for a in acts:
         before = text[max(start, a.start - 60) : a.start]
