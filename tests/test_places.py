@@ -191,3 +191,47 @@ def test_an_event_log_line_split_after_its_date() -> None:
         a = text.index(name)
         got = [p.name for p in find_places(text, a, text.index(":", a) + 10)]
         assert got[:1] == [name], got
+
+
+ORIGINS = [
+    # (text, the place people come from, the place where it happened)
+    ("Gunmen stopped a bus near Turbat and shot dead seven labourers from Sindh.", "Sindh",
+     "Turbat"),
+    ("Militants killed five workers from Bihar at a brick kiln in Kulgam on Sunday.", "Bihar",
+     "Kulgam"),
+    ("Three traders from Kano were shot dead at a checkpoint outside Jos.", "Kano", "Jos"),
+    ("Protesters who had marched from Kragujevac blocked a bridge in Nis on Saturday.",
+     "Kragujevac", "Nis"),
+    ("Pilgrims from Kerala were among 12 killed when a bomb exploded at a shrine in Ajmer.",
+     "Kerala", "Ajmer"),
+    ("Two fishermen from Mombasa were killed when gunmen attacked their boat near Lamu.",
+     "Mombasa", "Lamu"),
+    ("A mob lynched a man from Khulna in a village near Savar on Friday.", "Khulna", "Savar"),
+    ("Students who arrived by bus from Cochabamba clashed with police in Sucre on Monday.",
+     "Cochabamba", "Sucre"),
+    ("Seasonal migrants from Tigray were beaten by a militia in Gondar on Tuesday.", "Tigray",
+     "Gondar"),
+    ("The families of the victims, all villagers from Kidal, buried them in Gao.", "Kidal",
+     "Gao"),
+    ("Youths who travelled from Kumasi attacked a polling station in Tamale.", "Kumasi",
+     "Tamale"),
+]  # fmt: skip
+
+
+def test_the_place_people_come_from_is_no_place_of_the_event() -> None:
+    for text, origin, where in ORIGINS:
+        names = _names(text)
+        assert origin not in names, (text, names)
+        assert where in names, (text, names)
+
+
+def test_a_place_after_from_that_is_no_origin_stays() -> None:
+    for text, where in [
+        ("Rockets fired from Gaza hit Sderot on Monday.", "Gaza"),
+        ("Residents fled from Kauru after the attack.", "Kauru"),
+        ("Troops withdrew from Bakhmut on Saturday.", "Bakhmut"),
+        ("Bandits abducted 20 villagers from Dansadau on Sunday.", "Dansadau"),
+        ("Gunmen kidnapped 12 students from Kuriga before dawn.", "Kuriga"),
+        ("Soldiers evacuated 300 families from Kramatorsk after the strike.", "Kramatorsk"),
+    ]:
+        assert where in _names(text), text

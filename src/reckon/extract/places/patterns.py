@@ -201,6 +201,25 @@ _METONYM_AFTER = re.compile(
 # ... or when the text names it as a government: "the regime in Damascus", "US blames
 # Damascus", "anti-Damascus propaganda", "accused Moscow of"; "a group banned in Russia" tells
 # of a law, not a place
+# where people come from is not where the event happened: "shot dead 23 labourers from Sindh",
+# "students who marched from Kragujevac" (not "rockets fired from Gaza", "fled from Kauru")
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:(?:m[ae]n|wom[ae]n|people|persons?|workers?|labou?rers?|passengers?|travell?ers?|"
+    r"migrants?|pilgrims?|students?|famil(?:y|ies)|natives?|villagers|tourists?|fishermen|"
+    r"traders?|youths?|boys?|girls?|visitors?|settlers?|worshippers?|supporters?|"
+    r"delegates?|fans?|truckers?|drivers?)|(?:arrived|arriving|came|coming|marched|marching|"
+    r"walked|walking|travell?ed|travell?ing|hailing|originally|bussed|trucked)"
+    r"(?:\s+[\w-]+){0,3}?)\s+from\s+(?:the\s+)?(?:(?:town|city|village|region|state|"
+    r"province|district)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# ... but people taken from a place were there: "abducted 20 villagers from Dansadau"
+_TAKEN_FROM = re.compile(
+    r"\b(?:abduct|kidnap|snatch|seiz|took|taken|evacuat|rescu|freed|expel|remov|displac|evict|"
+    r"drove|driven|chas|abduct|round(?:ed)?\s+up|carried\s+off|marched\s+off)\w*\s+"
+    r"(?:[\w'’-]+\s+){0,5}?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _METONYM_BEFORE = re.compile(
     r"(?:\b(?:regime|government|authorities|leadership|rulers)\s+in\s+|\b(?:anti|pro)-|"
     r"\b(?:banned|outlawed|prohibited|illegal)\s+in\s+|"
