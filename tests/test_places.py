@@ -235,3 +235,17 @@ def test_a_place_after_from_that_is_no_origin_stays() -> None:
         ("Soldiers evacuated 300 families from Kramatorsk after the strike.", "Kramatorsk"),
     ]:
         assert where in _names(text), text
+
+
+def test_portuguese_names_keep_their_joining_words() -> None:
+    for text, name in [
+        ("Gunmen shot two farmers in Rio Grande do Sul state on Monday.", "Rio Grande do Sul"),
+        ("Police raided a camp near Mato Grosso do Sul's border.", "Mato Grosso do Sul"),
+        ("A shootout broke out in Cidade de Deus on Sunday.", "Cidade de Deus"),
+        ("Militiamen attacked a bus in Duque de Caxias on Friday.", "Duque de Caxias"),
+        ("Clashes were reported in Vila dos Pinheiros on Saturday.", "Vila dos Pinheiros"),
+        ("Troops entered Ilha da Maré after the shooting.", "Ilha da Maré"),
+        ("Five died in a raid in Complexo do Alemão on Tuesday.", "Complexo do Alemão"),
+        ("Landless workers occupied a farm in Serra das Araras.", "Serra das Araras"),
+    ]:
+        assert name in _names(text), (text, _names(text))

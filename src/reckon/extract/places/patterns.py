@@ -40,7 +40,7 @@ _CITY_STATES = frozenset({"SG", "HK", "MO", "MC", "VA", "GI", "SM"})
 _COUNTRIES = frozenset(load_words("areas.txt")) | _country_names()
 
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z])"
-_CONNECT = r"(?:al|el|ez|ad|as|ash|at|az|an|ar|du|de|del|des|la|le|bin|ibn|bani|abu|um|umm|wadi|tal|tel|ras|deir|bir)"
+_CONNECT = r"(?:al|el|ez|ad|as|ash|at|az|an|ar|du|de|del|des|do|da|dos|das|la|le|bin|ibn|bani|abu|um|umm|wadi|tal|tel|ras|deir|bir)"
 _NAME = rf"(?:(?:{_CONNECT}-)?{_NAME_WORD}(?:(?:\s|-)(?:{_CONNECT}(?:\s|-))?{_NAME_WORD}){{0,3}})"
 _PREP = (
     r"(?:in|near|outside|at|into|toward|towards|from|around|across|through|throughout|"
