@@ -249,3 +249,22 @@ def test_portuguese_names_keep_their_joining_words() -> None:
         ("Landless workers occupied a farm in Serra das Araras.", "Serra das Araras"),
     ]:
         assert name in _names(text), (text, _names(text))
+
+
+def test_a_place_after_a_capitalised_preposition_at_a_sentence_start() -> None:
+    for text, name in [
+        ("In Turbat, gunmen shot dead two policemen on Monday.", "Turbat"),
+        ("Near Kalat, militants attacked a levies post.", "Kalat"),
+        ("Outside Gombe, bandits blocked the highway.", "Gombe"),
+        ("Around Bakhmut, shelling went on all night.", "Bakhmut"),
+        ("Inside Khan Younis, families sheltered in schools.", "Khan Younis"),
+        ("In Bela, in Lasbela district, a bomber struck a camp.", "Bela"),
+        ("The army said it held the hills. In Dori, two soldiers died.", "Dori"),
+        ("In Ouallam, residents fled after the raid.", "Ouallam"),
+    ]:
+        assert name in _names(text), (text, _names(text))
+    for text in [
+        "In March, the army said it had retaken the hills.",
+        "In Monday's attack, two soldiers died.",
+    ]:
+        assert not [n for n in _names(text) if n in ("March", "Monday")], text

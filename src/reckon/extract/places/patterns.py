@@ -49,7 +49,7 @@ _PREP = (
     r"attacked|bombed|entered|besieged)"
 )
 _PLACE_AFTER_PREP = re.compile(
-    rf"(?<![\w-]){_PREP}\s+(?:the\s+)?(?:(?:rural|northern|southern|eastern|western|central|"
+    rf"(?<![\w-])(?:{_PREP}|In|Near|Outside|Around|Inside)\s+(?:the\s+)?(?:(?:rural|northern|southern|eastern|western|central|"
     rf"north-eastern|north-western|south-eastern|south-western|greater|downtown|old|"
     rf"(?:state |provincial |regional |district )?capital,?)\s+)?({_NAME})"
 )
