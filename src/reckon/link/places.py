@@ -215,7 +215,10 @@ def place_score(
         return 1.0, None
     la, lb = level(a), level(b)
     if _names_match(a, b):  # one name: the same place, or a town and the area named after it
-        return (0.6 if {la, lb} == {1, 2} else 0.95), None
+        if {la, lb} != {1, 2}:
+            return 0.95, None
+        town, area = (a, b) if la == 1 else (b, a)
+        return (NAMESAKE_AREA if _contains(area, town) else 0.6), None
     if _precise(a) and _precise(b):
         return _distance_score(a, b, named)
     districts = _districts(a, b)
@@ -234,6 +237,16 @@ def place_score(
 
 
 OTHER_DISTRICTS = 0.15  # two places of one province in different districts
+# "Kunduz" the city in one report, "Kunduz" the province in another: one word, which the
+# geocoder read at two levels; the province contains the city, as a district does its villages
+NAMESAKE_AREA = 0.75
+
+
+def _contains(area: Location, town: Location) -> bool:
+    """Whether the gazetteer puts ``town`` inside ``area`` (its admin1, or its admin2)."""
+    if area.feature == "admin2":
+        return _districts(area, town) == "within"
+    return _same_admin1(area.admin1 or area.name, town.admin1)
 
 
 def _district_key(name: str | None) -> str:
@@ -255,17 +268,20 @@ def _districts(a: Location, b: Location) -> str:
     district the other lies in), ``apart`` (each lies in, or is, another district), or ``""``
     (unknown: a place is a province or a country, or a district is not known)."""
 
-    def unit(loc: Location) -> str:
+    def unit(loc: Location) -> set[str]:
+        # a district is known by the name a report gives it ("DI Khan") and by the gazetteer's
+        # name of its unit ("Dera Ismail Khan"): either may be the one the other place carries
+        keys = {_district_key(loc.admin2)}
         if loc.feature == "admin2":
-            return _district_key(loc.name) or _district_key(loc.admin2)
-        return _district_key(loc.admin2)
+            keys.add(_district_key(loc.name))
+        return keys - {""}
 
     if "admin1" in (a.feature, b.feature) or "country" in (a.feature, b.feature):
         return ""
     ua, ub = unit(a), unit(b)
     if not ua or not ub:
         return ""
-    if ua == ub or ua in ub or ub in ua:
+    if any(x == y or x in y or y in x for x in ua for y in ub):
         return "within" if "admin2" in (a.feature, b.feature) else ""
     return "apart"
 

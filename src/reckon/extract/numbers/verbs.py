@@ -11,6 +11,7 @@ from reckon.extract.numbers.cues import (
     _NEG_OR_KINDS,
     _NEG_RE,
     _NEG_SCOPE,
+    NOMINALS,
     _hedge,
     _trigger_at,
 )
@@ -254,15 +255,7 @@ def bodies_of(st: _Sent, trigs: list[tuple[int, int, str, str]]) -> None:
 
 
 # "the killing of six civilians", "the abduction of 20 students": a noun and its victims
-_NOMINALS = {
-    "killing": "killed", "killings": "killed", "murder": "killed", "murders": "killed",
-    "massacre": "killed", "execution": "killed", "executions": "killed",
-    "assassination": "killed", "deaths": "killed", "death": "killed", "slaying": "killed",
-    "slayings": "killed", "lynching": "killed", "abduction": "abducted",
-    "abductions": "abducted", "kidnapping": "abducted", "kidnappings": "abducted",
-    "disappearance": "abducted", "arrest": "arrested", "arrests": "arrested",
-    "detention": "arrested", "wounding": "injured",
-}  # fmt: skip
+_NOMINALS = NOMINALS
 # a noun told as a memory is another event's figure ("the anniversary of the killing of 43")
 _MEMORY = {"anniversary", "anniversaries", "commemorate", "commemorated", "commemorating",
            "marking", "marked", "memory", "remember", "remembered", "remembering", "since",
