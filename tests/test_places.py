@@ -268,3 +268,20 @@ def test_a_place_after_a_capitalised_preposition_at_a_sentence_start() -> None:
         "In Monday's attack, two soldiers died.",
     ]:
         assert not [n for n in _names(text) if n in ("March", "Monday")], text
+
+
+def test_where_the_speakers_sit_told_first_is_no_place() -> None:
+    for text, seat in [
+        ("Troops repelled an attack near Palma. In Maputo, officials said the border was calm.",
+         "Maputo"),
+        ("In Kinshasa, the government said the rebels had withdrawn.", "Kinshasa"),
+        ("Shelling hit Avdiivka. In Kyiv, the military said two civilians died.", "Kyiv"),
+        ("In Abuja, police spokesman Femi Adi told reporters that bandits were arrested.", "Abuja"),
+        ("In Islamabad, a ministry spokesperson denied the claim.", "Islamabad"),
+    ]:
+        assert seat not in _names(text), (text, _names(text))
+    for text, where in [
+        ("In Gao, gunmen killed two traders, officials said.", "Gao"),
+        ("In Mosul, a bomb exploded at a market on Friday.", "Mosul"),
+    ]:
+        assert where in _names(text), (text, _names(text))

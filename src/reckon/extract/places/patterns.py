@@ -191,6 +191,15 @@ _SOURCE_SEAT_BEFORE = re.compile(
 _SPEECH_AFTER = re.compile(
     r"(?:,?\s+(?:on\s+)?\w+)?,?\s+(?:said|says|reported|told|announced|stated|added|claimed)\b"
 )
+# "In Maputo, officials said ...": where the speakers sit, told first
+_SEAT_FIRST_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)In\s+$")
+_SPEAKERS_AFTER = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?(?:officials?|ministry|ministers?|"
+    r"government|spokesm[ae]n|spokeswoman|spokesperson|police|army|military|authorities|"
+    r"diplomats?|sources?|leaders?|president|governor|prosecutors?)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:said|says|told|announced|confirmed|claimed|denied|stated|insisted|warned|reported)\b",
+    re.IGNORECASE,
+)
 # a capital standing for its government when it is the subject: "Washington said", "Moscow is
 # leading" (not "villages near Monywa said")
 _METONYM_AFTER = re.compile(
