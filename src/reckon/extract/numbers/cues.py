@@ -14,11 +14,16 @@ from reckon.lexicon import load_table
 
 # trigger phrases (tokens, kind, role) from the lexicon file count_triggers.tsv, whose header says
 # what each role means; the "of" nouns ("the killing of six") are read by verbs.nominals
+_ROLE_AS = {"removal": "act_person"}
 _TRIGGER_TABLE: list[tuple[str, str, str]] = [
-    (r["phrase"], r["kind"], r["role"])
+    (r["phrase"], r["kind"], _ROLE_AS.get(r["role"], r["role"]))
     for r in load_table("count_triggers.tsv")
     if r["role"] != "of"
 ]
+# verbs of taking people away ("carried away", "marched"): abductions with a removal complement
+REMOVAL: frozenset[str] = frozenset(
+    r["phrase"] for r in load_table("count_triggers.tsv") if r["role"] == "removal"
+)
 NOMINALS: dict[str, str] = {
     r["phrase"]: r["kind"] for r in load_table("count_triggers.tsv") if r["role"] == "of"
 }
@@ -37,7 +42,8 @@ _STEMS = re.compile(
     r"|succumb|drown|li(?:fe|ves)|fatalit|bod(?:y|ies)|corpse|toll|injur|wound|hurt|maim|hospital|gun|die"
     r"|treated|condition|vomit|breath|lost|abduct|kidnap|disappear|hostage|seiz|picked up|snatch"
     r"|arrest|detain|apprehend|rounded up|rounding up|custody|casualt|gunned|shot|harm|alive"
-    r"|unhurt|unharmed|missing|questioning)",
+    r"|unhurt|unharmed|missing|questioning|carri|took|taken|taking|led away|dragg|whisk|march|herded|bundled|forced"
+    r"|frogmarch)",
     re.IGNORECASE,
 )
 
