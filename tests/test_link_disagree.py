@@ -11,7 +11,7 @@ import itertools
 import pytest
 
 from linkfixtures import count, report
-from reckon.link import link_extractions, place_score, report_ids
+from reckon.link import link_extractions, place_score, report_ids, text_place_keys
 from reckon.link.actors import crowd_head, crowds_apart
 from reckon.model import Actor, DateInterval, Extraction, Location, Mention, Span
 
@@ -233,3 +233,203 @@ def test_protests_of_other_crowds_two_days_apart_stay_apart_and_one_crowd_links(
     b = _m(r1, PEACEFUL, "2024-06-27", KUMASI, actors=[("Nurses", "party", "Protesters")])
     c = _m(r2, FORCE, "2024-06-25", KUMASI, actors=[("traders", "party", "Protesters")])
     assert _groups([_x(r0, a), _x(r1, b), _x(r2, c)]) == [["tp-0", "tp-2"], ["tp-1"]]
+
+
+# ------------------------------------------------------------------ places at other levels
+ZAMFARA = dict(country="Nigeria", iso="NG", admin1="Zamfara", resolved=True)
+
+
+def test_a_village_and_the_district_of_its_name_read_as_a_town():
+    dansadau = Location("Dansadau", admin2="Maru", feature="town", precision=1, geonameid=81,
+                        lat=11.30, lon=6.50, **ZAMFARA)  # fmt: skip
+    maru_area = Location("Maru", admin2="Maru", feature="town", precision=2, geonameid=82,
+                         lat=12.33, lon=6.40, **ZAMFARA)  # fmt: skip
+    maru_town = Location("Maru", admin2="Maru", feature="town", precision=1, geonameid=83,
+                         lat=12.33, lon=6.40, **ZAMFARA)  # fmt: skip
+    gusau_area = Location("Gusau", admin2="Gusau", feature="town", precision=2, geonameid=84,
+                          lat=12.16, lon=6.66, **ZAMFARA)  # fmt: skip
+    assert place_score(dansadau, maru_area)[0] == place_score(maru_area, dansadau)[0] == 0.75
+    assert place_score(dansadau, maru_town)[1] is not None  # the town of Maru, 115 km away
+    assert place_score(dansadau, gusau_area)[0] < 0.6  # another district's name
+
+
+def test_an_unresolved_place_and_the_province_or_district_its_text_gives():
+    darfur = dict(country="Sudan", iso="SD", admin1="North Darfur")
+    camp = Location("Abu Shouk", feature="unresolved", precision=2, resolved=False, **darfur)
+    state = Location("North Darfur", feature="admin1", precision=3, resolved=True,
+                     geonameid=91, **darfur)  # fmt: skip
+    other = Location("South Darfur", feature="admin1", precision=3, resolved=True, geonameid=92,
+                     **{**darfur, "admin1": "South Darfur"})  # fmt: skip
+    assert place_score(camp, state)[0] == place_score(state, camp)[0] == 0.6
+    assert place_score(camp, other)[0] <= 0.3
+    kivu = dict(country="DR Congo", iso="CD", admin1="North Kivu")
+    village = Location("Masala", admin2="Beni", feature="unresolved", precision=2, **kivu)
+    beni = Location("Beni", admin2="Beni", feature="admin2", precision=2, resolved=True,
+                    geonameid=93, **kivu)  # fmt: skip
+    lubero = Location("Lubero", admin2="Lubero", feature="admin2", precision=2, resolved=True,
+                      geonameid=94, **kivu)  # fmt: skip
+    assert place_score(village, beni)[0] == 0.75
+    assert place_score(village, lubero)[0] == 0.15
+
+
+def test_a_town_at_the_seat_of_a_district_the_gazetteer_files_apart():
+    kasai = dict(country="DR Congo", iso="CD", admin1="Kasai", resolved=True)
+    territory = Location("Kamonia", admin2="Kamonia", feature="admin2", precision=3,
+                         geonameid=95, lat=-6.416, lon=20.80, **kasai)  # fmt: skip
+    town = Location("Tshikapa", admin2="Tshikapa City", feature="town", precision=2,
+                    geonameid=96, lat=-6.42, lon=20.79, **kasai)  # fmt: skip
+    far = Location("Ilebo", admin2="Ilebo", feature="town", precision=1, geonameid=97,
+                   lat=-4.32, lon=20.59, **kasai)  # fmt: skip
+    assert place_score(territory, town)[0] == 0.6
+    assert place_score(territory, far)[0] == 0.15
+
+
+def test_a_place_given_only_as_a_country_whose_report_names_the_province():
+    haiti = dict(country="Haiti", iso="HT", resolved=True)
+    town = Location("Mirebalais", admin1="Centre", admin2="Mirebalais", feature="admin2",
+                    precision=2, geonameid=98, **haiti)  # fmt: skip
+    country = Location("Haiti", feature="country", precision=3, geonameid=99, **haiti)
+    ctx = frozenset(text_place_keys("Gang members stormed a station in Haiti's Centre department."))
+    assert place_score(country, town, contexts=(ctx, frozenset()))[0] == 0.6
+    ctx = frozenset(text_place_keys("Gang members stormed a police station in Haiti."))
+    assert place_score(country, town, contexts=(ctx, frozenset()))[0] == 0.15
+
+
+# ------------------------------------------------------------ one fight told from either side
+def test_the_other_side_of_one_fight_is_no_contradiction_of_perpetrators():
+    from reckon.link.actors import actor_score
+
+    police = Mention(*FORCE, actors=[Actor("Police", "perpetrator", "State forces"),
+                                     Actor("protesters", "target", "Protesters")])  # fmt: skip
+    rioters = Mention("Riots", "Violent demonstration",
+                      actors=[Actor("Rioters", "perpetrator", "Rioters")])  # fmt: skip
+    assert actor_score(police, rioters)[0] > 0.1
+    troops = Mention(*CLASH, actors=[Actor("troops", "perpetrator", "State forces"),
+                                     Actor("militants", "target", "Rebel group")])  # fmt: skip
+    militants = Mention(*CLASH, actors=[Actor("jihadists", "perpetrator", "Rebel group"),
+                                        Actor("an army post", "target", "State forces")])  # fmt: skip
+    assert actor_score(troops, militants)[0] > 0.5
+    gunmen = Mention(*VAC, actors=[Actor("gunmen", "perpetrator", "Political militia"),
+                                   Actor("villagers", "target", "Civilians")])  # fmt: skip
+    soldiers = Mention(*VAC, actors=[Actor("soldiers", "perpetrator", "State forces"),
+                                     Actor("farmers", "target", "Civilians")])  # fmt: skip
+    assert actor_score(gunmen, soldiers)[0] == 0.1  # two perpetrators of the killing: two killings
+
+
+# -------------------------------------------------------------- sub-types told of one happening
+def test_close_sub_types_score_above_other_sub_types():
+    from reckon.link import type_score
+
+    def m(sub, et="Explosions/Remote violence"):
+        return Mention(et, sub)
+
+    assert type_score(m("Remote explosive/landmine/IED"), m("Suicide bomb"))[0] == 0.9
+    assert type_score(m("Air/drone strike"), m("Shelling/artillery/missile attack"))[0] == 0.85
+    assert type_score(m("Air/drone strike"), m("Grenade"))[0] == 0.75
+    protest = "Protests"
+    assert (
+        type_score(m("Peaceful protest", protest), m("Protest with intervention", protest))[0]
+        == 0.9
+    )
+    vac = "Violence against civilians"
+    assert type_score(m("Attack", vac), m("Abduction/forced disappearance", vac))[0] == 0.75
+
+
+# ------------------------------------------------------------------ protests day after day
+IBADAN = Location("Ibadan", country="Nigeria", iso="NG", admin1="Oyo", lat=7.38, lon=3.9,
+                  precision=1, feature="town", resolved=True, geonameid=101)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "crowd_a,crowd_b,linked",
+    [
+        (None, None, False),  # no crowd named: two protests of a city on two days
+        ("youths", None, False),
+        ("pensioners", "retired civil servants", False),
+        ("okada riders protesting fuel prices", "angry okada riders", True),  # one crowd
+        ("market women", "women traders", False),
+        ("students of the polytechnic", "polytechnic students", True),
+    ],
+)
+def test_protests_on_two_days_link_only_when_the_crowd_is_named_alike(crowd_a, crowd_b, linked):
+    t0 = "Police fired tear gas at protesters blocking roads in Ibadan today."
+    t1 = "Protesters held a sit-in in Ibadan on Wednesday."
+    r0, r1 = report("tq-0", t0, "2024-05-13"), report("tq-1", t1, "2024-05-15")
+    a = _m(r0, FORCE, "2024-05-13", IBADAN,
+           actors=[(crowd_a, "target", "Protesters")] if crowd_a else [])  # fmt: skip
+    b = _m(r1, PEACEFUL, "2024-05-14", IBADAN,
+           actors=[(crowd_b, "party", "Protesters")] if crowd_b else [])  # fmt: skip
+    assert (len(_groups([_x(r0, a), _x(r1, b)])) == 1) is linked
+
+
+def test_one_protest_told_on_one_day_links_with_no_crowd_named():
+    t0 = "Police fired tear gas at protesters blocking roads in Ibadan today."
+    t1 = "A protest over fuel prices in Ibadan on Monday turned tense."
+    r0, r1 = report("tr-0", t0, "2024-05-13"), report("tr-1", t1, "2024-05-14")
+    a = _m(r0, FORCE, "2024-05-13", IBADAN)
+    b = _m(r1, PEACEFUL, "2024-05-13", IBADAN)
+    assert _groups([_x(r0, a), _x(r1, b)]) == [["tr-0", "tr-1"]]
+
+
+# ------------------------------------------- a place read as a namesake far away, named beside
+PLATEAU_JOS = Location("Jos", country="Nigeria", iso="NG", admin1="Plateau", admin2="Jos North",
+                       lat=9.93, lon=8.89, precision=2, feature="town", resolved=True,
+                       geonameid=111)  # fmt: skip
+KANO_ROGO = Location("Angwan Rogo", country="Nigeria", iso="NG", admin1="Kano", admin2="Rogo",
+                     lat=11.55, lon=7.82, precision=1, feature="town", resolved=True,
+                     geonameid=112)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suspected herders killed seven people in Angwan Rogo, a village near Jos, on Tuesday.",
+        "Seven villagers died when gunmen raided Angwan Rogo on the outskirts of Jos on Tuesday.",
+        "In Angwan Rogo (Jos South), attackers shot dead seven residents on Tuesday night.",
+    ],
+)
+def test_a_village_read_as_a_namesake_far_away_links_with_the_town_its_report_names(text):
+    t1 = "Gunmen killed seven villagers in an attack near Jos, Plateau State, on Tuesday."
+    r0, r1 = report("tn-0", text, "2024-05-15"), report("tn-1", t1, "2024-05-15")
+    phrase = "seven" if "seven" in text else "Seven"
+    a = _m(r0, VAC, "2024-05-14", KANO_ROGO, killed=count(text, phrase, 7, 7, 7))
+    b = _m(r1, VAC, "2024-05-14", PLATEAU_JOS, killed=_n(t1, "seven villagers", 7))
+    assert _groups([_x(r0, a), _x(r1, b)]) == [["tn-0", "tn-1"]]
+
+
+def test_far_apart_places_stay_apart_without_a_count_or_actor_shared_or_a_name_itself():
+    t0 = "Hours after an attack near Jos, gunmen raided Angwan Rogo on Tuesday."
+    t1 = "Gunmen attacked a village near Jos, Plateau State, on Tuesday."
+    r0, r1 = report("to-0", t0, "2024-05-15"), report("to-1", t1, "2024-05-15")
+    a = _m(r0, VAC, "2024-05-14", KANO_ROGO)
+    b = _m(r1, VAC, "2024-05-14", PLATEAU_JOS)
+    assert len(_groups([_x(r0, a), _x(r1, b)])) == 2  # Jos named, but nothing else in common
+    kano = Location("Kano", country="Nigeria", iso="NG", admin1="Kano", admin2="Kano Municipal",
+                    lat=12.0, lon=8.52, precision=1, feature="town", resolved=True,
+                    geonameid=113)  # fmt: skip
+    t2 = "Gunmen killed seven villagers in Angwan Rogo, Kano State, on Tuesday."
+    t3 = "Gunmen killed seven people in Kano on Tuesday."
+    r2, r3 = report("to-2", t2, "2024-05-15"), report("to-3", t3, "2024-05-15")
+    c = _m(r2, VAC, "2024-05-14", KANO_ROGO, killed=_n(t2, "seven villagers", 7))
+    d = _m(r3, VAC, "2024-05-14", kano, killed=_n(t3, "seven people", 7))
+    # "Kano" in the first report is its own state's name, not the city: no evidence
+    assert len(_groups([_x(r2, c), _x(r3, d)])) == 2
+
+
+# ----------------------------------------------------- an ambush told as a clash or as a blast
+def test_an_ambush_with_a_roadside_bomb_told_as_a_clash_and_as_a_blast_links():
+    from reckon.link import type_score
+
+    assert type_score(Mention(*CLASH), Mention(*IED))[0] == 0.5
+    t0 = "Maoists ambushed a patrol in Bijapur district on Saturday, killing a jawan."
+    t1 = "A jawan was killed when Maoists set off a roadside bomb under a patrol in Bijapur."
+    r0, r1 = report("tm-0", t0, "2024-11-10"), report("tm-1", t1, "2024-11-10")
+    district = _loc("Bijapur", "Bijapur", feature="admin2", precision=2, geonameid=121,
+                    admin1="Chhattisgarh", lat=18.8, lon=80.8, country="India",
+                    iso="IN")  # fmt: skip
+    state = Location("Chhattisgarh", country="India", iso="IN", admin1="Chhattisgarh",
+                     feature="admin1", precision=3, resolved=True, geonameid=122)  # fmt: skip
+    maoists = [("Maoists", "perpetrator", "Rebel group")]
+    a = _m(r0, CLASH, "2024-11-09", state, killed=_n(t0, "a jawan", 1), actors=maoists)
+    b = _m(r1, IED, "2024-11-09", district, killed=_n(t1, "A jawan", 1))
+    assert _groups([_x(r0, a), _x(r1, b)]) == [["tm-0", "tm-1"]]

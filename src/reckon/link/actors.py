@@ -76,6 +76,22 @@ def crowds_apart(a: Mention, b: Mention) -> bool:
     return not (heads[0] & heads[1])
 
 
+def crowds_shared(a: Mention, b: Mention) -> bool:
+    """Whether two mentions name one crowd: a telling head in common ("students" / "university
+    students"), or crowds named alike."""
+    ca = [x for x in a.actors if x.type in CROWD_TYPES]
+    cb = [x for x in b.actors if x.type in CROWD_TYPES]
+    ha = {crowd_head(x.text) for x in ca} - _generic_crowds() - {""}
+    hb = {crowd_head(x.text) for x in cb} - _generic_crowds() - {""}
+    if ha & hb:
+        return True
+    return any(
+        fuzz.token_set_ratio(_actor_norm(x), _actor_norm(y), score_cutoff=80)
+        for x in ca
+        for y in cb
+    )
+
+
 def actor_score(a: Mention, b: Mention) -> tuple[float, str | None]:
     if not a.actors or not b.actors:
         return 0.5, None
@@ -92,7 +108,13 @@ def actor_score(a: Mention, b: Mention) -> tuple[float, str | None]:
     pb = {x.type for x in b.actors if x.type and x.role == "perpetrator"}
     fa = {ACTOR_FAMILY.get(t, t) for t in pa}
     fb = {ACTOR_FAMILY.get(t, t) for t in pb}
-    if pa and pb and not (fa & fb) and not similar:
+    # the other's perpetrators among this one's actors in another role are one side of the
+    # same fight told from the other side (police breaking up a protest / rioters; troops
+    # attacked / troops attacking)
+    sides_a = {ACTOR_FAMILY.get(t, t) for t in ta} - {"Civilians"}
+    sides_b = {ACTOR_FAMILY.get(t, t) for t in tb} - {"Civilians"}
+    reversed_roles = bool((fa & sides_b) or (fb & sides_a))
+    if pa and pb and not (fa & fb) and not similar and not reversed_roles:
         return 0.1, None
     s = 0.3 + 0.7 * (len(ta & tb) / len(ta | tb)) if (ta or tb) else 0.5
     if similar:

@@ -13,8 +13,8 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from reckon.link.actors import actor_score, crowds_apart
-from reckon.link.places import grounded, place_keys, place_score
+from reckon.link.actors import actor_score, crowds_apart, crowds_shared
+from reckon.link.places import NAMED_APART, grounded, place_keys, place_score
 from reckon.link.records import (
     COPY_BONUS,
     FALLBACK_DAYS,
@@ -31,7 +31,7 @@ from reckon.model import Count, Mention
 B, E, V, P, R = VIOLENT + ("Protests", "Riots")
 TYPE_AFFINITY: dict[frozenset[str], float] = {
     frozenset({B, V}): 0.5,  # an attack on a post, told as a clash; a clash, told as an attack
-    frozenset({B, E}): 0.35,  # fighting with mortars, told as shelling
+    frozenset({B, E}): 0.5,  # an ambush with a roadside bomb, told as a clash or as a blast
     frozenset({E, V}): 0.35,  # a strike on civilians, told as an attack
     frozenset({P, R}): 0.6,  # a protest the police broke up, told as a riot
     frozenset({R, V}): 0.35,  # a mob killing, told as an attack
@@ -65,9 +65,29 @@ SD_AFFINITY: dict[tuple[str, str], float] = {
 }
 
 
+OTHER_SUBTYPE = 0.75  # one type of event, another sub-type: a shelling told as a missile strike
+# Sub-types that outlets (and readers) tell one happening as, beyond the default: whether the
+# police stepped in at a protest; a clash and the ground it won; a bomb, a suicide bomber or a
+# thrown grenade; a missile and an air strike (the weapon seldom seen); a riot and a mob.
+SUBTYPE_AFFINITY: dict[frozenset[str], float] = {
+    frozenset({"Peaceful protest", "Protest with intervention"}): 0.9,
+    frozenset({"Protest with intervention", "Excessive force against protesters"}): 0.9,
+    frozenset({"Peaceful protest", "Excessive force against protesters"}): 0.85,
+    frozenset({"Armed clash", "Government regains territory"}): 0.9,
+    frozenset({"Armed clash", "Non-state actor overtakes territory"}): 0.9,
+    frozenset({"Remote explosive/landmine/IED", "Suicide bomb"}): 0.9,
+    frozenset({"Remote explosive/landmine/IED", "Grenade"}): 0.85,
+    frozenset({"Shelling/artillery/missile attack", "Air/drone strike"}): 0.85,
+    frozenset({"Violent demonstration", "Mob violence"}): 0.85,
+}
+
+
 def type_score(a: Mention, b: Mention) -> tuple[float, str | None]:
     if a.event_type == b.event_type:
-        return (1.0 if a.sub_event_type == b.sub_event_type else 0.75), None
+        if a.sub_event_type == b.sub_event_type:
+            return 1.0, None
+        pair = frozenset({a.sub_event_type, b.sub_event_type})
+        return SUBTYPE_AFFINITY.get(pair, OTHER_SUBTYPE), None
     pair = frozenset({a.event_type, b.event_type})
     if SD in pair:
         sd, other = (a, b) if a.event_type == SD else (b, a)
@@ -105,6 +125,10 @@ def _agree(x: tuple[int, bool], y: tuple[int, bool]) -> float:
 DEATHS_VS_WOUNDS = 0.3  # one report counts deaths, the other only the wounded
 GROWN = 0.5  # a toll revised upward by a later report: neither agreement nor contradiction
 GROWTH_MAX = 10  # a toll grows by revision up to ten times its first figure ("4", then "19")
+
+
+def _crowd_events(a: Mention, b: Mention) -> bool:
+    return {a.event_type, b.event_type} <= {"Protests", "Riots"}
 
 
 def _shared_killing(a: Mention, b: Mention, fs: float) -> bool:
@@ -337,6 +361,14 @@ def score_pair(
         total = min(total, LINK_THRESHOLD - 0.01)  # joins a group only through other links
     elif crowds_apart(a.mention, b.mention) and (ds < 1.0 or ts < 1.0):
         total = min(total, LINK_THRESHOLD - 0.01)  # other crowds, on other days or otherwise told
+    elif (
+        ds < 1.0 and _crowd_events(a.mention, b.mention) and not crowds_shared(a.mention, b.mention)
+    ):
+        # a city sees protests day after day, each its own event: on two days, one crowd only
+        # when the reports name it alike
+        total = min(total, LINK_THRESHOLD - 0.01)
+    elif ps == NAMED_APART and fs < SHARED_KILLING_FIGURES and acs <= 0.5:
+        total = min(total, LINK_THRESHOLD - 0.01)  # far apart, and no count or actor shared
     elif slip and (a.mention.event_type != b.mention.event_type or fs < SHARED_KILLING_FIGURES):
         total = min(total, LINK_THRESHOLD - 0.01)  # days apart, and not clearly one happening
     elif fs <= DEATHS_VS_WOUNDS and (ts < 1.0 or ds < 1.0 or acs <= 0.5):
