@@ -174,7 +174,7 @@ EXAMPLES = [
     (
         "The governor imposed a curfew on the city of Kaduna on Tuesday.",
         "Strategic developments",
-        "Other",
+        "Change to group/activity",  # a security measure (../shared/eval/README.md)
     ),
 ]
 

@@ -136,7 +136,7 @@ def test_two_places_of_one_province_in_other_districts_agree_poorly():
     assert place_score(mangu, village)[0] == 0.75  # a village and its district
     assert place_score(village, mangu)[0] == 0.75
     assert place_score(bassa, province)[0] == 0.6  # a town and its province: unchanged
-    assert place_score(bokkos_town, bokkos_lga)[0] == 0.6  # one name: a town and its district
+    assert place_score(bokkos_town, bokkos_lga)[0] == 0.75  # one name: a town in its district
     nameless = _area("Kwall", None, geonameid=27, **PLATEAU)
     assert place_score(nameless, bassa)[0] == 0.6  # a district unknown: the province decides
 

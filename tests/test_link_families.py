@@ -84,10 +84,15 @@ def test_a_village_and_its_district_link_through_the_report_that_names_both():
             report("fd-3", t3, "2024-03-18")]  # fmt: skip
     places = [_loc("Dansadau", **DANSADAU), _loc("Maru", precision=2, **MARU),
               _loc("Dansadau", **DANSADAU)]  # fmt: skip
-    killed = [count(t1, "eleven", 11, 11, 11), count(t2, "nine", 9, 9, 9), count(t3, "11", 11, 11, 11)]
+    killed = [
+        count(t1, "eleven", 11, 11, 11),
+        count(t2, "nine", 9, 9, 9),
+        count(t3, "11", 11, 11, 11),
+    ]
     xs = [
-        Extraction(r, incidents=[_m(r, "Violence against civilians", "Attack", "2024-03-10", p,
-                                    killed=k)])  # fmt: skip
+        Extraction(
+            r, incidents=[_m(r, "Violence against civilians", "Attack", "2024-03-10", p, killed=k)]
+        )  # fmt: skip
         for r, p, k in zip(reps, places, killed, strict=True)
     ]
     incs = link_extractions(xs)
@@ -100,7 +105,9 @@ def test_place_levels():
     town = _loc("Tahoua", **TAHOUA)
     region = _loc("Tahoua", precision=3, feature="admin1", **TAHOUA)
     assert place_score(town, _loc("Tahoua", **TAHOUA))[0] == 0.95
-    assert place_score(town, region)[0] == 0.6  # a town and the region named after it
+    assert place_score(town, region)[0] == 0.75  # a town and the region named after it
+    elsewhere = _loc("Tahoua", precision=3, feature="admin1", **{**TAHOUA, "admin1": "Agadez"})
+    assert place_score(town, elsewhere)[0] == 0.6  # ... which the gazetteer does not put it in
     guessed = Location("Tahoua", country="Nigeria", iso="NG", admin1="Niger", resolved=True)
     assert place_score(town, guessed, (True, False))[0] == 0.8  # one country only guessed
     assert place_score(town, guessed, (True, True))[1] == "different countries"
@@ -137,7 +144,9 @@ def test_daily_shelling_of_one_city_stays_apart_day_by_day():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["a", "b", "c", "d", "e", "f", "g"])
+@pytest.mark.parametrize(
+    "name", ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "n", "o"]
+)
 def test_cluster_sets_through_the_whole_pipeline(name, capsys):
     from reckon.extract import extract
     from reckon.geocode import geocode
@@ -149,12 +158,21 @@ def test_cluster_sets_through_the_whole_pipeline(name, capsys):
                                          published=r["published"], source=r["source"])))
         for r in rows
     ]  # fmt: skip
-    score = pairwise_f1({r["id"]: r["cluster"] for r in rows}, [report_ids(i) for i in link_extractions(xs)])
+    score = pairwise_f1(
+        {r["id"]: r["cluster"] for r in rows}, [report_ids(i) for i in link_extractions(xs)]
+    )
     with capsys.disabled():
         print(f"\nlink_clusters_{name}: pairwise F1 {score['f1']:.3f} "
               f"(P {score['precision']:.3f} R {score['recall']:.3f})")  # fmt: skip
     # the reader misses some reports entirely: these floors leave it room, not linking
     # sets e and f hold the hardest cases (an undated post beside two blasts a day apart, places
     # the geocoder puts in another country, reports the reader finds no event in): lower floors
-    floor = {"e": (0.8, 0.7), "f": (0.9, 0.5)}.get(name, (0.9, 0.75))
+    # h, i, l: places the geocoder puts in another country or state, reports with no event found
+    floor = {
+        "e": (0.8, 0.7),
+        "f": (0.9, 0.5),
+        "h": (0.9, 0.7),
+        "i": (0.9, 0.7),
+        "l": (0.9, 0.7),
+    }.get(name, (0.9, 0.75))
     assert score["precision"] >= floor[0] and score["f1"] >= floor[1]

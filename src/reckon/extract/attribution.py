@@ -33,11 +33,14 @@ _BY = re.compile(
 )
 # "X claimed responsibility", "X said it had carried out the attack"
 _CLAIM = re.compile(
-    r"[\s,]*(?:(?:later|quickly|swiftly|has|have|had|also)\s+)*"
+    # the group's acronym may follow its name: "Al-Qaeda in the Arabian Peninsula (AQAP) later ..."
+    r"(?:\s*\([A-Z][\w-]{1,11}\))?"
+    r"[\s,]*(?:(?:later|quickly|swiftly|has|have|had|also|reportedly|subsequently)\s+)*"
     r"(?:claimed|claims|claiming)\s+(?:responsibility|the\s+(?:attack|bombing|killing|ambush|"
     r"assault|raid|strike))|"
     r"[\s,]*(?:said|says)\b[^.;]{0,80}?\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
-    r"(?:carried\s+out|launched|conducted|was\s+behind|were\s+behind)\b",
+    r"(?:carried\s+out|launched|conducted|was\s+behind|were\s+behind|fired|detonated|"
+    r"struck|targeted|attacked|shelled|ambushed|bombed|downed|shot\s+down)\b",
     _F,
 )
 # between the verb and the actor: determiners and the actor's unlisted modifiers ("Somalia-based")

@@ -81,6 +81,14 @@ class Decision:
     key: Trigger | None  # the trigger that decided
 
 
+# a disrupted weapons use told by the weapons taken ("seized 20 rifles", "recovered explosives")
+_SEIZURE = re.compile(r"(?:seized|confiscated|recovered|impounded|uncovered|found|discovered)\b", _F)
+
+# the Other triggers that tell a security measure or a movement of forces, and those that tell an
+# operation (which stays Other)
+_SECURITY_MEASURE = re.compile(r"curfew|state of|lockdown|blockade", _F)
+_OPERATION = re.compile(r"security operation|tasked with", _F)
+
 _INFRASTRUCTURE = re.compile(r"(?:destroyed|blew up|sabotaged|demolished|wrecked) (?!(?:\w+ ){0,3}(?:homes|houses|shops))", _F)
 
 
@@ -104,6 +112,12 @@ def classify(
     def d(et: str, st: str, code: str, strength: float = 0.8) -> Decision:
         return Decision(et, st, strength, by.get(code))
 
+    seizure = has(DISRUPT) and _SEIZURE.match(by[DISRUPT].text) is not None
+    if seizure and (has(ARREST) or has(CLASH) or has(ABDUCT) or (has(KILL) and has_deaths)):
+        # "arrested five suspects and seized weapons", "recovered rifles from the bodies of the
+        # attackers": the arrest or the fight is the event, the weapons a detail of it
+        del by[DISRUPT]
+        seizure = False
     armed_perp = bool(perp_types & ARMED)
     civ_target = "Civilians" in target_types
     armed_target = bool(target_types & ARMED)
@@ -113,7 +127,8 @@ def classify(
     if has(DISRUPT) and not (
         has_deaths and by[DISRUPT].text.lower() in ("foiled", "thwarted") and armed_target
     ):
-        return d("Strategic developments", "Disrupted weapons use", DISRUPT, 0.85)
+        # weapons seized are an event of their own where nothing else is told before them
+        return d("Strategic developments", "Disrupted weapons use", DISRUPT, WEAK if seizure else 0.85)
     if has(DISRUPT):
         # "two militiamen and a soldier were killed in a foiled attack on a post": a fight
         return d("Battles", "Armed clash", DISRUPT, 0.7)
@@ -170,6 +185,12 @@ def classify(
         if has(PROTEST):
             return d("Protests", "Peaceful protest", PROTEST, 0.75)
     if has(MOB):
+        if by[MOB].text.lower().startswith(
+            ("beat ", "stoned ", "hacked ", "killed ", "attacked ")
+        ) and perp_types & (STATEISH | {"Rebel group", "Political militia"}):
+            # "two men on a motorbike beat a journalist": armed men's beating is an attack, a
+            # crowd's (or vigilantes') a mob's
+            return d("Violence against civilians", "Attack", MOB, 0.75)
         return d("Riots", "Mob violence", MOB, 0.85)
     if (has(KILL) or has(ATTACK)) and perp_types and perp_types <= {"Rioters"}:
         return d("Riots", "Mob violence", KILL if has(KILL) else ATTACK, 0.7)
@@ -181,9 +202,12 @@ def classify(
         if has(MASSACRE) and not armed_target:
             return d("Violence against civilians", "Attack", MASSACRE, 0.75)
         sides = perp_types | target_types
+        if (has(RIOT) or has(MOB)) and perp_types and perp_types <= {"Rioters", "Protesters"}:
+            # "supporters clashed with police, hurling rocks": a crowd's violence
+            return d("Riots", "Violent demonstration", RIOT if has(RIOT) else MOB, 0.7)
         if (
             "Rioters" in sides
-            and sides & STATEISH
+            and (sides & STATEISH or stateish_present)
             and not sides & NONSTATE
             and not by[CLASH].text.lower().startswith("ambush")
         ):
@@ -245,6 +269,9 @@ def classify(
     if has(RIOT) and perp_types and not armed_perp:
         return d("Riots", "Violent demonstration", RIOT, 0.7)
     infrastructure = has(LOOT) and _INFRASTRUCTURE.match(by[LOOT].text) is not None
+    if has(LOOT) and armed_perp and by[LOOT].text.lower().startswith(("blew up", "bombed")):
+        # "rebels blew up a stretch of pipeline": property destroyed with explosives
+        return d("Explosions/Remote violence", "Remote explosive/landmine/IED", LOOT, 0.75)
     if (has(LOOT) and (armed_perp or not infrastructure)) or (has(RIOT) and armed_perp):
         # a mast or a bridge destroyed is armed violence only by an armed side ("workers
         # destroyed the old bridge" is building work)
@@ -261,7 +288,17 @@ def classify(
         # an armed side sets up a base ("the minister opened a bus headquarters" is none)
         return d("Strategic developments", "Headquarters or base established", HQ, 0.8)
     if has(OTHER):
-        return d("Strategic developments", "Other", OTHER, 0.6)
+        others = [t.text for t in triggers if t.code == OTHER]
+        if any(_SECURITY_MEASURE.search(x) for x in others) and not any(
+            _OPERATION.search(x) for x in others
+        ):
+            # a curfew, a state of emergency: a security measure, a change to the activity of
+            # the authorities (ACLED); troops sent stay Other, the response to an event just told
+            return d("Strategic developments", "Change to group/activity", OTHER, 0.6)
+        # leaflets or banners found beside an attack are its detail, an event only by themselves
+        grave = "grave" in by[OTHER].text.lower() or "burial" in by[OTHER].text.lower()
+        weak = not grave and not any(_OPERATION.search(x) for x in others)
+        return d("Strategic developments", "Other", OTHER, WEAK if weak else 0.6)
     if has(DISPERSE):
         return d("Protests", "Protest with intervention", DISPERSE, 0.5)
     return None

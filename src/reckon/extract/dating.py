@@ -213,9 +213,10 @@ def _attach_loose(text: str, events: list[_Ev], loose: list) -> None:
             for d in _dates
             if not _SPEECH_DATE.search(text[max(0, d.span.start - 30) : d.span.start])
         ]
-        if own and target.date is not None and not _dates_ok(target.date, own[0]):
+        update = _UPDATE.search(ctext) is not None  # "by Saturday the toll had risen to 33"
+        if own and target.date is not None and not _dates_ok(target.date, own[0]) and not update:
             continue  # a figure for another day is not this incident's
-        if target.date is None and _other_weekday(target.clause_text, ctext):
+        if target.date is None and _other_weekday(target.clause_text, ctext) and not update:
             continue  # ... nor when no publication date resolves the days ("on Sunday")
         for c in counts:
             if _SUPERSEDED.search(ctext) and any(x.counts.get(c.kind) for x in prev):

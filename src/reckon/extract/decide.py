@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from reckon.extract import actors as actors_mod
 from reckon.extract import events as ev
-from reckon.extract import heads, victims
+from reckon.extract import heads, syntax, victims
 from reckon.extract import roles as sides
 from reckon.extract.cues import _F, _WEAK
 from reckon.extract.segment import (
@@ -38,6 +38,10 @@ _UNACCUSATIVE = re.compile(r"died|dies|die|dead|perished|succumbed", _F)
 
 
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:when|as|after)\s+(?:the\s+)?$", _F)
+
+
+# a pronoun that may be the subject of the trigger: "They carried away 15 people"
+_PRONOUN_BEFORE = re.compile(r"\b(?:they|he|she)\b", _F)
 
 
 _GENERIC_CODES = {ev.KILL, ev.ATTACK, ev.WOUND, ev.FIRE_ON, ev.DISPERSE, ev.MASSACRE}
@@ -136,6 +140,7 @@ def _role_actors(
     trig: ev.Trigger,
     acts: list[actors_mod.ActorMention],
     subordinate: bool = False,
+    parsed: list[syntax.Argument] | None = None,
 ) -> tuple[list[tuple[actors_mod.ActorMention, str]], set[str], set[str]]:
     """Each actor's role in the clause. With ``subordinate``, the armed subject of a
     'when'/'as' clause after the event is its perpetrator (tried only where the clause would
@@ -228,6 +233,9 @@ def _role_actors(
                 role = "party"
             else:
                 role = "target"
+        if parsed and not (a.start < trig.end and trig.start < a.end):
+            # the parse of the sentence, where it tells this actor's role, wins over word order
+            role = syntax.role_of(parsed, a.start, a.end) or role
         if (
             role == "perpetrator"
             and a.type == "Civilians"
@@ -298,6 +306,29 @@ def _decide(
         next((t for t in strong if not nominal(t)), strong[0] if strong else triggers[0]),
     )
     roles, perp, targ = _role_actors(text, cl, main, acts, subordinate)
+    if (
+        sentence
+        and "perpetrator" not in {r for _, r in roles}
+        and (
+            any(a.start < main.start for a in acts)
+            or _PRONOUN_BEFORE.search(text, cl.start, main.start)
+        )
+    ):
+        # word order left a side unknown: read the roles from the parse of the sentence (the
+        # anchoring trigger's arguments first, then the clause's other triggers')
+        parsed = [
+            a
+            for t in [main, *(t for t in triggers if t is not main)]
+            for a in syntax.arguments(text, (cl.start, cl.end), (t.start, t.end))
+        ]
+        roles, perp, targ = _role_actors(text, cl, main, acts, subordinate, parsed)
+        if not perp:
+            # "They carried away 15 people": a pronoun subject stands for the armed actor of
+            # the sentences before it
+            ante = syntax.antecedent(text, sentence, parsed, actors_mod.find_actors, ev.ARMED)
+            if ante is not None:
+                roles.append((ante, "perpetrator"))
+                perp = {ante.type}
     # forces sent somewhere ("a heavy army presence was deployed") are a party, not a side hit
     calm = [t for t in triggers if t.code in _NON_VIOLENT_CODES]
     for i, (a, r) in enumerate(roles):

@@ -123,6 +123,11 @@ def _absorb(inc: _Ev, e: _Ev) -> None:
         if same_text:
             # a repeated paragraph: the figures are the same figures
             continue
+        if kind in e.totals and items:
+            # "The death toll rose to 12": a stated total replaces the figures told before it
+            inc.counts[kind] = list(items)
+            inc.totals[kind] = e.totals[kind]
+            continue
         mine.extend(items)
     have = {(a.text.lower(), a.role) for a in inc.actors}
     for a in e.actors:
@@ -209,6 +214,46 @@ def _casualties_of_last(incidents: list[_Ev], e: _Ev) -> _Ev | None:
     return last
 
 
+_CROWD = ("Riots", "Protests")
+
+
+def _place_told_after(e: _Ev) -> bool:
+    """Is the clause's own place a detail told after its verb ("was shot dead in the Hamdallaye
+    neighbourhood", "fired tear gas near the market") rather than fronted as a new scene ("In
+    Kumasi, police arrested 20")?"""
+    own = [p for p in e.places if p.start >= e.clause.start]
+    return all(p.start > e.trigger.start for p in own)
+
+
+def _crowd_figures(incidents: list[_Ev], e: _Ev) -> _Ev | None:
+    """ "Youths burned tyres in the capital. A 19-year-old was shot dead in one suburb, 11
+    officers were injured and 20 people arrested": the figures of a demonstration told just
+    before, in a clause whose only happening is what befell the crowd (deaths, injuries,
+    arrests, its dispersal), with no armed group of its own and no day or scene of its own."""
+    if not incidents or not e.counts or e.force_new or e.clause.distinct_time or e.reference:
+        return None
+    last = incidents[-1]
+    if last.et not in _CROWD or not 0 <= e.clause.para - last.clause.para <= 1:
+        return None
+    if not (
+        e.et == last.et  # a demonstration of the other kind is another crowd's
+        or e.st == "Arrests"
+        or (e.et == "Violence against civilians" and e.st == "Attack")
+    ):
+        return None
+    if any(a.type in _ARMED_NONSTATE and a.role != "target" for a in e.actors):
+        return None
+    if _LATER.search(e.clause_text) or not _dates_ok(last.date, e.date):
+        return None
+    if e.date_in_clause and last.date is not None and e.date is not None and (
+        e.date.start != last.date.start
+    ):
+        return None
+    if not (_places_ok(last, e) or _place_told_after(e)):
+        return None
+    return last
+
+
 def _merge(events: list[_Ev]) -> list[_Ev]:
     incidents: list[_Ev] = []
     pending_refs: list[_Ev] = []
@@ -216,6 +261,12 @@ def _merge(events: list[_Ev]) -> list[_Ev]:
         host = _casualties_of_last(incidents, e)
         if host is not None:
             _absorb_keeping_type(host, e)
+            continue
+        crowd = _crowd_figures(incidents, e)
+        if crowd is not None:
+            if crowd.st == "Peaceful protest" and _intervention(e):
+                crowd.st = "Protest with intervention"
+            _absorb_keeping_type(crowd, e, keep_actors=False)
             continue
         if (
             e.st == "Disrupted weapons use"

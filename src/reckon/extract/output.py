@@ -40,8 +40,8 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _count_has_trigger(c, triggers: list[ev.Trigger]) -> bool:
     codes = {"arrested": (ev.ARREST, ev.DISPERSE), "abducted": (ev.ABDUCT,)}.get(c.kind)
-    if codes is None or c.trigger is None:
-        return True
+    if codes is None or c.trigger is None or c.negated:
+        return True  # "no injuries or arrests were reported": a nil needs no arrest word
     return any(
         t.code in codes and t.start < c.trigger.end and c.trigger.start < t.end for t in triggers
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import timedelta
 
-from reckon.extract import attribution
+from reckon.extract import attribution, syntax
 from reckon.extract import dates as dates_mod
 from reckon.extract import events as ev
 from reckon.extract import frames as frames_mod
@@ -134,6 +134,7 @@ def _extract(
     pub_year = _year(anchor)
     pub_date = _to_date(anchor)
     paras = paragraph_bounds(report)
+    syntax.prepare(())  # the parses of the last report are not needed again
 
     all_dates = [
         d

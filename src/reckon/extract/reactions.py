@@ -55,7 +55,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         "condemnation",
         re.compile(
             r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es)|"
-            r"criticis(?:ed|es)|criticiz(?:ed|es)|expressed (?:alarm|outrage|shock|horror)|"
+            r"criticis(?:ed|es)|criticiz(?:ed|es)|"
+            r"express(?:es|ed)? (?:its |their |our |his |her )?(?:deep |grave |serious )?"
+            r"(?:alarm|outrage|shock|horror|concern)|"
             r"called the (?:\w+ ){1,3}an? (?:\w+ ){0,3}(?:violation|crime|massacre|atrocity)|"
             r"accused (?:[\w-]+ ){1,6}of (?:systematically |deliberately )?(?:planning|targeting|killing|"
             r"committing|war crimes))",
@@ -65,7 +67,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "appeal",
         re.compile(
-            r"\b(?:called (?:on|for)|urged|appealed|renewed (?:calls|its call|their call)|"
+            # in any tense: NGO statements speak in the present ("We call on", "urges")
+            r"\b(?:call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)|"
+            r"appeal(?:s|ed|ing)? (?:to|for)|appealed|renew(?:s|ed)? (?:calls|its call|their call|our call)|"
             r"warn(?:ed|ing) (?:residents|people|citizens|all|against))\b",
             _F,
         ),
@@ -151,7 +155,8 @@ def _actor_before(text: str, clause_start: int, verb_start: int) -> tuple[str | 
 
 _VERBISH = re.compile(
     r"\b(?:announced|said|says|stated|has|have|had|was|were|is|are|did|set up|launched|opened|"
-    r"ordered|expressed|reported|told|called|urged|appealed|condemned|denied|demanded|vowed|"
+    r"ordered|expressed|expresses|reported|told|called|calls|call|urged|urges|urge|appealed|"
+    r"condemned|condemns|denied|demanded|vowed|"
     r"pledged|promised|welcomed)\b",
     _F,
 )

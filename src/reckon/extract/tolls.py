@@ -13,8 +13,8 @@ _F = re.IGNORECASE
 
 # Markers that make a casualty figure in the same clause a toll.
 CUMULATIVE = re.compile(
-    r"\bsince\b(?!\s+(?:been|then|fled|returned|left|died))|\bso far\b|(?<!earlier )(?<!later )\bthis (?:year|month)\b|\bin total\b|\boverall\b|"
-    r"\bacross (?:the |its |their )?(?:[A-Z][\w-]*|country|region|territory|province|state|"
+    r"\bsince\b(?!\s+(?:been|then|fled|returned|left|died|risen|rose|climbed|increased|jumped))|\bso far\b|(?<!earlier )(?<!later )\bthis (?:year|month)\b|\bin total\b|\boverall\b|"
+    r"\bacross (?:the |its |their )?(?:(?-i:[A-Z])[\w-]*|country|region|territory|province|state|"
     r"city|enclave|strip|north|south|east|west)|\bin (?:the )?(?:previous|past|last) "
     r"(?:\d+|twenty-four|24|several|few|two|three) (?:hours|days|weeks|months|years)\b|"
     r"\bin 24 hours\b|\bover the (?:weekend|past (?:\w+ )?(?:days|weeks|months))\b|"

@@ -31,6 +31,7 @@ from reckon.geocode.neighbours import _pull_into_neighbours
 from reckon.geocode.phrase import geocode_name, phrase_segments
 from reckon.geocode.routes import _resolve_route, _route
 from reckon.geocode.scan import scan_toponyms
+from reckon.geocode.unplaced import contain_countryless, place_unplaced
 from reckon.model import Extraction, Location
 
 __all__ = ["geocode", "geocode_name", "phrase_segments", "scan_toponyms"]
@@ -42,6 +43,8 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
     report = extraction.report
     text = report.text or ""
     head = f"{report.title}\n" if report.title else ""
+    # an incident the reader found no place for: the town the text opens with
+    place_unplaced(gaz, extraction)
     locs = _locations(extraction)
     if not locs:
         return extraction
@@ -139,6 +142,7 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
     if dl is not None:
         place_at_dateline(gaz, extraction, dl)
     country_to_only_town(extraction, dl)
+    contain_countryless(gaz, extraction, ctx)
     # a state's forces at home are State forces, abroad foreign forces
     foreign.retype(extraction, {name: iso for iso, name in gaz.countries()})
     return extraction

@@ -111,6 +111,20 @@ def outlets() -> dict[str, str]:
     return {r["outlet"].lower(): r["country"] for r in load_table("outlets.tsv") if r["country"]}
 
 
+_PARTICLE = re.compile(r"(?<![\w-])([aeAE])([lsdnrtz]{1,2}-)")
+
+
+def _case_variants(name: str) -> set[str]:
+    """A name as written at the start of a sentence and with its Arabic article in either case
+    ("al-Qaeda in the Arabian Peninsula", "Al-Qaeda in the Arabian Peninsula"; "Hayat Tahrir
+    al-Sham", "Hayat Tahrir Al-Sham")."""
+    out = {name, name[:1].upper() + name[1:]}
+    for n in list(out):
+        out.add(_PARTICLE.sub(lambda m: m.group(1).upper() + m.group(2), n))
+        out.add(_PARTICLE.sub(lambda m: m.group(1).lower() + m.group(2), n))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _group_pattern() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, list[Group]]]:
     """Two patterns over every group name and alias (those written with capitals match
@@ -119,7 +133,11 @@ def _group_pattern() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, list[G
     for g in groups():
         for n in g.names:
             by_name.setdefault(n.lower(), []).append(g)
-    cased = sorted({n for g in groups() for n in g.names if n != n.lower()}, key=len, reverse=True)
+    cased = sorted(
+        {v for g in groups() for n in g.names if n != n.lower() for v in _case_variants(n)},
+        key=len,
+        reverse=True,
+    )
     lower = sorted({n for g in groups() for n in g.names if n == n.lower()}, key=len, reverse=True)
 
     def alt(names: list[str]) -> str:

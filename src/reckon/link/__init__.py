@@ -2,7 +2,7 @@
 
 Modules: ``records`` (constants and records), ``places`` (the place factor), ``factors`` (pair
 scores), ``copies`` (MinHash copies, independent voices), ``blocking`` (which pairs are scored),
-``cluster`` (best-first merging), ``stream`` (linking block by block and component by component;
+``actors`` (the actors factor), ``cluster`` (best-first merging), ``stream`` (linking block by block and component by component;
 ``link_extractions``, ``link_records``), ``reconcile`` (figures), ``incidents`` (incidents from
 groups), ``serial`` (JSON), ``metrics`` (pairwise F1). Every public name is importable from
 ``reckon.link``.
@@ -30,22 +30,38 @@ every mention that tells it. This module turns a set of extractions into inciden
    scored on five factors, each in [0, 1]:
 
    - ``type``: same ACLED event and sub-event type 1.0; same type, other sub-type 0.75 (a
-     shelling told as a missile strike); related types by family (``factors.TYPE_AFFINITY``: an
-     attack told as a clash 0.5, a strike on civilians told as an attack 0.35, a protest the
+     shelling told as a missile strike), 0.85-0.9 for sub-types one happening is often told as
+     (``factors.SUBTYPE_AFFINITY``: a protest with or without the police stepping in, a bomb or
+     a suicide bomber, a clash and the ground it won); related types by family (``factors.TYPE_AFFINITY``: an
+     attack told as a clash 0.5, an ambush with a roadside bomb told as a clash or as a blast
+     0.5, a strike on civilians told as an attack 0.35, a protest the
      police broke up told as a riot 0.6, ...), unrelated types 0; Strategic developments only
      with Strategic developments (otherwise a veto: an arrest after a bombing is its own event),
      but for arrests told as a protest broken up (0.35) and looting told as a riot (0.35) or an
-     attack (0.2) (``factors.SD_AFFINITY``).
+     attack (0.2) (``factors.SD_AFFINITY``). Two violent types that count the same dead (two
+     or more, in agreement: a roadside bomb that killed eight, "militants attacked their van,
+     killing eight") score at least 0.6 (``factors.SHARED_KILLING``).
      Two types of event link only where the place (>= 0.6) and the day (>= 0.7) agree and the
      counts do not contradict each other (otherwise the pair scores below the threshold and
      joins an incident only through other links).
    - ``place``, by place hierarchy (``places.place_score``): same gazetteer id 1.0; same name
-     (spelling variants such as Jableh / Jablah / Jebleh collapse to one key) 0.95, or 0.6 for a
-     town and the area named after it (Tahoua and the Tahoua region); a town and its province, or
+     (spelling variants such as Jableh / Jablah / Jebleh collapse to one key) 0.95, or 0.75 for a
+     town and the area named after it that contains it ("Kunduz" read as the city and as the
+     province; 0.6 when the gazetteer does not put the town in it); a town and its province, or
      two areas of one admin1, 0.6 (0.75 for a place and the district it lies in; 0.15 for two
-     places of one admin1 in other districts, by their admin2); a place one report gives and the other names in its text (the
+     places of one admin1 in other districts, by their admin2, a district being known by the
+     name a report gives it and by the gazetteer's: "DI Khan", "Dera Ismail Khan", and no
+     district counting apart for a town within 10 km of the district's point, its seat); a
+     place and an area bearing the name of the district it lies in ("Dansadau" and "Maru local
+     government area", read as the town of Maru at precision 2) 0.75; an unresolved place and
+     the province its text gives 0.6 (the district 0.75); a place given only as a country whose
+     report names the other's province 0.6; a place one
+     report gives and the other names in its text (the
      district of "Dansadau (Maru, Zamfara)", "the Cite Soleil neighbourhood of Port-au-Prince")
-     0.75; two towns by distance (two differently named towns more than 10 km apart: veto); a
+     0.75; two towns by distance (two differently named towns more than 10 km apart: veto,
+     unless one report's text names the other's place other than as its own province or
+     district, "Angwan Rogo, a village near Jos" read as a namesake far away: 0.45, which links
+     only with a count or an actor in common); a
      district or "near X" (precision 2) reaches further (up to 150 km in one admin1, at 0.05);
      coordinates of unresolved names are ignored. Different countries: veto, unless one report
      does not state its country (a geocoder's guess) and the two places have one name (0.8) or
@@ -56,15 +72,26 @@ every mention that tells it. This module turns a set of extractions into inciden
      night", which a reader can place in the wrong week) 0.4; further: veto. A mention without a
      resolved date falls back to the week before its report's publication (scored at most 0.6;
      0.8 against a date in the last two days before that publication: undated news is recent).
+     A mention dated on its report's publication day or the day before may be dated by the
+     telling (bodies found, a funeral, a statement): up to three days after the other's date it
+     scores 0.35, and links only with the same type of event and agreeing counts.
      A mention with no usable time (no date and no publication date, or only an interval wider
      than a week: "in 2011", "last month") links only with mentions of a copy of its own report.
    - ``actors``: overlap of actor types (0.3 + 0.7 x Jaccard) with a bonus for similar actor names;
      0.5 when either side names no actor; 0.1 when both name perpetrators of disjoint families
-     (``factors.ACTOR_FAMILY``: rebels, political and identity militias are one family).
+     (``actors.ACTOR_FAMILY``: rebels, political and identity militias are one family) and
+     neither's perpetrators appear among the other's actors in another role (police breaking up
+     a protest / rioters: one fight told from either side); 0.1
+     for two crowds named by heads that tell who they are and share none ("students" /
+     "drivers"; ``actors.crowds_apart``), which on another day or told as another sub-type
+     keeps the pair below the threshold. Two protests or riots on two days (a city sees
+     protests day after day, and ACLED codes each day) stay below the threshold unless their
+     crowds are named alike.
    - ``figures``: agreement of the killed (else abducted, else injured) counts: equal 1.0, a
      lower bound below the other 0.8, close 0.75, an update (up to twice) 0.4, far apart (or a
      lower bound above the other figure) 0.2; deaths against only a count of wounded 0.3; 0.5
-     when the two do not both give one. Counts that contradict (<= 0.3) together with another
+     when the two do not both give one; 0.5 for a toll revised upward (the higher figure worded as
+     an update or published later, on the same day of the happening, up to ten times). Counts that contradict (<= 0.3) together with another
      disagreement (sub-type, day) or no actor in common keep the pair below the threshold.
 
    ``total = 0.25 type + 0.30 place + 0.20 time + 0.10 actors + 0.15 figures`` (+ 0.15 when the

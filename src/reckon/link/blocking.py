@@ -35,7 +35,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reckon.link.factors import WEEKDAY_SHIFT, effective_interval, is_vague, score_pair
+from reckon.link.factors import (
+    AFTERMATH_DAYS,
+    WEEKDAY_SHIFT,
+    effective_interval,
+    is_vague,
+    score_pair,
+    told_day,
+)
 from reckon.link.places import country_keys, grounded, location_keys
 from reckon.link.records import LINK_THRESHOLD, Copy, MentionRecord, PairScore
 
@@ -94,6 +101,8 @@ def entry_of(rec: MentionRecord, copies: dict[str, Copy]) -> Entry:
         start, end = iv[0].toordinal(), iv[1].toordinal()
         if iv[2] == "weekday":  # may be a week off: reach the weeks on either side
             start, end = start - WEEKDAY_SHIFT, end + WEEKDAY_SHIFT
+        if told_day(rec, iv):  # may date the telling: reach the days before
+            start = min(start, iv[0].toordinal() - AFTERMATH_DAYS)
     loc = rec.mention.location
     country = "*"
     ground = True

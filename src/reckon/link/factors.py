@@ -13,9 +13,8 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from rapidfuzz import fuzz
-
-from reckon.link.places import _norm_text, grounded, place_keys, place_score
+from reckon.link.actors import actor_score, crowds_apart, crowds_shared
+from reckon.link.places import NAMED_APART, grounded, place_keys, place_score
 from reckon.link.records import (
     COPY_BONUS,
     FALLBACK_DAYS,
@@ -27,12 +26,12 @@ from reckon.link.records import (
     MentionRecord,
     PairScore,
 )
-from reckon.model import Actor, Count, Mention
+from reckon.model import Count, Mention
 
 B, E, V, P, R = VIOLENT + ("Protests", "Riots")
 TYPE_AFFINITY: dict[frozenset[str], float] = {
     frozenset({B, V}): 0.5,  # an attack on a post, told as a clash; a clash, told as an attack
-    frozenset({B, E}): 0.35,  # fighting with mortars, told as shelling
+    frozenset({B, E}): 0.5,  # an ambush with a roadside bomb, told as a clash or as a blast
     frozenset({E, V}): 0.35,  # a strike on civilians, told as an attack
     frozenset({P, R}): 0.6,  # a protest the police broke up, told as a riot
     frozenset({R, V}): 0.35,  # a mob killing, told as an attack
@@ -48,6 +47,12 @@ OTHER_TYPES = 0.0  # a protest and a bombing: different happenings
 CROSS_TYPE_PLACE = 0.6
 CROSS_TYPE_TIME = 0.7
 FIGURES_APART = 0.2  # counts far apart; two types of event with such counts never link
+# One killing told as two kinds of violence (a roadside bomb that killed eight, "militants
+# attacked their vehicle, killing eight"; a clash, or an attack, that left five dead): when
+# both reports count the same dead (two or more, agreeing), the types are two readings of one
+# happening, and score as related types at least this much.
+SHARED_KILLING = 0.6
+SHARED_KILLING_FIGURES = 0.75  # figures this close or closer: the same dead
 
 
 SD = "Strategic developments"
@@ -60,9 +65,29 @@ SD_AFFINITY: dict[tuple[str, str], float] = {
 }
 
 
+OTHER_SUBTYPE = 0.75  # one type of event, another sub-type: a shelling told as a missile strike
+# Sub-types that outlets (and readers) tell one happening as, beyond the default: whether the
+# police stepped in at a protest; a clash and the ground it won; a bomb, a suicide bomber or a
+# thrown grenade; a missile and an air strike (the weapon seldom seen); a riot and a mob.
+SUBTYPE_AFFINITY: dict[frozenset[str], float] = {
+    frozenset({"Peaceful protest", "Protest with intervention"}): 0.9,
+    frozenset({"Protest with intervention", "Excessive force against protesters"}): 0.9,
+    frozenset({"Peaceful protest", "Excessive force against protesters"}): 0.85,
+    frozenset({"Armed clash", "Government regains territory"}): 0.9,
+    frozenset({"Armed clash", "Non-state actor overtakes territory"}): 0.9,
+    frozenset({"Remote explosive/landmine/IED", "Suicide bomb"}): 0.9,
+    frozenset({"Remote explosive/landmine/IED", "Grenade"}): 0.85,
+    frozenset({"Shelling/artillery/missile attack", "Air/drone strike"}): 0.85,
+    frozenset({"Violent demonstration", "Mob violence"}): 0.85,
+}
+
+
 def type_score(a: Mention, b: Mention) -> tuple[float, str | None]:
     if a.event_type == b.event_type:
-        return (1.0 if a.sub_event_type == b.sub_event_type else 0.75), None
+        if a.sub_event_type == b.sub_event_type:
+            return 1.0, None
+        pair = frozenset({a.sub_event_type, b.sub_event_type})
+        return SUBTYPE_AFFINITY.get(pair, OTHER_SUBTYPE), None
     pair = frozenset({a.event_type, b.event_type})
     if SD in pair:
         sd, other = (a, b) if a.event_type == SD else (b, a)
@@ -98,6 +123,36 @@ def _agree(x: tuple[int, bool], y: tuple[int, bool]) -> float:
 
 
 DEATHS_VS_WOUNDS = 0.3  # one report counts deaths, the other only the wounded
+GROWN = 0.5  # a toll revised upward by a later report: neither agreement nor contradiction
+GROWTH_MAX = 10  # a toll grows by revision up to ten times its first figure ("4", then "19")
+
+
+def _crowd_events(a: Mention, b: Mention) -> bool:
+    return {a.event_type, b.event_type} <= {"Protests", "Riots"}
+
+
+def _shared_killing(a: Mention, b: Mention, fs: float) -> bool:
+    """Two violent types of event (battle, explosion, violence against civilians) that count
+    the same dead: two or more on each side, in agreement (equal, close, or a lower bound)."""
+    if a.event_type not in VIOLENT or b.event_type not in VIOLENT:
+        return False
+    x, y = _value(a.fatalities), _value(b.fatalities)
+    return x is not None and y is not None and min(x[0], y[0]) >= 2 and fs >= SHARED_KILLING_FIGURES
+
+
+def _grown(a: MentionRecord, b: MentionRecord) -> bool:
+    """Whether two far-apart death tolls read as one toll revised upward: the higher figure is
+    worded as an update ("has risen to 19", "climbed to 11") or comes from a report published
+    later than the lower figure's. Tolls grow as the wounded die and bodies are found; they
+    seldom fall."""
+    x, y = _value(a.mention.fatalities), _value(b.mention.fatalities)
+    if x is None or y is None or x[0] == y[0] or min(x[0], y[0]) <= 0:
+        return False
+    lo, hi = (a, b) if x[0] < y[0] else (b, a)
+    if max(x[0], y[0]) > GROWTH_MAX * min(x[0], y[0]):
+        return False
+    later = (hi.report.published or "") > (lo.report.published or "9999")
+    return later or bool(hi.updates.get("fatalities"))
 
 
 def figures_score(a: Mention, b: Mention) -> float:
@@ -198,6 +253,42 @@ def time_score(
     return (min(s, 0.6) if fallback else s), None
 
 
+# A report tells the news on the day it is published or the day before, and a reader may date
+# the happening by that telling: the day the bodies were found, the dead buried, the army spoke
+# ("the bodies of five workers shot dead were found on Tuesday"). Such a mention, dated on its
+# report's publication day or the day before, may lie up to AFTERMATH_DAYS after the happening
+# another report dates; it scores TOLD_SLIP, and links only where the other factors agree
+# (same type of event, agreeing counts): otherwise two happenings days apart.
+AFTERMATH_DAYS = 3
+TOLD_SLIP = 0.35
+
+
+def told_day(rec: MentionRecord, iv: tuple[date, date, str] | None) -> bool:
+    """Whether the mention gives one day from its text, on its report's publication day or the
+    day before (a date that may be the telling's rather than the happening's)."""
+    pub = _iso(rec.report.published)
+    if iv is None or pub is None or iv[2] == "published" or iv[0] != iv[1]:
+        return False
+    return 0 <= (pub - iv[1]).days <= 1
+
+
+def _told_slip(
+    a: MentionRecord,
+    b: MentionRecord,
+    ia: tuple[date, date, str] | None,
+    ib: tuple[date, date, str] | None,
+) -> bool:
+    """One mention dated by its telling (:func:`told_day`), the other's interval ending at most
+    ``AFTERMATH_DAYS`` before it."""
+    for x, ix, iy in ((a, ia, ib), (b, ib, ia)):
+        if iy is None or not told_day(x, ix):
+            continue
+        assert ix is not None
+        if iy[1] < ix[0] and (ix[0] - iy[1]).days <= AFTERMATH_DAYS:
+            return True
+    return False
+
+
 RECENT_DAYS = 2  # an undated report (a headline, a post) tells what happened in the last days
 RECENT = 0.8
 
@@ -219,46 +310,6 @@ def _weekday_slip(ia: tuple[date, date, str], ib: tuple[date, date, str]) -> boo
     if ib[2] == "weekday":
         shifts += [-WEEKDAY_SHIFT, WEEKDAY_SHIFT]
     return any(_gap(ia, ib, k) <= 1 for k in shifts)
-
-
-# Perpetrator types one outlet tells apart and another does not: unidentified gunmen (Political
-# militia), herders or a clan (Identity militia) and a named insurgency (Rebel group) are all
-# non-state armed groups; a state's own forces and another state's (External/Other forces).
-ACTOR_FAMILY = {
-    "Rebel group": "armed group",
-    "Political militia": "armed group",
-    "Identity militia": "armed group",
-    "State forces": "state",
-    "External/Other forces": "state",
-    "Protesters": "crowd",
-    "Rioters": "crowd",
-}
-
-
-def _actor_norm(a: Actor) -> str:
-    return _norm_text(a.text)
-
-
-def actor_score(a: Mention, b: Mention) -> tuple[float, str | None]:
-    if not a.actors or not b.actors:
-        return 0.5, None
-    ta = {x.type for x in a.actors if x.type}
-    tb = {x.type for x in b.actors if x.type}
-    similar = any(  # some two actors are named alike (token set ratio >= 80)
-        fuzz.token_set_ratio(_actor_norm(x), _actor_norm(y), score_cutoff=80)
-        for x in a.actors
-        for y in b.actors
-    )
-    pa = {x.type for x in a.actors if x.type and x.role == "perpetrator"}
-    pb = {x.type for x in b.actors if x.type and x.role == "perpetrator"}
-    fa = {ACTOR_FAMILY.get(t, t) for t in pa}
-    fb = {ACTOR_FAMILY.get(t, t) for t in pb}
-    if pa and pb and not (fa & fb) and not similar:
-        return 0.1, None
-    s = 0.3 + 0.7 * (len(ta & tb) / len(ta | tb)) if (ta or tb) else 0.5
-    if similar:
-        s += 0.2
-    return min(1.0, s), None
 
 
 def score_pair(
@@ -288,19 +339,38 @@ def score_pair(
         gb = grounds[b.key] if grounds is not None else grounded(lb, b.context)
         ps, pv = place_score(la, lb, (ga, gb), (a.context, b.context))
     ds, dv = time_score(ia, ib)
+    slip = False
+    if dv is not None and dv.endswith("days apart") and _told_slip(a, b, ia, ib):
+        ds, dv, slip = TOLD_SLIP, None, True
     acs, _ = actor_score(a.mention, b.mention)
     fs = figures_score(a.mention, b.mention)
+    if fs < GROWN and dv is None and _gap(ia, ib) <= 0 and _grown(a, b):  # a revised toll
+        fs = GROWN
     root_a = copies[a.report.id].copy_of if a.report.id in copies else a.report.id
     root_b = copies[b.report.id].copy_of if b.report.id in copies else b.report.id
     copy = root_a == root_b and a.report.id != b.report.id
     if copy and dv == "time unknown or too vague":  # copies tell the same time, however vague
         ds, dv = (1.0 if ia == ib else 0.5), None
+    if ts < SHARED_KILLING and _shared_killing(a.mention, b.mention, fs):
+        ts = SHARED_KILLING
     factors = {"type": ts, "place": ps, "time": ds, "actors": acs, "figures": fs}
     total = sum(WEIGHTS[k] * v for k, v in factors.items())
     if a.mention.event_type != b.mention.event_type and (
         ps < CROSS_TYPE_PLACE or ds < CROSS_TYPE_TIME or fs <= FIGURES_APART
     ):
         total = min(total, LINK_THRESHOLD - 0.01)  # joins a group only through other links
+    elif crowds_apart(a.mention, b.mention) and (ds < 1.0 or ts < 1.0):
+        total = min(total, LINK_THRESHOLD - 0.01)  # other crowds, on other days or otherwise told
+    elif (
+        ds < 1.0 and _crowd_events(a.mention, b.mention) and not crowds_shared(a.mention, b.mention)
+    ):
+        # a city sees protests day after day, each its own event: on two days, one crowd only
+        # when the reports name it alike
+        total = min(total, LINK_THRESHOLD - 0.01)
+    elif ps == NAMED_APART and fs < SHARED_KILLING_FIGURES and acs <= 0.5:
+        total = min(total, LINK_THRESHOLD - 0.01)  # far apart, and no count or actor shared
+    elif slip and (a.mention.event_type != b.mention.event_type or fs < SHARED_KILLING_FIGURES):
+        total = min(total, LINK_THRESHOLD - 0.01)  # days apart, and not clearly one happening
     elif fs <= DEATHS_VS_WOUNDS and (ts < 1.0 or ds < 1.0 or acs <= 0.5):
         # counts that contradict each other, and another disagreement besides (another kind
         # of event, another day) or no actor in common: two happenings, unless other links

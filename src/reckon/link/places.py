@@ -215,15 +215,28 @@ def place_score(
         return 1.0, None
     la, lb = level(a), level(b)
     if _names_match(a, b):  # one name: the same place, or a town and the area named after it
-        return (0.6 if {la, lb} == {1, 2} else 0.95), None
+        if {la, lb} != {1, 2}:
+            return 0.95, None
+        town, area = (a, b) if la == 1 else (b, a)
+        return (NAMESAKE_AREA if _contains(area, town) else 0.6), None
+    if _named_district(a, b) or _named_district(b, a):  # Dansadau, and "Maru" its district
+        return WITHIN_DISTRICT, None
     if _precise(a) and _precise(b):
-        return _distance_score(a, b, named)
+        return _distance_score(a, b, named, named and _named_itself(a, b, contexts))
     districts = _districts(a, b)
+    if districts == "apart" and _at_seat(a, b):  # a town at the seat of the other district
+        districts = ""
     if max(la, lb) == 3:  # an unresolved name: only the country (and the texts) can agree
         country = bool(a.iso and b.iso) or bool(a.country and b.country)
         if districts == "apart" and not named:
             return OTHER_DISTRICTS, None
-        return (0.75 if named else 0.3 if country else 0.15), None
+        if named or (districts == "within" and min(la, lb) == 2):
+            return WITHIN_DISTRICT, None
+        if min(la, lb) == 2 and _province_holds(a, b):  # a village and its province
+            return 0.6, None
+        return (0.3 if country else 0.15), None
+    if contexts is not None and _country_names_province(a, b, contexts):
+        return 0.6, None
     if a.admin1 and b.admin1:
         if _same_admin1(a.admin1, b.admin1):  # a town and its province, or two areas of one
             if districts == "apart":
@@ -234,6 +247,59 @@ def place_score(
 
 
 OTHER_DISTRICTS = 0.15  # two places of one province in different districts
+WITHIN_DISTRICT = 0.75  # a place and the district it lies in
+SEAT_KM = 10  # a town this close to a district's point is at its seat, whatever the labels say
+
+
+def _named_district(town: Location, area: Location) -> bool:
+    """Whether ``area``, a place given as an area ("Maru local government area", read by the
+    geocoder as the town of Maru at precision 2), bears the name of the district ``town`` lies
+    in (Dansadau, in the Maru district), in one province."""
+    if (area.precision or 1) < 2 or area.feature in ("admin1", "country") or not town.admin2:
+        return False
+    k = _district_key(area.name)
+    return bool(k) and k == _district_key(town.admin2) and _same_admin1(town.admin1, area.admin1)
+
+
+def _at_seat(a: Location, b: Location) -> bool:
+    """Two resolved places, one a district, whose points lie within ``SEAT_KM`` of each other:
+    a town at the district's seat, though the gazetteer files it under another district."""
+    if "admin2" not in (a.feature, b.feature) or not (a.resolved and b.resolved):
+        return False
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SEAT_KM  # type: ignore[arg-type]
+
+
+def _province_holds(a: Location, b: Location) -> bool:
+    """An unresolved place whose province the text gives ("the Abu Shouk camp, North Darfur")
+    and a province-level place that is that province."""
+    unres, area = (a, b) if level(a) == 3 else (b, a)
+    return area.feature == "admin1" and _same_admin1(unres.admin1, area.admin1 or area.name)
+
+
+def _country_names_province(
+    a: Location, b: Location, contexts: tuple[frozenset[str], frozenset[str]]
+) -> bool:
+    """One mention placed only in a country whose report names the other place's province
+    ("gang members stormed a station in Haiti's Centre department")."""
+    for x, y, ctx in ((a, b, contexts[0]), (b, a, contexts[1])):
+        if x.feature == "country" and y.admin1:
+            if {k for k in place_keys(y.admin1) if k.startswith("n:")} & ctx:
+                return True
+    return False
+
+
+# "Kunduz" the city in one report, "Kunduz" the province in another: one word, which the
+# geocoder read at two levels; the province contains the city, as a district does its villages
+NAMESAKE_AREA = 0.75
+
+
+def _contains(area: Location, town: Location) -> bool:
+    """Whether the gazetteer puts ``town`` inside ``area`` (its admin1, or its admin2)."""
+    if area.feature == "admin2":
+        return _districts(area, town) == "within"
+    return _same_admin1(area.admin1 or area.name, town.admin1)
 
 
 def _district_key(name: str | None) -> str:
@@ -255,25 +321,52 @@ def _districts(a: Location, b: Location) -> str:
     district the other lies in), ``apart`` (each lies in, or is, another district), or ``""``
     (unknown: a place is a province or a country, or a district is not known)."""
 
-    def unit(loc: Location) -> str:
+    def unit(loc: Location) -> set[str]:
+        # a district is known by the name a report gives it ("DI Khan") and by the gazetteer's
+        # name of its unit ("Dera Ismail Khan"): either may be the one the other place carries
+        keys = {_district_key(loc.admin2)}
         if loc.feature == "admin2":
-            return _district_key(loc.name) or _district_key(loc.admin2)
-        return _district_key(loc.admin2)
+            keys.add(_district_key(loc.name))
+        return keys - {""}
 
     if "admin1" in (a.feature, b.feature) or "country" in (a.feature, b.feature):
         return ""
     ua, ub = unit(a), unit(b)
     if not ua or not ub:
         return ""
-    if ua == ub or ua in ub or ub in ua:
+    if any(x == y or x in y or y in x for x in ua for y in ub):
         return "within" if "admin2" in (a.feature, b.feature) else ""
     return "apart"
 
 
 NAMED_NEAR_KM = 10  # a village told beside a town one report names: "a village near Oicha"
+# Two places far apart, one of them named in the other report's text: one report's place was
+# read as a namesake far away ("in northern Antioquia" read as the town of Antioquia, "Tarazá,
+# Antioquia" in the other), or the reports chose two places of one happening (the village, the
+# town the wounded were taken to). No veto, a middling agreement the other factors must carry:
+# the linker takes it only with counts or actors in common (``factors.score_pair``), for a
+# report may name another happening's place ("hours after a car bombing in nearby Jableh").
+NAMED_APART = 0.45
 
 
-def _distance_score(a: Location, b: Location, named: bool) -> tuple[float, str | None]:
+def _named_itself(
+    a: Location, b: Location, contexts: tuple[frozenset[str], frozenset[str]] | None
+) -> bool:
+    """Whether one place's name is in the other report's text other than as the name of that
+    report's own province or district ("Beryslav, in the Kherson region" names the region,
+    not the city of Kherson)."""
+    if contexts is None:
+        return False
+    for x, y, ctx in ((a, b, contexts[1]), (b, a, contexts[0])):
+        areas = set().union(*(place_keys(n) for n in (y.admin1, y.admin2) if n))
+        if (location_keys(x) - areas) & ctx:
+            return True
+    return False
+
+
+def _distance_score(
+    a: Location, b: Location, named: bool, named_itself: bool = False
+) -> tuple[float, str | None]:
     """Two places resolved to towns or to the area around a town (precision 2: "near X", "X
     district"), by their distance; a district named in the other report contains its town."""
     d = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
@@ -284,6 +377,8 @@ def _distance_score(a: Location, b: Location, named: bool) -> tuple[float, str |
         if d <= NAMED_NEAR_KM and named:  # a village, and the town it is named beside
             return 0.75, None
         if d > 10:
+            if named_itself:  # the other report names this town: the gazetteer read a namesake
+                return NAMED_APART, None
             return 0.0, f"different towns {d:.0f} km apart"
         return (0.1 if d > 5 else 0.6 * (1 - d / 50)), None
     near = d <= 60 or (d <= 150 and _same_admin1(a.admin1, b.admin1))
@@ -293,4 +388,6 @@ def _distance_score(a: Location, b: Location, named: bool) -> tuple[float, str |
         return 0.75 * (1 - d / 50), None
     if near:  # too far for "near X", not for a district: only with other evidence
         return 0.05, None
+    if named_itself:
+        return NAMED_APART, None
     return 0.0, f"{d:.0f} km apart"

@@ -10,100 +10,23 @@ from reckon.extract.numbers.tokens import (
 from reckon.extract.numbers.words import (
     _MODALS,
 )
+from reckon.lexicon import load_table
 
-# trigger phrases: (tokens, kind, role). Roles:
-#   act  - verb / participle: takes an object after it when not passive ("killed five")
-#          and closes a subject count before it ("five were killed", "five killed")
-#   ger  - gerund: takes an object ("killing five")
-#   intr - closes a subject count only ("five died", "six dead", "lost their lives")
-#   noun - a noun after the count ("five deaths", "a dozen bodies")
-#   base - infinitive: only counted with a threat or a denial ("threatened to kill ten")
-#   toll - "death toll ... rose to N"
-_TRIGGER_TABLE: list[tuple[str, str, str]] = []
-
-
-def _t(phrases: str, kind: str, role: str) -> None:
-    for p in phrases.split("|"):
-        _TRIGGER_TABLE.append((p.strip(), kind, role))
-
-
-_t(
-    "killed|murdered|massacred|executed|assassinated|slaughtered|slain|martyred|lynched|"
-    "beheaded|decapitated|burned alive|burnt alive|lynches|beheads|decapitates",
-    "killed",
-    "act",
+# trigger phrases (tokens, kind, role) from the lexicon file count_triggers.tsv, whose header says
+# what each role means; the "of" nouns ("the killing of six") are read by verbs.nominals
+_ROLE_AS = {"removal": "act_person"}
+_TRIGGER_TABLE: list[tuple[str, str, str]] = [
+    (r["phrase"], r["kind"], _ROLE_AS.get(r["role"], r["role"]))
+    for r in load_table("count_triggers.tsv")
+    if r["role"] != "of"
+]
+# verbs of taking people away ("carried away", "marched"): abductions with a removal complement
+REMOVAL: frozenset[str] = frozenset(
+    r["phrase"] for r in load_table("count_triggers.tsv") if r["role"] == "removal"
 )
-_t("shot dead|shot and killed|gunned down|shot to death|cut down", "killed", "act")
-_t("gun down|guns down", "killed", "act")
-_t("gunning down", "killed", "ger")
-_t("die|dies", "killed", "intr")
-for _v in ("beat", "beaten", "stoned", "hacked", "burned", "burnt", "stabbed", "tortured",
-           "clubbed", "bludgeoned", "lynched", "starved", "crushed", "trampled"):  # fmt: skip
-    _t(f"{_v} to death", "killed", "act")
-for _v in ("beats", "stabs", "hacks", "stones", "burns", "clubs", "tortures"):
-    _t(f"{_v} to death", "killed", "act")
-_t("burns alive", "killed", "act")
-_t(
-    "claimed the lives of|cost the lives of|took the lives of|claiming the lives of",
-    "killed",
-    "act",
-)
-_t(
-    "killing|murdering|massacring|executing|assassinating|slaughtering|shooting dead|beheading",
-    "killed",
-    "ger",
-)
-_t("kill|murder|massacre|execute|assassinate|slaughter|behead|lynch", "killed", "base")
-_t("kills|murders|massacres|executes|assassinates|slaughters|shoots dead", "killed", "act")
-_t("died|perished|succumbed|dead|drowned", "killed", "intr")
-_t(
-    "lost their lives|lost his life|lost her life|lost their life|lives were lost|lives lost",
-    "killed",
-    "intr",
-)
-_t("deaths|fatalities|bodies|corpses|dead bodies|lives", "killed", "noun")
-_t("death toll|toll", "killed", "toll")
-_t("injured|wounded|hurt|maimed", "injured", "act")
-_t(
-    "taken to hospital|rushed to hospital|admitted to hospital|taken to a hospital"
-    "|rushed to a hospital|admitted to a hospital|taken to the hospital|rushed to the hospital",
-    "injured",
-    "intr",
-)
-_t("went missing|gone missing", "abducted", "intr")
-_t("taken in for questioning|held for questioning", "arrested", "intr")
-_t("injuring|wounding|maiming", "injured", "ger")
-_t("injure|wound|maim", "injured", "base")
-_t("injures|wounds|maims", "injured", "act")
-_t(
-    "hospitalised|hospitalized|treated for|in critical condition|in serious condition"
-    "|in a critical condition|in a serious condition|vomiting|struggling to breathe"
-    "|lost a leg|lost an arm|lost a limb|lost an eye|lost his leg|lost her leg|lost limbs"
-    "|lost legs|suffered injuries|sustained injuries|suffered wounds|suffered burns",
-    "injured",
-    "intr",
-)
-_t(
-    "injuries|cases of breathing difficulties|cases of suffocation|cases of poisoning",
-    "injured",
-    "noun",
-)
-_t(
-    "abducted|kidnapped|disappeared|forcibly disappeared|taken hostage|held hostage",
-    "abducted",
-    "act",
-)
-_t("seized|picked up|snatched", "abducted", "act_person")
-_t("abducting|kidnapping|seizing|snatching", "abducted", "ger")
-_t("abduct|kidnap", "abducted", "base")
-_t("abducts|kidnaps", "abducted", "act")
-_t("abductions|kidnappings", "abducted", "noun")
-_t("arrested|detained|apprehended|rounded up", "arrested", "act")
-_t("taken into custody|held in custody", "arrested", "intr")
-_t("arresting|detaining|rounding up", "arrested", "ger")
-_t("arrest|detain", "arrested", "base")
-_t("detains", "arrested", "act")
-_t("arrests|detentions", "arrested", "noun")
+NOMINALS: dict[str, str] = {
+    r["phrase"]: r["kind"] for r in load_table("count_triggers.tsv") if r["role"] == "of"
+}
 
 _TRIGGERS: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
 for _p, _k, _r in _TRIGGER_TABLE:
@@ -119,7 +42,8 @@ _STEMS = re.compile(
     r"|succumb|drown|li(?:fe|ves)|fatalit|bod(?:y|ies)|corpse|toll|injur|wound|hurt|maim|hospital|gun|die"
     r"|treated|condition|vomit|breath|lost|abduct|kidnap|disappear|hostage|seiz|picked up|snatch"
     r"|arrest|detain|apprehend|rounded up|rounding up|custody|casualt|gunned|shot|harm|alive"
-    r"|unhurt|unharmed|missing|questioning)",
+    r"|unhurt|unharmed|missing|questioning|carri|took|taken|taking|led away|dragg|whisk|march|herded|bundled|forced"
+    r"|frogmarch)",
     re.IGNORECASE,
 )
 

@@ -11,6 +11,8 @@ from reckon.extract.numbers.cues import (
     _NEG_OR_KINDS,
     _NEG_RE,
     _NEG_SCOPE,
+    NOMINALS,
+    REMOVAL,
     _hedge,
     _trigger_at,
 )
@@ -165,6 +167,9 @@ def objects(st: _Sent, trigs: list[tuple[int, int, str, str]]) -> None:
         if ch is None:
             continue
         count, i, j, head, _pk = ch
+        phrase = tk.span(t0, t1).text.lower()
+        if phrase in REMOVAL and not phrase.endswith(("away", "off")) and not _removed(tk, j):
+            continue  # "took 12 people to hospital", "forced residents to flee": no abduction
         # "killed a senior official responsible for ..., along with two associates"
         ce = clause_end(j)
         for x in range(j, min(ce, j + 14)):
@@ -186,6 +191,21 @@ def objects(st: _Sent, trigs: list[tuple[int, int, str, str]]) -> None:
             if hedge not in {"denied", "threat", "claimed"}:
                 continue
         emit(kind, count, i, j, head, t0, t1, hedge_from=t0)
+
+
+_REMOVAL_END = {"away", "off", "into", "hostage", "hostages", "captive", "captives"}
+
+
+def _removed(tk, j: int) -> bool:
+    """Does a removal complement ("into the bush", "away", "hostage") follow the taken people
+    (ending at token j) within a few words of an aside ("the youngest aged 16,")?"""
+    for y in range(max(0, j - 1), min(tk.n, j + 8)):
+        w = tk.w[y]
+        if w in _REMOVAL_END:
+            return not (w == "into" and tk.word(y + 1) in {"custody", "detention"})
+        if w in {";", "."} or _trigger_at(tk, y) is not None:
+            return False
+    return False
 
 
 def verb_phrases(st: _Sent) -> None:
@@ -254,15 +274,7 @@ def bodies_of(st: _Sent, trigs: list[tuple[int, int, str, str]]) -> None:
 
 
 # "the killing of six civilians", "the abduction of 20 students": a noun and its victims
-_NOMINALS = {
-    "killing": "killed", "killings": "killed", "murder": "killed", "murders": "killed",
-    "massacre": "killed", "execution": "killed", "executions": "killed",
-    "assassination": "killed", "deaths": "killed", "death": "killed", "slaying": "killed",
-    "slayings": "killed", "lynching": "killed", "abduction": "abducted",
-    "abductions": "abducted", "kidnapping": "abducted", "kidnappings": "abducted",
-    "disappearance": "abducted", "arrest": "arrested", "arrests": "arrested",
-    "detention": "arrested", "wounding": "injured",
-}  # fmt: skip
+_NOMINALS = NOMINALS
 # a noun told as a memory is another event's figure ("the anniversary of the killing of 43")
 _MEMORY = {"anniversary", "anniversaries", "commemorate", "commemorated", "commemorating",
            "marking", "marked", "memory", "remember", "remembered", "remembering", "since",

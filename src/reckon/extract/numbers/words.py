@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reckon.lexicon import load_table
+
 # --------------------------------------------------------------------------------------------
 # lexicons
 
@@ -16,34 +18,27 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_
 _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _NUMWORDS = set(_UNITS) | set(_SCALES)
 
-# vague quantities: (low, best, high)
-_VAGUE_PLURALS = {
-    "dozens": (24, 24, None),
-    "scores": (40, 40, None),
-    "hundreds": (200, 200, None),
-    "thousands": (2000, 2000, None),
-    "millions": (2_000_000, 2_000_000, None),
-}
-_VAGUE_SEVERAL = {"several", "multiple", "numerous", "many", "various"}
+# count words (lexicon file count_words.tsv): vague quantities as (low, best, high) and the
+# qualifier phrases that bound a number
+_COUNT_WORDS = load_table("count_words.tsv")
 
-_AT_LEAST = [
-    ("at", "least"), ("more", "than"), ("over",), ("no", "fewer", "than"),
-    ("no", "less", "than"), ("not", "less", "than"), ("upwards", "of"), ("in", "excess", "of"),
-    ("a", "minimum", "of"), ("at", "a", "minimum"), ("well", "over"), ("over", "a"),
-]  # fmt: skip
-_ABOUT = [
-    ("about",), ("some",), ("around",), ("roughly",), ("approximately",), ("an", "estimated"),
-    ("estimated",), ("an", "approximate"), ("circa",), ("approx",),
-]  # fmt: skip
-_AT_MOST = [
-    ("up", "to"), ("as", "many", "as"), ("nearly",), ("almost",), ("close", "to"),
-    ("fewer", "than"), ("less", "than"), ("under",), ("no", "more", "than"), ("at", "most"),
-    ("a", "maximum", "of"), ("just", "under"),
-]  # fmt: skip
+
+def _bound(v: str) -> int | None:
+    return None if v in {"", "-"} else int(v)
+
+
+_VAGUE_PLURALS = {
+    r["words"]: (_bound(r["low"]), _bound(r["best"]), _bound(r["high"]))
+    for r in _COUNT_WORDS
+    if r["class"] == "vague_plural"
+}
+_VAGUE_SEVERAL = {r["words"] for r in _COUNT_WORDS if r["class"] == "several"}
 _PREFIXES = sorted(
-    [(p, "at_least") for p in _AT_LEAST if p != ("over", "a")]
-    + [(p, "about") for p in _ABOUT]
-    + [(p, "at_most") for p in _AT_MOST],
+    [
+        (tuple(r["words"].split()), r["class"])
+        for r in _COUNT_WORDS
+        if r["class"] in {"at_least", "about", "at_most"}
+    ],
     key=lambda x: -len(x[0]),
 )
 
