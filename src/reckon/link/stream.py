@@ -191,9 +191,9 @@ def link_stream(
         entries[rec.key] = entry_of(rec, copies)
     stats.mentions = len(entries)
     blocks = plan_blocks(entries.values())
-    stats.blocks = len(blocks)
+    stats.blocks = n_blocks = len(blocks)
+    cache = RecordCache(source)
     if score_blocks is None:
-        cache = RecordCache(source)
 
         def score_blocks(
             bs: Sequence[Block], cps: dict[str, Copy], es: dict[str, Entry]
@@ -204,7 +204,7 @@ def link_stream(
     def counted(results: Iterable[BlockResult]) -> Iterator[BlockResult]:
         for i, r in enumerate(results, 1):
             if progress:
-                progress("blocks", i, len(blocks))
+                progress("blocks", i, n_blocks)
             yield r
 
     merged = merge_results(counted(score_blocks(blocks, copies, entries)))
@@ -212,6 +212,9 @@ def link_stream(
     musts = [
         [k for g in o.groups for k in g if k in entries] for o in overrides if o.kind == "merge"
     ]
+    del blocks  # blocking is done: free its state before components are read
+    entries.clear()
+    cache.records.clear()
     comps = components(merged.edges, musts)
     stats.components = len(comps)
     del merged.edges[:]
@@ -224,6 +227,8 @@ def link_stream(
                 yield link_component(source.load(c), cps, relevant_overrides(ovs, c), threshold)
 
     in_component = {k for c in comps for k in c}
+    for k in in_component:  # only singletons' best candidates are shown
+        merged.best.pop(k, None)
     for i, incs in enumerate(link_components(comps, copies, overrides), 1):
         for inc in incs:
             emit(inc)
