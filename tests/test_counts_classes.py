@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from reckon.extract.numbers import find_counts
 from reckon.extract.tolls import is_toll_clause
 
 # "across" a place that is no name (the hills, the street) spreads fire or fighting, not a toll
@@ -44,3 +45,23 @@ def test_across_a_common_place_is_no_toll(clause: str) -> None:
 @pytest.mark.parametrize("clause", ACROSS_A_NAME)
 def test_across_a_named_area_is_a_toll(clause: str) -> None:
     assert is_toll_clause(clause, 0)
+
+
+# an apposition between dashes restates the counted group: no second count
+DASH_APPOSITION = [
+    ("Five people - three women and two men - were killed in the raid.", 5),
+    ("Seven miners – four locals and three migrants – were abducted at the pit.", 7),
+    ("Nine soldiers — six privates and three officers — died in the ambush.", 9),
+    ("Gunmen killed four people - a teacher, his wife and two neighbours - on Sunday.", 4),
+    ("Six civilians - all of them farmers - were shot dead near the border.", 6),
+    ("Twelve pupils - eight girls and four boys - were wounded by the blast.", 12),
+    ("Three guards - two of them foreigners - were killed at the mine.", 3),
+    ("Troops arrested 20 men - mostly traders - at the market.", 20),
+    ("Ten fishermen - five from each village - went missing after the attack.", 10),
+    ("Two policemen - a sergeant and a constable - were injured in the clash.", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "best"), DASH_APPOSITION)
+def test_an_apposition_between_dashes_restates_the_count(text: str, best: int) -> None:
+    assert [m.count.best for m in find_counts(text) if not m.negated] == [best]

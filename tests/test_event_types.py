@@ -522,6 +522,68 @@ CASES = [
         "Non-violent transfer of territory",
         "Taliban fighters entered the city of Bamiyan unopposed on Sunday after government forces left.",
     ),
+    # a crowd turning on people or on the police; captives; partners in one operation; a
+    # deal or a decree with the fighting behind it
+    (
+        "Riots",
+        "Mob violence",
+        "Angry villagers attacked Christian families in Kosheh on Friday and set fire to four of their houses after a rumour about a church.",
+    ),
+    (
+        "Riots",
+        "Mob violence",
+        "Residents of the town set fire to the homes of two migrant workers on Sunday, accusing them of theft.",
+    ),
+    (
+        "Riots",
+        "Violent demonstration",
+        "Youths torched cars and fired fireworks at riot police in Marseille overnight into Saturday.",
+    ),
+    (
+        "Riots",
+        "Violent demonstration",
+        "Young men threw stones at soldiers near Nablus on Friday, and the army answered with tear gas.",
+    ),
+    (
+        "Riots",
+        "Violent demonstration",
+        "Two people were shot dead during running battles with police in Soweto on Monday.",
+    ),
+    (
+        "Riots",
+        "Violent demonstration",
+        "After the march ended, a group started throwing molotovs at riot police in Athens on Saturday.",
+    ),
+    (
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+        "Masked men seized him from a street in Basra on Sunday evening, his brother said.",
+    ),
+    (
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+        "Intelligence officers took 14 men from villages in Panjshir on Tuesday; their families have not been told where they are held.",
+    ),
+    (
+        "Violence against civilians",
+        "Attack",
+        "A teenager was shot dead in his home in Recife on Monday during an operation by federal police and civil police officers.",
+    ),
+    (
+        "Battles",
+        "Non-state actor overtakes territory",
+        "Jihadist fighters have taken control of a provincial capital in northern Mali after overrunning its army garrison.",
+    ),
+    (
+        "Strategic developments",
+        "Change to group/activity",
+        "The president declared a 'state of internal commotion' in the Catatumbo region on Monday and ordered thousands of troops there.",
+    ),
+    (
+        "Strategic developments",
+        "Agreement",
+        "The two countries signed a border treaty on Thursday, ending a dispute that had repeatedly erupted into deadly fighting.",
+    ),
 ]
 
 

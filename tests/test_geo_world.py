@@ -186,3 +186,49 @@ def test_a_town_under_its_own_name_beats_a_larger_one_that_lists_it_among_altern
     # GeoNames lists "Yala" among the names of Patan (Nepal); Yala is a town of Thailand
     got = resolve(get_gazetteer(), "Yala")
     assert (got.iso, got.admin1) == ("TH", "Yala")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        ("in Nkwaz village on the Tezpur-Gohpur road (Assam).", "Nkwaz", ["Assam"]),
+        ("near Qorvel hamlet by the river (Kunar), police said", "Qorvel", ["Kunar"]),
+        ("at Tumbiza camp behind the hills (Ituri).", "Tumbiza", ["Ituri"]),
+        ("in Bortelu along the Mubi-Michika highway (Adamawa).", "Bortelu", ["Adamawa"]),
+        ("in Sarwelo on the border with Kenya (Gedo).", "Sarwelo", ["Gedo"]),
+        ("in Pangelo village of the hill tract (Rangamati)", "Pangelo", []),  # a district
+        # an acronym or a person's name alone in brackets is no unit
+        ("near Kidal with soldiers of the army (FAMa).", "Kidal", []),
+        ("in Bunia by a leader of the militia (CODECO).", "Bunia", []),
+        ("in Goma, said the spokesman (Willy Ngoma).", "Goma", []),
+    ],
+)  # fmt: skip
+def test_a_province_alone_in_brackets_later_in_the_clause(
+    text: str, name: str, want: list[str]
+) -> None:
+    from reckon.geo import get_gazetteer
+    from reckon.geocode.hierarchy import containers_later
+
+    end = text.index(name) + len(name)
+    got = containers_after(text, end) or containers_later(text, end, get_gazetteer())
+    assert [n for n, _o in got] == want
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "iso", "admin1"),
+    [
+        ("On 3 May 2024, armed men burned 20 houses in Nkwazlu village on the Tezpur-Gohpur "
+         "road (Assam).", "IN", "Assam"),
+        ("On 3 May 2024, gunmen killed two herders near Tumbizatu camp behind the hills "
+         "(Ituri).", "CD", "Ituri"),
+        ("On 3 May 2024, militants killed four farmers in Bortelumi along the Mubi-Michika "
+         "highway (Adamawa).", "NG", "Adamawa"),
+    ],
+)  # fmt: skip
+def test_a_village_the_gazetteer_lacks_takes_the_province_in_brackets(
+    text: str, iso: str, admin1: str
+) -> None:
+    loc = _read(text).incidents[0].location
+    assert loc is not None and loc.iso == iso and loc.admin1 == admin1, loc

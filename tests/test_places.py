@@ -191,3 +191,97 @@ def test_an_event_log_line_split_after_its_date() -> None:
         a = text.index(name)
         got = [p.name for p in find_places(text, a, text.index(":", a) + 10)]
         assert got[:1] == [name], got
+
+
+ORIGINS = [
+    # (text, the place people come from, the place where it happened)
+    ("Gunmen stopped a bus near Turbat and shot dead seven labourers from Sindh.", "Sindh",
+     "Turbat"),
+    ("Militants killed five workers from Bihar at a brick kiln in Kulgam on Sunday.", "Bihar",
+     "Kulgam"),
+    ("Three traders from Kano were shot dead at a checkpoint outside Jos.", "Kano", "Jos"),
+    ("Protesters who had marched from Kragujevac blocked a bridge in Nis on Saturday.",
+     "Kragujevac", "Nis"),
+    ("Pilgrims from Kerala were among 12 killed when a bomb exploded at a shrine in Ajmer.",
+     "Kerala", "Ajmer"),
+    ("Two fishermen from Mombasa were killed when gunmen attacked their boat near Lamu.",
+     "Mombasa", "Lamu"),
+    ("A mob lynched a man from Khulna in a village near Savar on Friday.", "Khulna", "Savar"),
+    ("Students who arrived by bus from Cochabamba clashed with police in Sucre on Monday.",
+     "Cochabamba", "Sucre"),
+    ("Seasonal migrants from Tigray were beaten by a militia in Gondar on Tuesday.", "Tigray",
+     "Gondar"),
+    ("The families of the victims, all villagers from Kidal, buried them in Gao.", "Kidal",
+     "Gao"),
+    ("Youths who travelled from Kumasi attacked a polling station in Tamale.", "Kumasi",
+     "Tamale"),
+]  # fmt: skip
+
+
+def test_the_place_people_come_from_is_no_place_of_the_event() -> None:
+    for text, origin, where in ORIGINS:
+        names = _names(text)
+        assert origin not in names, (text, names)
+        assert where in names, (text, names)
+
+
+def test_a_place_after_from_that_is_no_origin_stays() -> None:
+    for text, where in [
+        ("Rockets fired from Gaza hit Sderot on Monday.", "Gaza"),
+        ("Residents fled from Kauru after the attack.", "Kauru"),
+        ("Troops withdrew from Bakhmut on Saturday.", "Bakhmut"),
+        ("Bandits abducted 20 villagers from Dansadau on Sunday.", "Dansadau"),
+        ("Gunmen kidnapped 12 students from Kuriga before dawn.", "Kuriga"),
+        ("Soldiers evacuated 300 families from Kramatorsk after the strike.", "Kramatorsk"),
+    ]:
+        assert where in _names(text), text
+
+
+def test_portuguese_names_keep_their_joining_words() -> None:
+    for text, name in [
+        ("Gunmen shot two farmers in Rio Grande do Sul state on Monday.", "Rio Grande do Sul"),
+        ("Police raided a camp near Mato Grosso do Sul's border.", "Mato Grosso do Sul"),
+        ("A shootout broke out in Cidade de Deus on Sunday.", "Cidade de Deus"),
+        ("Militiamen attacked a bus in Duque de Caxias on Friday.", "Duque de Caxias"),
+        ("Clashes were reported in Vila dos Pinheiros on Saturday.", "Vila dos Pinheiros"),
+        ("Troops entered Ilha da Maré after the shooting.", "Ilha da Maré"),
+        ("Five died in a raid in Complexo do Alemão on Tuesday.", "Complexo do Alemão"),
+        ("Landless workers occupied a farm in Serra das Araras.", "Serra das Araras"),
+    ]:
+        assert name in _names(text), (text, _names(text))
+
+
+def test_a_place_after_a_capitalised_preposition_at_a_sentence_start() -> None:
+    for text, name in [
+        ("In Turbat, gunmen shot dead two policemen on Monday.", "Turbat"),
+        ("Near Kalat, militants attacked a levies post.", "Kalat"),
+        ("Outside Gombe, bandits blocked the highway.", "Gombe"),
+        ("Around Bakhmut, shelling went on all night.", "Bakhmut"),
+        ("Inside Khan Younis, families sheltered in schools.", "Khan Younis"),
+        ("In Bela, in Lasbela district, a bomber struck a camp.", "Bela"),
+        ("The army said it held the hills. In Dori, two soldiers died.", "Dori"),
+        ("In Ouallam, residents fled after the raid.", "Ouallam"),
+    ]:
+        assert name in _names(text), (text, _names(text))
+    for text in [
+        "In March, the army said it had retaken the hills.",
+        "In Monday's attack, two soldiers died.",
+    ]:
+        assert not [n for n in _names(text) if n in ("March", "Monday")], text
+
+
+def test_where_the_speakers_sit_told_first_is_no_place() -> None:
+    for text, seat in [
+        ("Troops repelled an attack near Palma. In Maputo, officials said the border was calm.",
+         "Maputo"),
+        ("In Kinshasa, the government said the rebels had withdrawn.", "Kinshasa"),
+        ("Shelling hit Avdiivka. In Kyiv, the military said two civilians died.", "Kyiv"),
+        ("In Abuja, police spokesman Femi Adi told reporters that bandits were arrested.", "Abuja"),
+        ("In Islamabad, a ministry spokesperson denied the claim.", "Islamabad"),
+    ]:
+        assert seat not in _names(text), (text, _names(text))
+    for text, where in [
+        ("In Gao, gunmen killed two traders, officials said.", "Gao"),
+        ("In Mosul, a bomb exploded at a market on Friday.", "Mosul"),
+    ]:
+        assert where in _names(text), (text, _names(text))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from reckon.extract import heads
 from reckon.lexicon import groups_in, load_words
@@ -271,6 +273,12 @@ _RIDER_HEADS = {"man", "men", "armed men", "gunmen", "gunman", "masked men", "un
 _BARE_THINGS = {"convoy", "patrol", "checkpoint", "crew members", "guard"}
 
 
+@lru_cache(maxsize=4)
+def _groups_of(text: str) -> list[tuple[int, int, Any]]:
+    """The named groups of a whole text, found once per text (every clause reads its own)."""
+    return groups_in(text)
+
+
 def find_actors(text: str, start: int, end: int) -> list[ActorMention]:
     """Actor phrases inside ``text[start:end]`` (absolute offsets), sorted, non-overlapping."""
     seg = text[start:end]
@@ -283,8 +291,9 @@ def find_actors(text: str, start: int, end: int) -> list[ActorMention]:
     # (a state's forces named by their nationality are typed as any force so named: "Russian
     # forces" are foreign forces, as "Russian troops" are)
     named += [
-        (start + a, start + b, _type_of(seg[a:b], g.type) if g.type == "State forces" else g.type)
-        for a, b, g in groups_in(seg)
+        (a, b, _type_of(text[a:b], g.type) if g.type == "State forces" else g.type)
+        for a, b, g in _groups_of(text)
+        if start <= a and b <= end
     ]
     named.sort(key=lambda t: (t[0], -t[1]))
     for a, b, typ in named:

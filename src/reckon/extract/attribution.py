@@ -8,7 +8,9 @@ The perpetrator so named is an actor of the event, with the span of its own word
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from reckon.extract.actors import ActorMention, find_actors
@@ -57,9 +59,52 @@ _ARMED = {
 _DENIED = re.compile(r"[\s,]*(?:(?:has|have|had|also)\s+)?(?:denied|denies|rejected)\b", _F)
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
+
+
+@lru_cache(maxsize=4)
+def _cue_sentences(text: str) -> list[tuple[int, int, int, int]]:
+    """(sentence start, sentence end, cue start, cue end) of every claim or blame in ``text``,
+    found once per text."""
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text)]
+    out = []
+    for pat in (_BLAME, _BY, _CLAIM):
+        for m in pat.finditer(text):
+            if not m.group(0).strip(" ,"):
+                continue
+            i = bisect_right(breaks, m.start())
+            a = breaks[i - 1] if i else 0
+            j = bisect_left(breaks, m.end() + 2)
+            b = breaks[j] - 1 if j < len(breaks) else len(text)
+            out.append((a, b, m.start(), m.end()))
+    return out
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]`` that hold a claim or a blame (only there can an
+    actor be named responsible: reading the others for actors is wasted time)."""
+    out = [
+        (max(a, start), min(b, end))
+        for a, b, cs, ce in _cue_sentences(text)
+        if start <= cs and ce <= end
+    ]
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(out):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def responsible(text: str, start: int, end: int) -> list[ActorMention]:
     """Armed actors that ``text[start:end]`` names as responsible for an attack."""
-    acts = [a for a in find_actors(text, start, end) if a.type in _ARMED]
+    acts = [
+        a
+        for lo, hi in _windows(text, start, end)
+        for a in find_actors(text, lo, hi)
+        if a.type in _ARMED
+    ]
     out: list[ActorMention] = []
     for a in acts:
         before = text[max(start, a.start - 60) : a.start]

@@ -121,6 +121,10 @@ def classify(
     armed_perp = bool(perp_types & ARMED)
     civ_target = "Civilians" in target_types
     armed_target = bool(target_types & ARMED)
+    if civ_target and perp_types and perp_types <= STATEISH and target_types & ARMED <= perp_types:
+        # "a boy was shot dead during an operation by federal and civil police": a second force
+        # of the perpetrator's own kind is its partner, not a side fired on
+        armed_target = False
 
     if has(CHEM):
         return d("Explosions/Remote violence", "Chemical weapon", CHEM, 0.9)
@@ -224,6 +228,23 @@ def classify(
         return d("Battles", "Armed clash", CLASH, 0.85)
     if has(MASSACRE):
         return d("Violence against civilians", "Attack", MASSACRE, 0.8)
+    crowd = bool(perp_types) and perp_types <= {"Rioters", "Civilians", "Protesters"}
+    if (
+        has(RIOT)
+        and not perp_types & NONSTATE
+        and (
+            "Rioters" in perp_types
+            or crowd
+            or has(DISPERSE)
+            or (not perp_types and stateish_present)
+        )
+    ):
+        # "youths torched cars and fired fireworks at riot police", "young men throwing stones
+        # at soldiers, who answered with tear gas": the crowd's violence is the event
+        if civ_target and not target_types & STATEISH and not has(DISPERSE):
+            # "villagers set fire to houses of Coptic families": a crowd that turns on people
+            return d("Riots", "Mob violence", RIOT, 0.7)
+        return d("Riots", "Violent demonstration", RIOT, 0.7)
     if has(DISPERSE) and not has_deaths:
         return d("Protests", "Protest with intervention", DISPERSE, 0.6)
     if has(ARREST) and not has_deaths:

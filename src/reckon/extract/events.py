@@ -101,7 +101,8 @@ _CANCEL = {code: re.compile(pat, _F) for code, pat in _CANCEL_PATTERNS.items()}
 TERRITORY = re.compile(
     r"\b(?:town|village|villages|city|base|outpost|post|camp|positions?|area|district|"
     r"neighbou?rhood|hill|airport|airbase|crossing|checkpoint|barracks|territory|"
-    r"region|province|county|settlement|locality|dam|bridge|port|oilfield|junction)\b|"
+    r"region|province|county|settlement|locality|dam|bridge|port|oilfield|junction|capital|"
+    r"prefecture|stronghold|headquarters|garrison|detachment)\b|"
     r"(?:the town|control) of [A-Z]|\b(?:it|them)\b",
 )
 _CAPS_OBJECT = re.compile(r"^\s*(?:the )?(?:town |village |city )?(?:of )?[A-Z][\w'-]+")
@@ -123,7 +124,7 @@ _GENERIC = re.compile(
     r"(?:the |recent |heavy |renewed )?$|"
     # a long fight behind the news: "signed a peace accord after years of deadly clashes", "a
     # dispute that had repeatedly erupted into fighting"
-    r"\b(?:after|following|ended|ending|end|ends) (?:[\w-]+ ){0,2}(?:years|months|weeks|decades) "
+    r"\b(?:after|following|ended|ending|end|ends) (?:[\w-]+ ){0,3}(?:years?|months?|weeks?|decades?) "
     r"of (?:[\w-]+ ){0,2}$|"
     r"\b(?:had|has|have) (?:[\w-]+ )?(?:erupted|escalated|spilled over|flared up|descended|"
     r"turned) into (?:[\w-]+ ){0,2}$",

@@ -19,7 +19,8 @@ _REMOVAL_VERB = re.compile(
 _REMOVAL_END = re.compile(
     r"\b(?:away|off|hostages?|captives?|into\s+(?:the\s+)?(?:bush|forest|woods|captivity|"
     r"(?:an?\s+|their\s+|\w+\s+)?(?:waiting\s+)?(?:car|vehicle|van|truck|lorry|pick-?up)s?)|"
-    r"from\s+(?:his|her|their)\s+(?:home|house|homes|houses|bed|beds|farm|farms|shop|office)|"
+    r"from\s+(?:(?:his|her|their|the|a|several|two|three|four|\d+)\s+)?(?:home|house|homes|houses|"
+    r"bed|beds|farm|farms|shop|office|villages?|streets?|camps?|schools?|market|mosque|church)|"
     r"to\s+(?:an?\s+)?unknown\s+(?:destination|location|place))\b",
     _F,
 )

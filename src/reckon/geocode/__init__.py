@@ -57,7 +57,9 @@ def geocode(extraction: Extraction, *, gazetteer: Gazetteer | None = None) -> Ex
     within: dict[int, list[tuple[str, int]]] = {}
     for loc in locs:
         if loc.name and loc.span is not None:
-            found = containers_after(text, loc.span.end) or containers_later(text, loc.span.end)
+            found = containers_after(text, loc.span.end) or containers_later(
+                text, loc.span.end, gaz
+            )
             if found:
                 within[id(loc)] = found
     for loc in locs:

@@ -17,7 +17,7 @@ from itertools import product
 
 from reckon.geo.candidates import candidates, haversine_km, score
 from reckon.geo.context import Context
-from reckon.geo.normalize import light_key, same_admin1
+from reckon.geo.normalize import light_key, name_key, same_admin1
 from reckon.geo.resolver import place_to_location
 from reckon.geo.store import Gazetteer, Place
 from reckon.geo.toponym import parse_toponym
@@ -82,10 +82,14 @@ _LATER_GAP = re.compile(r"[^.;:!?()\[\]\n]{1,80}?(?=[(\[])")
 LATER_MIN_PARTS = 2
 
 
-def containers_later(text: str, end: int) -> list[tuple[str, int]]:
+def containers_later(
+    text: str, end: int, gaz: Gazetteer | None = None
+) -> list[tuple[str, int]]:
     """The units told in brackets a little later in the clause of a toponym ending at ``end``,
     when none are told right after it: only a hierarchy that says so (two units or more, or a
-    unit word: "(Bijapur district, Chhattisgarh)", "(Manipur state)"), not an acronym."""
+    unit word: "(Bijapur district, Chhattisgarh)", "(Manipur state)"), not an acronym. With
+    ``gaz``, one name alone is a unit too when it is the name of a province ("(Manipur)",
+    "(Kunar)" for Konar), written in lower case after its capital (no "(FDS)", "(ARSA)")."""
     m = _LATER_GAP.match(text, end)
     if m is None:
         return []
@@ -95,7 +99,16 @@ def containers_later(text: str, end: int) -> list[tuple[str, int]]:
     units = admin_unit_levels()
     if found and any(w.lower() in units for w in found[0][0].split()[1:]):
         return found
+    if gaz is not None and len(found) == 1 and _province(gaz, found[0][0]):
+        return found
     return []
+
+
+def _province(gaz: Gazetteer, name: str) -> bool:
+    """The name of a first-level unit (any spelling), written as a name, not an acronym."""
+    if not re.fullmatch(r"[A-Z][a-z][\w'’-]*(?:[ -][A-Z][a-z][\w'’-]*){0,2}", name):
+        return False
+    return any(h.place.feature == "admin1" for h in gaz.lookup(name_key(name)))
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ every mention that tells it. This module turns a set of extractions into inciden
    *and* reports from the same outlet (an outlet updating its own story, or two outlets running the
    same syndicated text, are one voice, not two).
 
-3. **Linking** (``LINK_VERSION = "link-3"``). Pairs of mentions that could share an incident
+3. **Linking** (``LINK_VERSION = "link-4"``). Pairs of mentions that could share an incident
    come from blocking (``blocking``: same country, at most two days apart; see there) and are
    scored on five factors, each in [0, 1]:
 

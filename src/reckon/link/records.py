@@ -10,7 +10,7 @@ from reckon.link.places import location_keys, text_place_keys
 from reckon.model import Extraction, Mention, Report, Span
 
 RULE_VERSION = "ucdp-1"
-LINK_VERSION = "link-3"
+LINK_VERSION = "link-4"
 LINK_THRESHOLD = 0.70
 COPY_THRESHOLD = 0.7  # a short report with two or three words changed is still a copy
 NUM_PERM = 128

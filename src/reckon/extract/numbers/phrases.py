@@ -298,8 +298,20 @@ def _skip_paren(tk: _Toks, k: int, end: int) -> int:
     return k
 
 
+_DASHES = {"-", "–", "—"}
+
+
 def _skip_appositive(tk: _Toks, k: int, end: int) -> int:
-    """Skip ", a father and his two sons," after a counted phrase (restates it, no new count)."""
+    """Skip ", a father and his two sons," or " - three women and two men -" after a counted
+    phrase (restates it, no new count)."""
+    if tk.word(k) in _DASHES and not tk.glued(k):
+        # an aside between dashes, with no count word of its own ("died", "killed") inside
+        for m in range(k + 1, min(end, k + 13)):
+            if tk.w[m] in _DASHES and not tk.glued(m):
+                return m + 1 if m > k + 1 else k
+            if _trigger_at(tk, m) is not None or tk.w[m] in {";", ":", "(", ")"}:
+                return k
+        return k
     if tk.word(k) != ",":
         return k
     m = k + 1

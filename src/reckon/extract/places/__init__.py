@@ -35,12 +35,16 @@ from reckon.extract.places.patterns import (  # noqa: F401  (_trim_plain_words: 
     _NAME,
     _NEAR,
     _NOT_PLACE_AFTER,
+    _ORIGIN_BEFORE,
     _PLACE_AFTER_PREP,
     _POSSESSIVE,
     _REGION_WORDS,
+    _SEAT_FIRST_BEFORE,
     _SOURCE_SEAT_BEFORE,
+    _SPEAKERS_AFTER,
     _SPEECH_AFTER,
     _STOP,
+    _TAKEN_FROM,
     _TITLE_START,
     _TRAILING_JUNK,
     _bare_possessive,
@@ -211,6 +215,14 @@ def find_places(
                 and _SPEECH_AFTER.match(text, b)
             )
             or _METONYM_BEFORE.search(text, max(0, a - 30), a)
+            or (
+                _SEAT_FIRST_BEFORE.search(text, max(0, a - 5), a)
+                and _SPEAKERS_AFTER.match(text, b)
+            )
+            or (
+                _ORIGIN_BEFORE.search(text, max(0, a - 60), a)
+                and not _TAKEN_FROM.search(text, max(0, a - 80), a)
+            )
             or (
                 _METONYM_AFTER.match(text, b)
                 and not re.search(r"\b[a-z]+\s*$", text[max(0, a - 20) : a])

@@ -40,7 +40,7 @@ _CITY_STATES = frozenset({"SG", "HK", "MO", "MC", "VA", "GI", "SM"})
 _COUNTRIES = frozenset(load_words("areas.txt")) | _country_names()
 
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z])"
-_CONNECT = r"(?:al|el|ez|ad|as|ash|at|az|an|ar|du|de|del|des|la|le|bin|ibn|bani|abu|um|umm|wadi|tal|tel|ras|deir|bir)"
+_CONNECT = r"(?:al|el|ez|ad|as|ash|at|az|an|ar|du|de|del|des|do|da|dos|das|la|le|bin|ibn|bani|abu|um|umm|wadi|tal|tel|ras|deir|bir)"
 _NAME = rf"(?:(?:{_CONNECT}-)?{_NAME_WORD}(?:(?:\s|-)(?:{_CONNECT}(?:\s|-))?{_NAME_WORD}){{0,3}})"
 _PREP = (
     r"(?:in|near|outside|at|into|toward|towards|from|around|across|through|throughout|"
@@ -49,7 +49,7 @@ _PREP = (
     r"attacked|bombed|entered|besieged)"
 )
 _PLACE_AFTER_PREP = re.compile(
-    rf"(?<![\w-]){_PREP}\s+(?:the\s+)?(?:(?:rural|northern|southern|eastern|western|central|"
+    rf"(?<![\w-])(?:{_PREP}|In|Near|Outside|Around|Inside)\s+(?:the\s+)?(?:(?:rural|northern|southern|eastern|western|central|"
     rf"north-eastern|north-western|south-eastern|south-western|greater|downtown|old|"
     rf"(?:state |provincial |regional |district )?capital,?)\s+)?({_NAME})"
 )
@@ -191,6 +191,15 @@ _SOURCE_SEAT_BEFORE = re.compile(
 _SPEECH_AFTER = re.compile(
     r"(?:,?\s+(?:on\s+)?\w+)?,?\s+(?:said|says|reported|told|announced|stated|added|claimed)\b"
 )
+# "In Maputo, officials said ...": where the speakers sit, told first
+_SEAT_FIRST_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)In\s+$")
+_SPEAKERS_AFTER = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?(?:officials?|ministry|ministers?|"
+    r"government|spokesm[ae]n|spokeswoman|spokesperson|police|army|military|authorities|"
+    r"diplomats?|sources?|leaders?|president|governor|prosecutors?)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:said|says|told|announced|confirmed|claimed|denied|stated|insisted|warned|reported)\b",
+    re.IGNORECASE,
+)
 # a capital standing for its government when it is the subject: "Washington said", "Moscow is
 # leading" (not "villages near Monywa said")
 _METONYM_AFTER = re.compile(
@@ -201,6 +210,25 @@ _METONYM_AFTER = re.compile(
 # ... or when the text names it as a government: "the regime in Damascus", "US blames
 # Damascus", "anti-Damascus propaganda", "accused Moscow of"; "a group banned in Russia" tells
 # of a law, not a place
+# where people come from is not where the event happened: "shot dead 23 labourers from Sindh",
+# "students who marched from Kragujevac" (not "rockets fired from Gaza", "fled from Kauru")
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:(?:m[ae]n|wom[ae]n|people|persons?|workers?|labou?rers?|passengers?|travell?ers?|"
+    r"migrants?|pilgrims?|students?|famil(?:y|ies)|natives?|villagers|tourists?|fishermen|"
+    r"traders?|youths?|boys?|girls?|visitors?|settlers?|worshippers?|supporters?|"
+    r"delegates?|fans?|truckers?|drivers?)|(?:arrived|arriving|came|coming|marched|marching|"
+    r"walked|walking|travell?ed|travell?ing|hailing|originally|bussed|trucked)"
+    r"(?:\s+[\w-]+){0,3}?)\s+from\s+(?:the\s+)?(?:(?:town|city|village|region|state|"
+    r"province|district)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# ... but people taken from a place were there: "abducted 20 villagers from Dansadau"
+_TAKEN_FROM = re.compile(
+    r"\b(?:abduct|kidnap|snatch|seiz|took|taken|evacuat|rescu|freed|expel|remov|displac|evict|"
+    r"drove|driven|chas|abduct|round(?:ed)?\s+up|carried\s+off|marched\s+off)\w*\s+"
+    r"(?:[\w'’-]+\s+){0,5}?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _METONYM_BEFORE = re.compile(
     r"(?:\b(?:regime|government|authorities|leadership|rulers)\s+in\s+|\b(?:anti|pro)-|"
     r"\b(?:banned|outlawed|prohibited|illegal)\s+in\s+|"
