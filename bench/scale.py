@@ -34,6 +34,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 STEPS = ("serial", "dask1", "dask2", "link")
+CPU: list[float] = []  # CPU seconds of each child run (other sessions' load does not inflate it)
 
 
 def load() -> str:
@@ -41,7 +42,8 @@ def load() -> str:
 
 
 def run_child(args: list[str]) -> tuple[float, float, str]:
-    """Run a command; its wall time (s), peak RSS (MiB, from wait4) and last output line."""
+    """Run a command; its wall time (s), peak RSS (MiB, from wait4) and last output line.
+    Its CPU time (user + system, s) is kept in ``CPU[-1]``."""
     t = time.monotonic()
     with tempfile.TemporaryFile() as out:
         p = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=_env())
@@ -49,6 +51,7 @@ def run_child(args: list[str]) -> tuple[float, float, str]:
         took = time.monotonic() - t
         out.seek(0)
         lines = out.read().decode("utf-8", "replace").strip().splitlines()
+    CPU.append(usage.ru_utime + usage.ru_stime)
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(args)}\n" + "\n".join(lines[-20:]))
     return took, usage.ru_maxrss / 1024, lines[-1] if lines else ""
@@ -134,8 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         serial_db.unlink(missing_ok=True)
         took, rss, last = run_child(reckon("ingest", str(src), "--db", str(serial_db)))
         res["serial"] = (took, rss)
-        print(f"serial ingest : {took:8.1f} s  {args.n / took:7.1f} reports/s  peak RSS "
-              f"{rss:6.0f} MiB  ({last})")  # fmt: skip
+        print(f"serial ingest : {took:8.1f} s  {args.n / took:7.1f} reports/s  (CPU {CPU[-1]:.0f} s)"
+              f"  peak RSS {rss:6.0f} MiB  ({last})")  # fmt: skip
     for w in (1, 2):
         if f"dask{w}" not in steps:
             continue
@@ -159,17 +162,17 @@ def main(argv: list[str] | None = None) -> int:
         con = sqlite3.connect(serial_db)
         days = [r[0] for r in con.execute("select distinct published from reports order by 1")]
         con.close()
-        times = {}
+        times, cpus = {}, {}
         for frac in (0.25, 0.5, 1.0):
             last_day = days[max(0, int(len(days) * frac) - 1)]
             db = work / f"link-{frac}.db"
             n = cut(serial_db, db, last_day)
             took, rss, line = run_child(reckon("incidents", "relink", "--db", str(db)))
-            times[frac] = took
-            print(f"linking alone at {n:6,} reports: {took:6.1f} s  peak RSS {rss:5.0f} MiB  "
-                  f"({line})")  # fmt: skip
-        print(f"linking time, all / first quarter: {times[1.0] / times[0.25]:.2f}x "
-              f"for {1 / 0.25:.0f}x the reports")  # fmt: skip
+            times[frac], cpus[frac] = took, CPU[-1]
+            print(f"linking alone at {n:6,} reports: {took:6.1f} s (CPU {CPU[-1]:6.1f} s)  "
+                  f"peak RSS {rss:5.0f} MiB  ({line})")  # fmt: skip
+        print(f"linking time, all / first quarter: {times[1.0] / times[0.25]:.2f}x wall, "
+              f"{cpus[1.0] / cpus[0.25]:.2f}x CPU, for {1 / 0.25:.0f}x the reports")  # fmt: skip
     print(f"load average at end: {load()}")
     return 0
 

@@ -180,7 +180,7 @@ def test_order_and_partitioning_do_not_matter(seed):
     shuffled = recs[:]
     rng.shuffle(shuffled)
 
-    def scattered(blocks, cps):  # blocks scored in another order, in two "workers"
+    def scattered(blocks, cps, _entries):  # blocks scored in another order, in two "workers"
         blocks = list(blocks)
         rng.shuffle(blocks)
         src = MemorySource(shuffled)

@@ -143,7 +143,9 @@ def candidate_pairs(
 
 
 def plan_blocks(entries: Iterable[Entry]) -> list[Block]:
-    """Every block with at least one pair to score, in a fixed order."""
+    """Every block with at least one pair to score, in time order (week, then kind and label):
+    consecutive blocks share most of their mentions, so a bounded cache of records serves them
+    and a run of blocks is one stretch of time wherever it is scored."""
     by_country: dict[tuple[str, int], list[str]] = defaultdict(list)
     unknown: dict[int, list[str]] = defaultdict(list)
     by_name: dict[tuple[str, int], list[Entry]] = defaultdict(list)
@@ -181,7 +183,7 @@ def plan_blocks(entries: Iterable[Entry]) -> list[Block]:
     for root, es in by_root.items():
         if len({e.report_id for e in es}) > 1 and any(e.start is None for e in es):
             blocks.append(Block("copy", root, 0, tuple(sorted(e.key for e in es))))
-    return sorted(blocks, key=lambda b: (b.kind, b.label, b.week))
+    return sorted(blocks, key=lambda b: (b.week, b.kind, b.label))
 
 
 def block_pairs(block: Block, entries: dict[str, Entry]) -> Iterator[tuple[str, str]]:

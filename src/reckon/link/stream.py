@@ -27,6 +27,7 @@ from typing import Any, Protocol
 from reckon.link.blocking import (
     Block,
     BlockResult,
+    Entry,
     block_pairs,
     components,
     entry_of,
@@ -58,6 +59,7 @@ __all__ = [
     "link_extractions",
     "link_records",
     "link_stream",
+    "score_entries",
     "singleton_explanation",
 ]
 
@@ -86,6 +88,19 @@ class MemorySource:
 
     def load(self, keys: Sequence[str]) -> list[MentionRecord]:
         return [self.records[k] for k in keys]
+
+
+def score_entries(
+    block: Block,
+    entries: dict[str, Entry],
+    cache: RecordCache,
+    copies: dict[str, Copy],
+    threshold: float = LINK_THRESHOLD,
+) -> BlockResult:
+    """Score one block from its mentions' entries, reading (through ``cache``) only the records
+    some pair of the block needs."""
+    pairs = list(block_pairs(block, entries))
+    return score_pairs(pairs, cache.load(pair_keys(pairs)), entries, copies, threshold)
 
 
 class RecordCache:
@@ -120,7 +135,8 @@ class LinkStats:
     incidents: int = 0
 
 
-ScoreBlocks = Callable[[Sequence[Block], dict[str, Copy]], Iterable[BlockResult]]
+# scores blocks given the copies and the blocking entries of (at least) the blocks' mentions
+ScoreBlocks = Callable[[Sequence[Block], dict[str, Copy], dict[str, Entry]], Iterable[BlockResult]]
 LinkComponents = Callable[
     [Sequence[Sequence[str]], dict[str, Copy], Sequence[Override]], Iterable[list[Incident]]
 ]
@@ -175,27 +191,30 @@ def link_stream(
         entries[rec.key] = entry_of(rec, copies)
     stats.mentions = len(entries)
     blocks = plan_blocks(entries.values())
-    stats.blocks = len(blocks)
+    stats.blocks = n_blocks = len(blocks)
+    cache = RecordCache(source)
     if score_blocks is None:
-        cache = RecordCache(source)
 
-        def score_blocks(bs: Sequence[Block], cps: dict[str, Copy]) -> Iterator[BlockResult]:
-            for b in bs:  # read only the records some pair of the block needs
-                pairs = list(block_pairs(b, entries))
-                recs = cache.load(pair_keys(pairs))
-                yield score_pairs(pairs, recs, entries, cps, threshold)
+        def score_blocks(
+            bs: Sequence[Block], cps: dict[str, Copy], es: dict[str, Entry]
+        ) -> Iterator[BlockResult]:
+            for b in bs:
+                yield score_entries(b, es, cache, cps, threshold)
 
     def counted(results: Iterable[BlockResult]) -> Iterator[BlockResult]:
         for i, r in enumerate(results, 1):
             if progress:
-                progress("blocks", i, len(blocks))
+                progress("blocks", i, n_blocks)
             yield r
 
-    merged = merge_results(counted(score_blocks(blocks, copies)))
+    merged = merge_results(counted(score_blocks(blocks, copies, entries)))
     stats.pairs = merged.pairs
     musts = [
         [k for g in o.groups for k in g if k in entries] for o in overrides if o.kind == "merge"
     ]
+    del blocks  # blocking is done: free its state before components are read
+    entries.clear()
+    cache.records.clear()
     comps = components(merged.edges, musts)
     stats.components = len(comps)
     del merged.edges[:]
@@ -208,6 +227,8 @@ def link_stream(
                 yield link_component(source.load(c), cps, relevant_overrides(ovs, c), threshold)
 
     in_component = {k for c in comps for k in c}
+    for k in in_component:  # only singletons' best candidates are shown
+        merged.best.pop(k, None)
     for i, incs in enumerate(link_components(comps, copies, overrides), 1):
         for inc in incs:
             emit(inc)

@@ -27,7 +27,7 @@ from typing import Any
 
 from reckon.ingest import IngestError
 from reckon.ingest.batch import IngestSummary, OnEvent
-from reckon.link import Block, BlockResult, Copy, Override, merge_results, score_block
+from reckon.link import Block, BlockResult, Copy, Entry, Override, merge_results
 from reckon.model import Extraction, Incident, Report
 from reckon.scale.partitions import Options, Partition, plan, read
 from reckon.store import Store, open_store
@@ -307,12 +307,17 @@ def _emit(
 # -- linking on the cluster --------------------------------------------------------------------
 
 
-def _score_task(url: str, blocks: Sequence[Block], copies: dict[str, Copy]) -> BlockResult:
+def _score_task(
+    url: str, blocks: Sequence[Block], entries: dict[str, Entry], copies: dict[str, Copy]
+) -> BlockResult:
+    """Score a run of consecutive blocks (one stretch of time), reading through one bounded
+    cache only the records some pair needs, as one process does."""
+    from reckon.link.stream import RecordCache, score_entries
     from reckon.store.relink import StoreSource
 
     with _store(url).engine.connect() as conn:
-        src = StoreSource(conn)
-        return merge_results(score_block(b, src.load(b.keys), copies) for b in blocks)
+        cache = RecordCache(StoreSource(conn))
+        return merge_results(score_entries(b, entries, cache, copies) for b in blocks)
 
 
 def _components_task(
@@ -343,6 +348,11 @@ def _batches(items: Sequence[Any], size: Callable[[Any], int], n: int) -> list[l
     return [b for b in out if b]
 
 
+def _entries_of(blocks: Sequence[Block], entries: dict[str, Entry]) -> dict[str, Entry]:
+    """The entries a run of blocks reads (its blocks' mentions)."""
+    return {k: entries[k] for b in blocks for k in b.keys}
+
+
 def _workers(client: Any) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
 
@@ -350,14 +360,19 @@ def _workers(client: Any) -> int:
 def cluster_score_blocks(client: Any, url: str) -> Callable[..., Iterator[BlockResult]]:
     """A ``score_blocks`` for :func:`reckon.store.relink.relink_all` that scores on the cluster."""
 
-    def run(blocks: Sequence[Block], copies: dict[str, Copy]) -> Iterator[BlockResult]:
+    def run(
+        blocks: Sequence[Block], copies: dict[str, Copy], entries: dict[str, Entry]
+    ) -> Iterator[BlockResult]:
         from distributed import as_completed
 
         if not blocks:
             return
         cps = client.scatter([copies], broadcast=True, hash=False)[0]
         batches = _batches(blocks, lambda b: len(b.keys) ** 2, 4 * _workers(client))
-        futs = [client.submit(_score_task, url, b, cps, pure=False) for b in batches]
+        futs = [
+            client.submit(_score_task, url, b, _entries_of(b, entries), cps, pure=False)
+            for b in batches
+        ]
         for fut in as_completed(futs):
             res = fut.result()
             fut.release()

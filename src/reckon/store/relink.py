@@ -13,6 +13,7 @@ Scoring blocks and linking components can run elsewhere (a Dask cluster): pass
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -67,9 +68,9 @@ def _record(row: Any, light: bool) -> MentionRecord:
         )
     else:
         m = mention_from_json(data)
-    return MentionRecord(
-        row.key, meta, row.idx, m, dict(row.updates or {}), frozenset(data.get("context", []))
-    )
+    # place keys recur across reports: one string each, not one per record
+    context = frozenset(map(sys.intern, data.get("context", [])))
+    return MentionRecord(row.key, meta, row.idx, m, dict(row.updates or {}), context)
 
 
 class StoreSource:
