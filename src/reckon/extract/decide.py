@@ -309,10 +309,7 @@ def _decide(
     if (
         sentence
         and "perpetrator" not in {r for _, r in roles}
-        and (
-            any(a.start < main.start for a in acts)
-            or _PRONOUN_BEFORE.search(text, cl.start, main.start)
-        )
+        and _PRONOUN_BEFORE.search(text, cl.start, main.start)
     ):
         # word order left a side unknown: read the roles from the parse of the sentence (the
         # anchoring trigger's arguments first, then the clause's other triggers')
