@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 
 from reckon.model import (
     Actor,
@@ -315,3 +316,15 @@ def other_extractions() -> list[Extraction]:
             ],
         ),
     ]
+
+
+def groups_every_order(xs: list) -> list[list[str]]:
+    """The incidents' report ids when ``xs`` are linked, checked to be the same for every
+    order of the inputs."""
+    from reckon.link import link_extractions, report_ids
+
+    outs = []
+    for perm in itertools.permutations(xs):
+        outs.append(sorted(sorted(report_ids(i)) for i in link_extractions(list(perm))))
+    assert all(o == outs[0] for o in outs)
+    return outs[0]

@@ -4,11 +4,10 @@ checked in both input orders."""
 
 from __future__ import annotations
 
-import itertools
 from datetime import date
 
-from linkfixtures import count, report
-from reckon.link import link_extractions, place_score, report_ids, time_score
+from linkfixtures import count, groups_every_order, report
+from reckon.link import place_score, time_score
 from reckon.link.factors import actor_score, figures_score
 from reckon.model import Actor, DateInterval, Extraction, Location, Mention
 
@@ -23,12 +22,7 @@ def _m(rep, et, sub, day, loc, *, killed=None, injured=None, actors=()):
 
 
 def _groups(xs):
-    """The incidents' report ids, checked to be the same for every order of the inputs."""
-    outs = []
-    for perm in itertools.permutations(xs):
-        outs.append(sorted(sorted(report_ids(i)) for i in link_extractions(list(perm))))
-    assert all(o == outs[0] for o in outs)
-    return outs[0]
+    return groups_every_order(xs)
 
 
 def _counted(text, phrase, n, *, at_least=False):

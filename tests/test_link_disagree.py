@@ -6,12 +6,10 @@ every result is checked in every input order."""
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
-from linkfixtures import count, report
-from reckon.link import link_extractions, place_score, report_ids, text_place_keys
+from linkfixtures import count, groups_every_order, report
+from reckon.link import place_score, text_place_keys
 from reckon.link.actors import crowd_head, crowds_apart
 from reckon.model import Actor, DateInterval, Extraction, Location, Mention, Span
 
@@ -42,12 +40,7 @@ def _n(text, phrase, n):
 
 
 def _groups(xs):
-    """The incidents' report ids, the same for every order of the inputs."""
-    outs = []
-    for perm in itertools.permutations(xs):
-        outs.append(sorted(sorted(report_ids(i)) for i in link_extractions(list(perm))))
-    assert all(o == outs[0] for o in outs)
-    return outs[0]
+    return groups_every_order(xs)
 
 
 def _x(rep, mention):
