@@ -94,7 +94,7 @@ def test_apply_drops_below_threshold_and_says_so(monkeypatch) -> None:
     screen.apply(ex)
     assert ex.incidents == [real]
     assert any("screened out Battles/Armed clash" in n and "may attack" in n for n in ex.notes)
-    # switched off (the default): everything stays
+    # switched off (RECKON_SCREEN=0): everything stays
     monkeypatch.setenv("RECKON_SCREEN", "0")
     ex2 = Extraction(Report(id="r", raw=text.encode(), raw_text=text, text=text), incidents=[real, maybe])
     assert screen.apply(ex2).incidents == [real, maybe]
