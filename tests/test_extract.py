@@ -1150,3 +1150,10 @@ def test_claims_of_figures_statements_of_aims_and_language_regions(nlp) -> None:
     )
     assert [r.kind for r in x.reactions] == ["claim", "statement"]
     assert [t.area for t in x.tolls] == [None]
+
+
+def test_seed_has_exactly_one_incident_at_jableh(seed: Extraction) -> None:
+    """seed.expect.md: one incident at Jableh, the ambush; the looting told "in Alawite-dominant
+    regions" after it is not placed there."""
+    at_jableh = [m for m in seed.incidents if m.location and m.location.name == "Jableh"]
+    assert [(m.event_type, m.sub_event_type) for m in at_jableh] == [("Battles", "Armed clash")]

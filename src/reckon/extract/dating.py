@@ -47,6 +47,16 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\
 _DATELINE_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:\([^)]{1,30}\)\s*)?[-–—:]")
 
 
+
+# a happening set across unnamed areas ("in Alawite-dominant regions", "across several
+# districts", "in neighbouring villages"): not at the town the sentence before named
+_WIDER_AREA = re.compile(
+    r"\b(?:in|across|throughout|to)\s+(?:the\s+|several\s+|many\s+|other\s+|various\s+|"
+    r"some\s+|neighbouring\s+|neighboring\s+|nearby\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:regions|areas|provinces|districts|villages|towns|parts of the country)\b",
+    re.IGNORECASE,
+)
+
 def _is_dateline(text: str, d: DateInterval) -> bool:
     """'NIAMEY, Sept 22 (Reuters) -': the day the story was filed, not the day of the event."""
     sp = d.span
@@ -297,7 +307,9 @@ def _fill_context(
         if specific_same:
             e.place = choose_location(specific_same, text)
             continue
-        if specific_prev:
+        if specific_prev and not _WIDER_AREA.search(text, sent.start, sent.end):
+            # (not where the sentence sets its happening across unnamed areas: "a heavy
+            # military presence was deployed in Alawite-dominant regions, with looting ...")
             e.place = specific_prev[-1]
             continue
         # "in northern Syria ... The strikes hit the town of X": the detail names the place
