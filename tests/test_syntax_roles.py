@@ -74,7 +74,7 @@ def test_trigger_outside_the_sentence_gives_nothing() -> None:
 def test_parses_are_deterministic() -> None:
     s = "Soldiers shot two protesters in the capital."
     a = _roles(s, "shot")
-    syntax.prepare(())
+    syntax.forget()
     assert _roles(s, "shot") == a
 
 

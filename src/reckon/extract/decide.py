@@ -40,10 +40,6 @@ _UNACCUSATIVE = re.compile(r"died|dies|die|dead|perished|succumbed", _F)
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:when|as|after)\s+(?:the\s+)?$", _F)
 
 
-# a pronoun that may be the subject of the trigger: "They carried away 15 people"
-_PRONOUN_BEFORE = re.compile(r"\b(?:they|he|she)\b", _F)
-
-
 _GENERIC_CODES = {ev.KILL, ev.ATTACK, ev.WOUND, ev.FIRE_ON, ev.DISPERSE, ev.MASSACRE}
 
 
@@ -309,7 +305,7 @@ def _decide(
     if (
         sentence
         and "perpetrator" not in {r for _, r in roles}
-        and _PRONOUN_BEFORE.search(text, cl.start, main.start)
+        and syntax.PRONOUN.search(text, cl.start, main.start)
     ):
         # word order left a side unknown: read the roles from the parse of the sentence (the
         # anchoring trigger's arguments first, then the clause's other triggers')

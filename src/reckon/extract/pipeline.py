@@ -134,7 +134,7 @@ def _extract(
     pub_year = _year(anchor)
     pub_date = _to_date(anchor)
     paras = paragraph_bounds(report)
-    syntax.prepare(())  # the parses of the last report are not needed again
+    syntax.forget()  # the parses of the last report are not needed again
 
     all_dates = [
         d

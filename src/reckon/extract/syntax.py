@@ -23,7 +23,8 @@ English model, no tagger, no entities), each once per process (cached by its tex
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -71,33 +72,19 @@ def get_parser() -> Any:
 
 
 _CACHE: dict[str, Any] = {}
-_CACHE_MAX = 2048
 
 
-def parse(sentence: str) -> Any:
-    """The dependency parse of one sentence (cached: a sentence is parsed once)."""
-    doc = _CACHE.get(sentence)
+def parse(clause: str) -> Any:
+    """The dependency parse of one clause (cached: a clause is parsed once per report)."""
+    doc = _CACHE.get(clause)
     if doc is None:
-        parse_many([sentence])
-        doc = _CACHE[sentence]
+        doc = _CACHE[clause] = get_parser()(clause)
     return doc
 
 
-def parse_many(sentences: Iterable[str]) -> None:
-    """Parse sentences in one batch ahead of their use (fills the cache of ``parse``)."""
-    todo = [s for s in dict.fromkeys(sentences) if s and s not in _CACHE]
-    if not todo:
-        return
-    if len(_CACHE) + len(todo) > _CACHE_MAX:
-        _CACHE.clear()  # parses are pure functions of the text: dropping them changes nothing
-    for s, doc in zip(todo, get_parser().pipe(todo, batch_size=64), strict=True):
-        _CACHE[s] = doc
-
-
-def prepare(sentences: Iterable[str]) -> None:
-    """Hold the parses of one report's eventful sentences (and only those: memory stays flat)."""
+def forget() -> None:
+    """Drop the parses of the last report (memory stays flat over a batch)."""
     _CACHE.clear()
-    parse_many(sentences)
 
 
 def _words(tok: Any) -> list[Any]:
@@ -243,7 +230,8 @@ def role_of(args: list[Argument], start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
-_PRONOUNS = {"they", "he", "she"}
+# a pronoun that may stand for an actor named before: "They carried away 15 people"
+PRONOUN = re.compile(r"\b(?:they|he|she)\b", re.IGNORECASE)
 
 
 def antecedent(
@@ -256,7 +244,7 @@ def antecedent(
     """The actor a pronoun perpetrator of ``args`` stands for: the last armed actor named in the
     sentences before, back to the paragraph's start (at most 400 characters); ``None`` when no
     perpetrator is a pronoun or no armed actor precedes it."""
-    if not any(a.role == "perpetrator" and text[a.head[0] : a.head[1]].lower() in _PRONOUNS
+    if not any(a.role == "perpetrator" and PRONOUN.fullmatch(text, a.head[0], a.head[1])
                for a in args):
         return None
     lo = max(0, sentence[0] - 400)
